@@ -1,0 +1,56 @@
+namespace StreamRisk.Core.Events;
+
+/// <summary><c>fundamentals.v1</c>: one issuer's quarterly financial indicators as disclosed. Keyed by issuer id.</summary>
+public sealed record Fundamentals(
+    string IssuerId,
+    DateOnly PeriodEnd,
+    DateTimeOffset PublishedAt,
+    IReadOnlyDictionary<string, double> Indicators);
+
+/// <summary><c>spreads.v1</c>: an issuer's credit spread (basis points over the risk-free curve) on a day. Keyed by issuer id.</summary>
+public sealed record SpreadObservation(string IssuerId, DateOnly Day, double SpreadBps);
+
+/// <summary>The three credit states of EMDLOT.</summary>
+public enum RiskClass { Performing, Extended, Defaulted }
+
+/// <summary><c>risk.scores.v1</c>: the live credit view of one issuer. Keyed by issuer id.</summary>
+public sealed record RiskScore(
+    string EventId,
+    string IssuerId,
+    DateOnly AsOf,
+    int Revision,
+    double IndexValue,
+    double? LastSpreadBps,
+    double SpreadChangeForecastBps,
+    int HorizonDays,
+    double PPerforming,
+    double PExtended,
+    double PDefaulted,
+    RiskClass RiskClass,
+    string Model);
+
+/// <summary><c>risk.alerts.v1</c>: something a person or service should be told. Keyed by issuer id.</summary>
+/// <param name="Rule"><c>threshold_crossing</c>, <c>jump</c> or <c>class_change</c>.</param>
+public sealed record RiskAlert(
+    string AlertId,
+    string IssuerId,
+    DateOnly AsOf,
+    string Rule,
+    string Severity,
+    string Message,
+    double Value,
+    double? Threshold,
+    IReadOnlyList<string> EvidenceDocIds);
+
+/// <summary><c>dlq.v1</c>: an input that could not be processed, with the original bytes. Keyed by source key.</summary>
+/// <param name="ReasonCode">Stable machine-readable reason, e.g. <c>malformed_json</c>, <c>schema</c>, <c>oversize</c>.</param>
+public sealed record DeadLetter(
+    string DeadLetterId,
+    string SourceTopic,
+    int Partition,
+    long Offset,
+    string Stage,
+    string ReasonCode,
+    string Reason,
+    string? ErrorType,
+    string OriginalBase64);

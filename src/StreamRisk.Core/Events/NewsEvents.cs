@@ -1,0 +1,38 @@
+namespace StreamRisk.Core.Events;
+
+/// <summary><c>news.raw.v1</c>: a news text or announcement as a source delivers it. Keyed by doc id.</summary>
+public sealed record RawNews(
+    string DocId,
+    string Source,
+    DateTimeOffset PublishedAt,
+    string? Headline,
+    string Body,
+    string? Language = null,
+    string? Url = null);
+
+/// <summary><c>docs.v1</c>: a validated, normalised, de-duplicated document. Keyed by doc id.</summary>
+/// <param name="IngestSeq">Position in the ingest order; later stages use it to break ties deterministically.</param>
+/// <param name="ContentHash">SHA-256 (hex) of the normalised headline + body; the near-duplicate key.</param>
+public sealed record NewsDocument(
+    string DocId,
+    string Source,
+    DateTimeOffset PublishedAt,
+    string? Headline,
+    string Body,
+    string? Language,
+    string ContentHash,
+    long IngestSeq);
+
+/// <summary>One place in a document's text (headline + "\n\n" + body) where an issuer is named.</summary>
+/// <param name="Start">Start character offset (UTF-16) in the searchable text.</param>
+/// <param name="End">Exclusive end offset.</param>
+/// <param name="Method"><c>exact</c> (gazetteer) or <c>fuzzy</c> (Jaro–Winkler linking).</param>
+public sealed record IssuerMention(string IssuerId, string Surface, int Start, int End, string Method, double Similarity);
+
+/// <summary><c>mentions.v1</c>: a document after NER and entity linking. Keyed by doc id.
+/// Documents with no mentions take the industry path.</summary>
+public sealed record EnrichedDocument(NewsDocument Document, IReadOnlyList<IssuerMention> Mentions)
+{
+    /// <summary>The text the mention offsets refer to.</summary>
+    public string SearchableText => Document.Headline is { Length: > 0 } h ? h + "\n\n" + Document.Body : Document.Body;
+}

@@ -1,0 +1,51 @@
+namespace StreamRisk.Core.Events;
+
+/// <summary><c>sentiment.firm.v1</c>: aspect sentiment of one document towards one issuer. Keyed by issuer id.</summary>
+/// <param name="Score">P(pos) − P(neg), in [−1, 1].</param>
+public sealed record FirmSentiment(
+    string EventId,
+    string DocId,
+    string IssuerId,
+    DateTimeOffset PublishedAt,
+    double PNeg,
+    double PNeu,
+    double PPos,
+    double Score,
+    int MentionCount,
+    string Model,
+    long IngestSeq);
+
+/// <summary>A topic a text was retrieved for, with its cosine similarity.</summary>
+public sealed record TopicHit(string TopicId, double Similarity);
+
+/// <summary><c>sentiment.industry.v1</c>: sentiment of an issuer-free text towards one industry. Keyed by industry id.</summary>
+/// <param name="Weight">Topic→industry weight summed over the text's topics (how strongly the text concerns the industry).</param>
+public sealed record IndustrySentiment(
+    string EventId,
+    string DocId,
+    string IndustryId,
+    DateTimeOffset PublishedAt,
+    double Score,
+    double Weight,
+    IReadOnlyList<TopicHit> Topics,
+    string Model,
+    long IngestSeq);
+
+/// <summary><c>sentiment.daily.v1</c>: the composite daily sentiment index of one issuer. Keyed by issuer id.</summary>
+/// <param name="Day">Event-time day (UTC) the value is for.</param>
+/// <param name="Revision">0 for the first value of the day; each late correction adds one.</param>
+/// <param name="FirmScore">Mean firm-level score of the day's texts (null: no text that day).</param>
+/// <param name="MesoScore">Mean over the issuer's industries of their causal z-scored industry index.</param>
+/// <param name="Composite">Combination of firm and meso scores, before smoothing.</param>
+/// <param name="Smoothed">Causal Daubechies-4 smoothed composite; depends only on days ≤ Day.</param>
+public sealed record DailySentiment(
+    string EventId,
+    string IssuerId,
+    DateOnly Day,
+    int Revision,
+    double? FirmScore,
+    int FirmCount,
+    double? MesoScore,
+    double Composite,
+    double Smoothed,
+    IReadOnlyList<string> TopDocIds);
