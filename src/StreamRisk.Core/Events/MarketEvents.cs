@@ -27,7 +27,11 @@ public sealed record RiskScore(
     double PExtended,
     double PDefaulted,
     RiskClass RiskClass,
-    string Model);
+    string Model)
+{
+    /// <summary>The texts that moved the index that day (the daily value's top documents): the alert's evidence.</summary>
+    public IReadOnlyList<string> EvidenceDocIds { get; init; } = [];
+}
 
 /// <summary><c>risk.alerts.v1</c>: something a person or service should be told. Keyed by issuer id.</summary>
 /// <param name="Rule"><c>threshold_crossing</c>, <c>jump</c> or <c>class_change</c>.</param>

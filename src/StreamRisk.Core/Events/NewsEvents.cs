@@ -33,6 +33,11 @@ public sealed record IssuerMention(string IssuerId, string Surface, int Start, i
 /// Documents with no mentions take the industry path.</summary>
 public sealed record EnrichedDocument(NewsDocument Document, IReadOnlyList<IssuerMention> Mentions)
 {
-    /// <summary>The text the mention offsets refer to.</summary>
-    public string SearchableText => Document.Headline is { Length: > 0 } h ? h + "\n\n" + Document.Body : Document.Body;
+    /// <summary>The text the mention offsets refer to (derived, not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string SearchableText => TextOf(Document);
+
+    /// <summary>Headline, a blank line, then the body: the one text NER and sentiment read, so offsets agree.</summary>
+    public static string TextOf(NewsDocument document) =>
+        document.Headline is { Length: > 0 } h ? h + "\n\n" + document.Body : document.Body;
 }

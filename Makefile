@@ -1,0 +1,18 @@
+# The two commands a new user needs are `make demo` (run the pipeline on the bundled sample corpus) and `make test`.
+.PHONY: build demo test bench clean
+
+build:
+	dotnet build StreamRisk.sln -c Release -nologo
+
+demo:
+	dotnet run -c Release --project src/StreamRisk.Cli -- run --input data/samples --out out/demo
+
+test:
+	bash infra/scripts/test.sh
+
+bench:
+	dotnet run -c Release --project bench/StreamRisk.Bench
+
+clean:
+	rm -rf out TestResults .models
+	dotnet clean StreamRisk.sln -nologo -v q

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The README's test command (`make test`): prepares what the tests need, runs every test project, and prints one
+# closing line "N passed, N failed, N skipped" summed over the TRX results. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+# Tiny ONNX test models (random weights, real BERT vocabulary): generated, never committed.
+if [ -f infra/models/make-test-models.sh ]; then
+  bash infra/models/make-test-models.sh "$root/.models"
+  export STREAMRISK_TEST_MODELS="$root/.models"
+fi
+
+# A real PostgreSQL for the store contract suite, when this machine can run one (root + apt). Tests that need it
+# say so in their skip reason when it is absent; CI sets STREAMRISK_REQUIRE_POSTGRES=1 so they fail instead.
+if [ -z "${STREAMRISK_TEST_POSTGRES:-}" ] && [ -f infra/scripts/start-postgres.sh ]; then
+  if pg_env=$(bash infra/scripts/start-postgres.sh); then
+    eval "$(printf '%s\n' "$pg_env" | grep '^export ')"
+  else
+    echo "PostgreSQL could not be started here; its tests will be skipped with that reason." >&2
+  fi
+fi
+
+results="$root/TestResults"
+rm -rf "$results"
+status=0
+dotnet build StreamRisk.sln -c Release -nologo -v q || exit 1
+dotnet test StreamRisk.sln -c Release --no-build --nologo -v q \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { printf '%s' "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "no test results were found in $results" >&2
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ]; then status=1; fi
+exit "$status"

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Text;
+
+namespace StreamRisk.Core.Ingest;
+
+/// <summary>The outcome of admitting one raw news text: a document, or the reason it was refused.</summary>
+public readonly record struct Admission(NewsDocument? Document, Rejection? Rejection)
+{
+    public static Admission Accept(NewsDocument document) => new(document, null);
+    public static Admission Refuse(string code, string reason) => new(null, new Rejection(code, reason));
+}
+
+/// <summary>
+/// Turns a parsed <see cref="RawNews"/> into a <see cref="NewsDocument"/>: range checks on the publication time,
+/// Unicode NFC and whitespace normalisation, the body size limit, and the content hash used for de-duplication.
+/// Byte-level checks (UTF-8, JSON, schema) happen before this, where the bytes are.
+/// </summary>
+public sealed class NewsAdmission(IngestOptions options, TimeProvider time)
+{
+    public Admission Admit(RawNews raw, long ingestSeq)
+    {
+        if (raw.PublishedAt < options.EarliestPublishedAt)
+        {
+            return Admission.Refuse(Rejection.TimestampTooOld,
+                $"published_at {raw.PublishedAt:O} is before {options.EarliestPublishedAt:yyyy-MM-dd}; check the feed's date field");
+        }
+        var latest = time.GetUtcNow() + options.FutureTolerance;
+        if (raw.PublishedAt > latest)
+        {
+            return Admission.Refuse(Rejection.TimestampInFuture,
+                $"published_at {raw.PublishedAt:O} is more than {options.FutureTolerance.TotalHours:0} h in the future");
+        }
+        var bodyBytes = Encoding.UTF8.GetByteCount(raw.Body);
+        if (bodyBytes > options.MaxBodyBytes)
+        {
+            return Admission.Refuse(Rejection.Oversize, $"body is {bodyBytes:N0} bytes; the limit is {options.MaxBodyBytes:N0}");
+        }
+        var body = TextNormalizer.Normalize(raw.Body);
+        if (body.Length == 0)
+        {
+            return Admission.Refuse(Rejection.EmptyBody, "body is empty after whitespace normalisation");
+        }
+        var headline = raw.Headline is null ? null : TextNormalizer.Normalize(raw.Headline);
+        if (headline is { Length: 0 })
+        {
+            headline = null;
+        }
+        var document = new NewsDocument(
+            raw.DocId.Trim(), raw.Source.Trim(), raw.PublishedAt.ToUniversalTime(), headline, body,
+            string.IsNullOrWhiteSpace(raw.Language) ? null : raw.Language.Trim(), ContentHash(headline, body), ingestSeq);
+        return Admission.Accept(document);
+    }
+
+    /// <summary>SHA-256 over the normalised headline and body, lower-case hex: the same text from two feeds hashes alike.</summary>
+    public static string ContentHash(string? headline, string body)
+    {
+        var text = (headline ?? string.Empty) + "\n\n" + body;
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Storage;
+
+namespace StreamRisk.Infrastructure.Postgres;
+
+/// <summary>
+/// <see cref="IRiskStore"/> on PostgreSQL (Npgsql). A batch is one transaction of set-based upserts sent in one round
+/// trip; transient failures (<see cref="NpgsqlException.IsTransient"/>: broken connection, deadlock, serialization
+/// failure, server starting) are retried with exponential backoff, which is safe because every write is idempotent.
+/// </summary>
+public sealed class PostgresRiskStore : IRiskStore
+{
+    private readonly NpgsqlDataSource dataSource;
+    private readonly ResiliencePipeline retry;
+    private readonly IReadOnlyList<PostgresMigration> migrations;
+
+    /// <param name="connectionString">An Npgsql connection string; <c>Search Path</c> picks the schema the tables live in.</param>
+    /// <param name="timeProvider">Clock for the retry backoff; the system clock when null.</param>
+    public PostgresRiskStore(string connectionString, TimeProvider? timeProvider = null)
+        : this(connectionString, PostgresMigration.Embedded(), timeProvider)
+    {
+    }
+
+    internal PostgresRiskStore(string connectionString, IReadOnlyList<PostgresMigration> migrations, TimeProvider? timeProvider)
+    {
+        dataSource = NpgsqlDataSource.Create(connectionString);
+        this.migrations = migrations;
+        retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+                MaxRetryAttempts = 4,
+                Delay = TimeSpan.FromMilliseconds(100),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .Build();
+    }
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(
+            async ct => await PostgresMigrator.ApplyAsync(dataSource, migrations, ct).ConfigureAwait(false),
+            cancellationToken).AsTask();
+
+    public Task UpsertAsync(StoreBatch batch, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (batch.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+        return retry.ExecuteAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using var commands = new NpgsqlBatch(connection, transaction);
+            PostgresUpserts.AddTo(commands, batch);
+            await commands.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).AsTask();
+    }
+
+    public async Task<bool> IsKnownDocumentAsync(string docId, string contentHash, CancellationToken cancellationToken = default)
+    {
+        var known = await QueryAsync(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = $1) OR EXISTS (SELECT 1 FROM documents WHERE content_hash = $2)",
+            [docId, contentHash],
+            reader => reader.GetBoolean(0),
+            cancellationToken).ConfigureAwait(false);
+        return known[0];
+    }
+
+    public async IAsyncEnumerable<RawInput> ReadRawInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Streamed, not retried: a replay that loses its connection fails rather than repeating what it already gave.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT seq, topic, key, value FROM raw_inputs ORDER BY seq", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RawInput(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+        }
+    }
+
+    public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT event_id, issuer_id, day, revision, firm_score, firm_count, meso_score, composite, smoothed, top_doc_ids::text
+            FROM daily_sentiments WHERE issuer_id = $1 ORDER BY day
+            """,
+            [issuerId],
+            r => new DailySentiment(
+                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), NullableDouble(r, 4), r.GetInt32(5),
+                NullableDouble(r, 6), r.GetDouble(7), r.GetDouble(8), JsonColumns.ReadStringList(r.GetString(9))),
+            cancellationToken);
+
+    public Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT event_id, issuer_id, as_of, revision, index_value, last_spread_bps, spread_change_forecast_bps, horizon_days,
+                   p_performing, p_extended, p_defaulted, risk_class, model, evidence_doc_ids::text
+            FROM risk_scores WHERE issuer_id = $1 ORDER BY as_of
+            """,
+            [issuerId],
+            r => new RiskScore(
+                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), r.GetDouble(4), NullableDouble(r, 5),
+                r.GetDouble(6), r.GetInt32(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10),
+                Enum.Parse<RiskClass>(r.GetString(11)), r.GetString(12))
+            {
+                EvidenceDocIds = JsonColumns.ReadStringList(r.GetString(13)),
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids::text
+            FROM alerts ORDER BY alert_id COLLATE "C"
+            """,
+            [],
+            r => new RiskAlert(
+                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.GetDouble(6), NullableDouble(r, 7), JsonColumns.ReadStringList(r.GetString(8))),
+            cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT dead_letter_id, source_topic, source_partition, source_offset, stage, reason_code, reason, error_type, original_base64
+            FROM dead_letters ORDER BY dead_letter_id COLLATE "C"
+            """,
+            [],
+            r => new DeadLetter(
+                r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8)),
+            cancellationToken);
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await QueryAsync(
+            """
+            SELECT (SELECT count(*) FROM raw_inputs), (SELECT count(*) FROM documents), (SELECT count(*) FROM firm_sentiments),
+                   (SELECT count(*) FROM industry_sentiments), (SELECT count(*) FROM daily_sentiments),
+                   (SELECT count(*) FROM fundamentals), (SELECT count(*) FROM spreads), (SELECT count(*) FROM risk_scores),
+                   (SELECT count(*) FROM alerts), (SELECT count(*) FROM dead_letters)
+            """,
+            [],
+            r => new StoreCounts(
+                r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
+                r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)),
+            cancellationToken).ConfigureAwait(false);
+        return counts[0];
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, object[] parameters, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        retry.ExecuteAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(sql, connection);
+            foreach (var parameter in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            }
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                rows.Add(read(reader));
+            }
+            return (IReadOnlyList<T>)rows;
+        }, cancellationToken).AsTask();
+
+    private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+}

@@ -1,0 +1,151 @@
+using Npgsql;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Storage;
+
+namespace StreamRisk.Infrastructure.Postgres;
+
+/// <summary>
+/// Turns a <see cref="StoreBatch"/> into upsert statements, one per record type present. Each batch is first reduced
+/// to one record per key: the last one, or for daily sentiment and risk scores the highest revision; a stored row is
+/// likewise replaced only by an equal or higher revision.
+/// </summary>
+internal static class PostgresUpserts
+{
+    private static readonly PostgresUpsert RawInputs = new("raw_inputs",
+        [("seq", "bigint"), ("topic", "text"), ("key", "text"), ("value", "bytea")], ["seq"]);
+
+    private static readonly PostgresUpsert Documents = new("documents",
+        [("doc_id", "text"), ("source", "text"), ("published_at", "timestamptz"), ("headline", "text"), ("body", "text"),
+         ("language", "text"), ("content_hash", "text"), ("ingest_seq", "bigint")], ["doc_id"]);
+
+    private static readonly PostgresUpsert FirmSentiments = new("firm_sentiments",
+        [("event_id", "text"), ("doc_id", "text"), ("issuer_id", "text"), ("published_at", "timestamptz"), ("p_neg", "float8"),
+         ("p_neu", "float8"), ("p_pos", "float8"), ("score", "float8"), ("mention_count", "integer"), ("model", "text"),
+         ("ingest_seq", "bigint")], ["event_id"]);
+
+    private static readonly PostgresUpsert IndustrySentiments = new("industry_sentiments",
+        [("event_id", "text"), ("doc_id", "text"), ("industry_id", "text"), ("published_at", "timestamptz"), ("score", "float8"),
+         ("weight", "float8"), ("topics", "jsonb"), ("model", "text"), ("ingest_seq", "bigint")], ["event_id"]);
+
+    private static readonly PostgresUpsert DailySentiments = new("daily_sentiments",
+        [("issuer_id", "text"), ("day", "date"), ("event_id", "text"), ("revision", "integer"), ("firm_score", "float8"),
+         ("firm_count", "integer"), ("meso_score", "float8"), ("composite", "float8"), ("smoothed", "float8"),
+         ("top_doc_ids", "jsonb")], ["issuer_id", "day"], "excluded.revision >= daily_sentiments.revision");
+
+    private static readonly PostgresUpsert Fundamentals = new("fundamentals",
+        [("issuer_id", "text"), ("period_end", "date"), ("published_at", "timestamptz"), ("indicators", "jsonb")],
+        ["issuer_id", "period_end"]);
+
+    private static readonly PostgresUpsert Spreads = new("spreads",
+        [("issuer_id", "text"), ("day", "date"), ("spread_bps", "float8")], ["issuer_id", "day"]);
+
+    private static readonly PostgresUpsert RiskScores = new("risk_scores",
+        [("issuer_id", "text"), ("as_of", "date"), ("event_id", "text"), ("revision", "integer"), ("index_value", "float8"),
+         ("last_spread_bps", "float8"), ("spread_change_forecast_bps", "float8"), ("horizon_days", "integer"),
+         ("p_performing", "float8"), ("p_extended", "float8"), ("p_defaulted", "float8"), ("risk_class", "text"), ("model", "text"),
+         ("evidence_doc_ids", "jsonb")],
+        ["issuer_id", "as_of"], "excluded.revision >= risk_scores.revision");
+
+    private static readonly PostgresUpsert Alerts = new("alerts",
+        [("alert_id", "text"), ("issuer_id", "text"), ("as_of", "date"), ("rule", "text"), ("severity", "text"), ("message", "text"),
+         ("value", "float8"), ("threshold", "float8"), ("evidence_doc_ids", "jsonb")], ["alert_id"]);
+
+    private static readonly PostgresUpsert DeadLetters = new("dead_letters",
+        [("dead_letter_id", "text"), ("source_topic", "text"), ("source_partition", "integer"), ("source_offset", "bigint"),
+         ("stage", "text"), ("reason_code", "text"), ("reason", "text"), ("error_type", "text"), ("original_base64", "text")],
+        ["dead_letter_id"]);
+
+    public static void AddTo(NpgsqlBatch batch, StoreBatch records)
+    {
+        if (records.RawInputs.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.RawInputs, r => r.Seq, Comparer<long>.Default);
+            batch.BatchCommands.Add(RawInputs.Command(
+                Column(rows, r => r.Seq), Column(rows, r => r.Topic), Column(rows, r => r.Key), Column(rows, r => r.Value)));
+        }
+        if (records.Documents.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.Documents, d => d.DocId, StringComparer.Ordinal);
+            batch.BatchCommands.Add(Documents.Command(
+                Column(rows, d => d.DocId), Column(rows, d => d.Source), Column(rows, d => d.PublishedAt.ToUniversalTime()),
+                Column(rows, d => d.Headline), Column(rows, d => d.Body), Column(rows, d => d.Language),
+                Column(rows, d => d.ContentHash), Column(rows, d => d.IngestSeq)));
+        }
+        if (records.FirmSentiments.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.FirmSentiments, f => f.EventId, StringComparer.Ordinal);
+            batch.BatchCommands.Add(FirmSentiments.Command(
+                Column(rows, f => f.EventId), Column(rows, f => f.DocId), Column(rows, f => f.IssuerId),
+                Column(rows, f => f.PublishedAt.ToUniversalTime()), Column(rows, f => f.PNeg), Column(rows, f => f.PNeu),
+                Column(rows, f => f.PPos), Column(rows, f => f.Score), Column(rows, f => f.MentionCount), Column(rows, f => f.Model),
+                Column(rows, f => f.IngestSeq)));
+        }
+        if (records.IndustrySentiments.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.IndustrySentiments, s => s.EventId, StringComparer.Ordinal);
+            batch.BatchCommands.Add(IndustrySentiments.Command(
+                Column(rows, s => s.EventId), Column(rows, s => s.DocId), Column(rows, s => s.IndustryId),
+                Column(rows, s => s.PublishedAt.ToUniversalTime()), Column(rows, s => s.Score), Column(rows, s => s.Weight),
+                Column(rows, s => JsonColumns.TopicHits(s.Topics)), Column(rows, s => s.Model), Column(rows, s => s.IngestSeq)));
+        }
+        if (records.DailySentiments.Count > 0)
+        {
+            var rows = LatestPerKey.HighestRevision(
+                records.DailySentiments, d => (d.IssuerId, d.Day), d => d.Revision, IssuerDayOrder.Instance);
+            batch.BatchCommands.Add(DailySentiments.Command(
+                Column(rows, d => d.IssuerId), Column(rows, d => d.Day), Column(rows, d => d.EventId), Column(rows, d => d.Revision),
+                Column(rows, d => d.FirmScore), Column(rows, d => d.FirmCount), Column(rows, d => d.MesoScore),
+                Column(rows, d => d.Composite), Column(rows, d => d.Smoothed), Column(rows, d => JsonColumns.StringList(d.TopDocIds))));
+        }
+        if (records.Fundamentals.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.Fundamentals, f => (f.IssuerId, f.PeriodEnd), IssuerDayOrder.Instance);
+            batch.BatchCommands.Add(Fundamentals.Command(
+                Column(rows, f => f.IssuerId), Column(rows, f => f.PeriodEnd), Column(rows, f => f.PublishedAt.ToUniversalTime()),
+                Column(rows, f => JsonColumns.Indicators(f.Indicators))));
+        }
+        if (records.Spreads.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.Spreads, s => (s.IssuerId, s.Day), IssuerDayOrder.Instance);
+            batch.BatchCommands.Add(Spreads.Command(
+                Column(rows, s => s.IssuerId), Column(rows, s => s.Day), Column(rows, s => s.SpreadBps)));
+        }
+        if (records.RiskScores.Count > 0)
+        {
+            var rows = LatestPerKey.HighestRevision(
+                records.RiskScores, r => (r.IssuerId, r.AsOf), r => r.Revision, IssuerDayOrder.Instance);
+            batch.BatchCommands.Add(RiskScores.Command(
+                Column(rows, r => r.IssuerId), Column(rows, r => r.AsOf), Column(rows, r => r.EventId), Column(rows, r => r.Revision),
+                Column(rows, r => r.IndexValue), Column(rows, r => r.LastSpreadBps), Column(rows, r => r.SpreadChangeForecastBps),
+                Column(rows, r => r.HorizonDays), Column(rows, r => r.PPerforming), Column(rows, r => r.PExtended),
+                Column(rows, r => r.PDefaulted), Column(rows, r => r.RiskClass.ToString()), Column(rows, r => r.Model),
+                Column(rows, r => JsonColumns.StringList(r.EvidenceDocIds))));
+        }
+        if (records.Alerts.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.Alerts, a => a.AlertId, StringComparer.Ordinal);
+            batch.BatchCommands.Add(Alerts.Command(
+                Column(rows, a => a.AlertId), Column(rows, a => a.IssuerId), Column(rows, a => a.AsOf), Column(rows, a => a.Rule),
+                Column(rows, a => a.Severity), Column(rows, a => a.Message), Column(rows, a => a.Value), Column(rows, a => a.Threshold),
+                Column(rows, a => JsonColumns.StringList(a.EvidenceDocIds))));
+        }
+        if (records.DeadLetters.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.DeadLetters, d => d.DeadLetterId, StringComparer.Ordinal);
+            batch.BatchCommands.Add(DeadLetters.Command(
+                Column(rows, d => d.DeadLetterId), Column(rows, d => d.SourceTopic), Column(rows, d => d.Partition),
+                Column(rows, d => d.Offset), Column(rows, d => d.Stage), Column(rows, d => d.ReasonCode), Column(rows, d => d.Reason),
+                Column(rows, d => d.ErrorType), Column(rows, d => d.OriginalBase64)));
+        }
+    }
+
+    private static TValue[] Column<T, TValue>(IReadOnlyList<T> rows, Func<T, TValue> value)
+    {
+        var column = new TValue[rows.Count];
+        for (var i = 0; i < column.Length; i++)
+        {
+            column[i] = value(rows[i]);
+        }
+        return column;
+    }
+}
