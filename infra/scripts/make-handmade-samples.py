@@ -120,9 +120,12 @@ RECORDS = [
     news("hm-0030", "1987-04-02T10:00:00Z", "PITTSTON <PCO> COMPLETES WTC ACQUISITION",
          "Pittston Co said it completed the acquisition of WTC International N.V. after WTC shareholders approved "
          "the exchange of shares."),
-    news("hm-0031", "1987-03-27T08:00:00Z", "EVERGRANDE BONDHOLDERS ORGANISE",
+    news("hm-0031", "1987-03-31T08:00:00Z", "EVERGRANDE BONDHOLDERS ORGANISE",
          "Holders of China Evergrande Group's dollar bonds hired advisers after the developer missed a coupon, "
          "and said they would oppose any extension that did not include a cash payment."),
+    news("hm-0036", "1987-04-01T15:30:00Z", "PITTSTON <PCO> WARNS ON COAL UNIT",
+         "Pittston Co warned that losses at its coal unit would widen sharply after a mine strike, and said it "
+         "may breach a covenant on its bank loans."),
     news("hm-0032", "1987-04-06T13:20:00Z", "VIACOM <VIA> TAKEOVER FINANCING CLOSED",
          "Viacom International Inc said the financing for its takeover by National Amusements closed, including "
          "2.3 billion dlrs of bank loans led by Bank of America."),

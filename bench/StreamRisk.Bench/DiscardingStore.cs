@@ -1,0 +1,18 @@
+using StreamRisk.Core.Storage;
+
+namespace StreamRisk.Bench;
+
+/// <summary>A store whose writes cost nothing, to show how much of a figure the SQLite writes take.</summary>
+internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
+{
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task UpsertAsync(StoreBatch batch, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<bool> IsKnownDocumentAsync(string docId, string contentHash, CancellationToken cancellationToken = default) => Task.FromResult(false);
+    public IAsyncEnumerable<RawInput> ReadRawInputsAsync(CancellationToken cancellationToken = default) => inner.ReadRawInputsAsync(cancellationToken);
+    public Task<IReadOnlyList<Core.Events.DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetDailySentimentAsync(issuerId, cancellationToken);
+    public Task<IReadOnlyList<Core.Events.RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetRiskScoresAsync(issuerId, cancellationToken);
+    public Task<IReadOnlyList<Core.Events.RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) => inner.GetAlertsAsync(cancellationToken);
+    public Task<IReadOnlyList<Core.Events.DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) => inner.GetDeadLettersAsync(cancellationToken);
+    public Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using StreamRisk.Bench;
+
+// Embedded-path benchmarks. Each prints its figure next to the target it is judged against, measured in this run.
+var argsList = args.ToList();
+var docs = ArgValue(argsList, "--docs", 40_000);
+var rate = ArgValue(argsList, "--rate", 1_000);
+var seconds = ArgValue(argsList, "--seconds", 20);
+var write = argsList.Contains("--write");
+
+var corpus = BenchCorpus.Load();
+Console.WriteLine($"corpus: {corpus.Templates.Count} template texts, {corpus.Reference.Issuers.Count} issuers");
+
+var throughput = await EmbeddedThroughput.MeasureAsync(corpus, docs);
+Console.WriteLine($"ingest->enrich->firm sentiment: {throughput.DocsPerSecond:N0} docs/s over {throughput.Documents:N0} docs "
+    + $"(target >= 20,000 docs/s) {(throughput.DocsPerSecond >= 20_000 ? "MET" : "MISSED")}");
+Console.WriteLine($"  of which without store writes: {throughput.DocsPerSecondNoStore:N0} docs/s");
+
+var latency = await EndToEndLatency.MeasureAsync(corpus, rate, TimeSpan.FromSeconds(seconds));
+Console.WriteLine($"ingest->alert latency at {latency.AchievedRate:N0} docs/s (asked {rate:N0}) for {seconds} s: p50 {latency.P50Ms:0.0} ms, p99 {latency.P99Ms:0.0} ms, max {latency.MaxMs:0.0} ms "
+    + $"(target p99 <= 250 ms) {(latency.P99Ms <= 250 ? "MET" : "MISSED")}");
+
+if (write)
+{
+    var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    var text = new StringBuilder()
+        .AppendLine("## Embedded path (built-in models, in-process bus, SQLite store)")
+        .AppendLine()
+        .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}.")
+        .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/StreamRisk.Bench -- --docs {docs} --rate {rate} --seconds {seconds} --write`")
+        .AppendLine()
+        .AppendLine("| benchmark | figure | target | verdict |")
+        .AppendLine("|---|---|---|---|")
+        .AppendLine(CultureInfo.InvariantCulture, $"| ingest→enrich→firm sentiment throughput ({throughput.Documents:N0} docs, SQLite store) | {throughput.DocsPerSecond:N0} docs/s | ≥ 20,000 docs/s | {(throughput.DocsPerSecond >= 20_000 ? "met" : "missed")} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| same, store writes excluded | {throughput.DocsPerSecondNoStore:N0} docs/s | (diagnostic) | |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| ingest→alert latency p50 at {latency.AchievedRate:N0} docs/s | {latency.P50Ms:0.0} ms | | |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| ingest→alert latency p99 at {latency.AchievedRate:N0} docs/s | {latency.P99Ms:0.0} ms | ≤ 250 ms | {(latency.P99Ms <= 250 ? "met" : "missed")} |")
+        .ToString();
+    BenchResults.WriteSection("Embedded path", text);
+    Console.WriteLine("written to bench/RESULTS.md");
+}
+
+static int ArgValue(List<string> args, string name, int fallback)
+{
+    var i = args.IndexOf(name);
+    return i >= 0 && i + 1 < args.Count ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace StreamRisk.Cli.Commands;
+
+/// <summary>Options several commands share, so their names and help texts cannot drift apart.</summary>
+internal static class CommonOptions
+{
+    public static Option<string[]> Input() => new("--input", "-i")
+    {
+        Description = "Input file or folder: JSON lines (.jsonl) or JSON (.json) files of news.raw.v1 records; files named "
+            + "fundamentals*.jsonl / spreads*.jsonl feed fundamentals.v1 / spreads.v1. Repeatable.",
+        Required = true,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<string?> Issuers() => new("--issuers")
+    {
+        Description = "Issuer list (CSV: issuer_id,legal_name,aliases,tickers,industries) to use instead of the reference issuers.csv.",
+    };
+
+    public static Option<string?> Reference() => new("--reference")
+    {
+        Description = "Reference data folder (industries.csv, topics.csv, topic_industry.csv, issuers.csv). Default: the bundled data/reference.",
+    };
+
+    public static Option<string?> Out() => new("--out", "-o")
+    {
+        Description = "Folder to write every topic to, as <topic>.jsonl (created if missing).",
+    };
+
+    public static Option<string?> Db(string description) => new("--db") { Description = description };
+
+    public static Option<int> BatchSize() => new("--batch-size")
+    {
+        Description = "Messages a stage takes from the bus at a time.",
+        DefaultValueFactory = _ => 512,
+    };
+
+    public static Option<int> ChunkSize() => new("--chunk-size")
+    {
+        Description = "Input records published before every stage catches up: the run's unit of time. 1 mimics a live stream "
+            + "record by record; larger is faster. Results are deterministic for a given value.",
+        DefaultValueFactory = _ => 64,
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress bar or summary table; errors only." };
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Spectre.Console;
+using StreamRisk.Pipeline.Running;
+
+namespace StreamRisk.Cli.Commands;
+
+/// <summary>The end-of-run table: documents in and out, mentions, sentiment events, dead letters by reason, alerts.</summary>
+internal static class SummaryTable
+{
+    public static void Write(RunSummary summary)
+    {
+        var c = summary.Counters;
+        var table = new Table().Title("StreamRisk run summary").AddColumn("measure").AddColumn(new TableColumn("count").RightAligned());
+        void Row(string name, long value) => table.AddRow(Markup.Escape(name), value.ToString("N0", CultureInfo.InvariantCulture));
+        Row("input records", summary.InputRecords);
+        Row("news texts read by ingest", c.Inputs);
+        Row("documents accepted (docs.v1)", c.Documents);
+        Row("duplicates skipped", c.Duplicates);
+        Row("issuer mentions", c.Mentions);
+        Row("texts naming no issuer (industry path)", c.IssuerFreeDocuments);
+        Row("firm sentiment events", c.FirmSentiments);
+        Row("industry sentiment events", c.IndustrySentiments);
+        Row("daily index values (incl. revisions)", c.DailyValues);
+        Row("risk scores", c.RiskScores);
+        Row("alerts", c.Alerts);
+        Row("dead letters", c.DeadLetters);
+        foreach (var (reason, count) in c.DeadLettersByReason)
+        {
+            Row("  dead letters: " + reason, count);
+        }
+        AnsiConsole.Write(table);
+        var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-9);
+        AnsiConsole.MarkupLineInterpolated(
+            $"{summary.InputRecords:N0} records in {summary.Elapsed.TotalSeconds:0.00} s ({summary.InputRecords / seconds:N0} records/s); store: [blue]{summary.DatabasePath}[/]");
+        if (summary.OutDirectory is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"topics written to [blue]{summary.OutDirectory}[/] ({summary.TopicCounts.Count} files)");
+        }
+        if (summary.ReplayMismatches is { Count: 0 })
+        {
+            AnsiConsole.MarkupLine("[green]replay equals the live run[/] (daily index, risk scores, alerts)");
+        }
+    }
+}

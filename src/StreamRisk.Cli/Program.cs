@@ -1,0 +1,10 @@
+using System.CommandLine;
+using StreamRisk.Cli.Commands;
+
+var root = new RootCommand(
+    "StreamRisk: streaming credit-risk monitor. Reads news, finds issuers, scores firm- and industry-level sentiment, "
+    + "builds a causal daily index per issuer, refreshes risk scores and raises alerts.");
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
+return await root.Parse(args).InvokeAsync();

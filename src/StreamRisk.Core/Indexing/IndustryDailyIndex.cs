@@ -1,0 +1,234 @@
+using System.Globalization;
+using StreamRisk.Core.Events;
+
+namespace StreamRisk.Core.Indexing;
+
+/// <summary>
+/// The meso level of MulFSA: industry sentiment per day, z-scored causally, and mapped to issuers.
+/// </summary>
+/// <remarks>
+/// <para>Industry day value = Σ w·s / Σ |w| over that day's texts (w = <see cref="IndustrySentiment.Weight"/>, whose sign
+/// carries the direction of a topic's effect, so a negatively linked topic flips the text's contribution; with all
+/// weights positive it is the plain weighted mean). Sums are exact (<see cref="FixedPointSum"/>).
+/// Then a <see cref="CausalZScore"/> over the industry's days with data puts industries with different news tone on one scale.</para>
+/// <para>Issuer meso score for a day = mean of the z-scores of the issuer's industries that had data that day; none: null.</para>
+/// <para>Idempotency by EventId and lateness rules as in <see cref="DailyAggregator"/>, with this instance's own watermark.
+/// Not thread-safe: one instance per partition, called from one thread.</para>
+/// </remarks>
+public sealed class IndustryDailyIndex
+{
+    private readonly IndustryIndexOptions _options;
+    private readonly CausalZScore _zScore;
+    private readonly EventTimeWatermark _watermark;
+    private readonly Dictionary<string, IndustrySeries> _industries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _industriesOfIssuer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _issuersOfIndustry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dirtyFrom = new(StringComparer.Ordinal);
+
+    /// <param name="issuerIndustries">issuer id → its industry ids (e.g. from <c>Issuer.IndustryIds</c>).</param>
+    public IndustryDailyIndex(IReadOnlyDictionary<string, IReadOnlyList<string>> issuerIndustries, IndustryIndexOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(issuerIndustries);
+        _options = options ?? new IndustryIndexOptions();
+        _zScore = new CausalZScore(_options.ZScoreWindowDays, _options.ZScoreMinCount);
+        _watermark = new EventTimeWatermark(_options.AllowedLatenessDays);
+
+        var members = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (issuerId, industryIds) in issuerIndustries)
+        {
+            var distinct = industryIds.Distinct(StringComparer.Ordinal).ToArray();
+            _industriesOfIssuer[issuerId] = distinct;
+            foreach (var industryId in distinct)
+            {
+                if (!members.TryGetValue(industryId, out var set))
+                {
+                    members[industryId] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(issuerId);
+            }
+        }
+
+        foreach (var (industryId, set) in members)
+        {
+            _issuersOfIndustry[industryId] = [.. set];
+        }
+    }
+
+    /// <summary>Latest event-time day accepted; null before any input.</summary>
+    public DateOnly? Watermark => _watermark.Current;
+
+    /// <summary>Causal z-score of an industry on a day; null when it had no data that day.</summary>
+    public double? IndustryZScore(string industryId, DateOnly day) =>
+        _industries.TryGetValue(industryId, out var series) && series.ZOn(day.DayNumber) is var z && !double.IsNaN(z) ? z : null;
+
+    /// <summary>Meso score of an issuer on a day: mean z-score of its industries with data that day; null if none.</summary>
+    public double? MesoScore(string issuerId, DateOnly day)
+    {
+        if (!_industriesOfIssuer.TryGetValue(issuerId, out var industryIds))
+        {
+            return null;
+        }
+
+        double sum = 0;
+        var count = 0;
+        foreach (var industryId in industryIds)
+        {
+            if (IndustryZScore(industryId, day) is { } z)
+            {
+                sum += z;
+                count++;
+            }
+        }
+
+        return count == 0 ? null : sum / count;
+    }
+
+    /// <summary>Applies a batch of industry texts in the given order.</summary>
+    public IndustryIndexUpdate Apply(IReadOnlyList<IndustrySentiment> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        List<RejectedInput<IndustrySentiment>>? rejected = null;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i];
+            var day = DateOnly.FromDateTime(text.PublishedAt.UtcDateTime);
+            if (string.IsNullOrEmpty(text.EventId) || string.IsNullOrEmpty(text.IndustryId)
+                || !double.IsFinite(text.Score) || Math.Abs(text.Score) > 1.0 + 1e-9
+                || !double.IsFinite(text.Weight) || Math.Abs(text.Weight) > 1e6)
+            {
+                (rejected ??= []).Add(new(text, RejectionReasons.Invalid, "event id and industry id are required; score must be in [-1, 1] and weight finite"));
+                continue;
+            }
+
+            if (_watermark.IsClosed(day))
+            {
+                (rejected ??= []).Add(new(text, RejectionReasons.TooLate, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"day {day:yyyy-MM-dd} is closed: watermark {_watermark.Current:yyyy-MM-dd}, allowed lateness {_watermark.AllowedLatenessDays} days")));
+                continue;
+            }
+
+            _watermark.Advance(day);
+            var open = OpenDay(text.IndustryId, day.DayNumber);
+            if (!open.EventIds.Add(text.EventId))
+            {
+                continue;
+            }
+
+            open.WeightedScore = open.WeightedScore.Add(text.Weight * text.Score);
+            open.TotalWeight = open.TotalWeight.Add(Math.Abs(text.Weight));
+            open.TextCount++;
+            MarkDirty(text.IndustryId, day.DayNumber);
+        }
+
+        var changed = new List<IndustryDailyValue>();
+        var dirtyIndustries = _dirtyFrom.Keys.ToArray();
+        Array.Sort(dirtyIndustries, StringComparer.Ordinal);
+        foreach (var industryId in dirtyIndustries)
+        {
+            Recompute(_industries[industryId], _dirtyFrom[industryId], changed);
+        }
+
+        _dirtyFrom.Clear();
+        return new IndustryIndexUpdate(changed, MesoScoresFor(changed), (IReadOnlyList<RejectedInput<IndustrySentiment>>?)rejected ?? []);
+    }
+
+    private OpenIndustryDay OpenDay(string industryId, int dayNumber)
+    {
+        if (!_industries.TryGetValue(industryId, out var series))
+        {
+            series = new IndustrySeries(industryId, dayNumber);
+            _industries.Add(industryId, series);
+        }
+
+        if (series.Cover(dayNumber) is { } added)
+        {
+            for (var d = Math.Max(added.From, _watermark.OpenFromDayNumber); d <= added.To; d++)
+            {
+                series.OpenDays.Add(d, new OpenIndustryDay());
+            }
+        }
+
+        return series.OpenDays[dayNumber];
+    }
+
+    private void MarkDirty(string industryId, int dayNumber)
+    {
+        if (!_dirtyFrom.TryGetValue(industryId, out var from) || dayNumber < from)
+        {
+            _dirtyFrom[industryId] = dayNumber;
+        }
+    }
+
+    private void Recompute(IndustrySeries series, int fromDayNumber, List<IndustryDailyValue> changed)
+    {
+        var mean = series.Mean;
+        var z = series.Z;
+        for (var i = fromDayNumber - series.FirstDayNumber; i < series.DayCount; i++)
+        {
+            var dayNumber = series.FirstDayNumber + i;
+            if (series.OpenDays.TryGetValue(dayNumber, out var open))
+            {
+                mean[i] = open.WeightedMean;
+            }
+
+            z[i] = _zScore.At(mean, i);
+            if (open is null || double.IsNaN(mean[i]))
+            {
+                continue;
+            }
+
+            var last = open.LastEmitted;
+            if (last is not null && last.WeightedMean.Equals(mean[i]) && last.ZScore.Equals(z[i]) && last.TextCount == open.TextCount)
+            {
+                continue;
+            }
+
+            var value = new IndustryDailyValue(series.IndustryId, DateOnly.FromDayNumber(dayNumber), last is null ? 0 : last.Revision + 1, mean[i], open.TextCount, z[i]);
+            open.LastEmitted = value;
+            changed.Add(value);
+        }
+
+        var openFrom = _watermark.OpenFromDayNumber;
+        foreach (var dayNumber in series.OpenDays.Keys.Where(d => d < openFrom).ToArray())
+        {
+            series.OpenDays.Remove(dayNumber);
+        }
+    }
+
+    private List<IssuerMesoScore> MesoScoresFor(List<IndustryDailyValue> changed)
+    {
+        var keys = new SortedSet<(string IssuerId, int DayNumber)>(IssuerDayComparer.Instance);
+        foreach (var value in changed)
+        {
+            if (_issuersOfIndustry.TryGetValue(value.IndustryId, out var issuers))
+            {
+                foreach (var issuerId in issuers)
+                {
+                    keys.Add((issuerId, value.Day.DayNumber));
+                }
+            }
+        }
+
+        var scores = new List<IssuerMesoScore>(keys.Count);
+        foreach (var (issuerId, dayNumber) in keys)
+        {
+            var day = DateOnly.FromDayNumber(dayNumber);
+            scores.Add(new IssuerMesoScore(issuerId, day, MesoScore(issuerId, day)));
+        }
+
+        return scores;
+    }
+
+    private sealed class IssuerDayComparer : IComparer<(string IssuerId, int DayNumber)>
+    {
+        public static readonly IssuerDayComparer Instance = new();
+
+        public int Compare((string IssuerId, int DayNumber) x, (string IssuerId, int DayNumber) y)
+        {
+            var byIssuer = string.CompareOrdinal(x.IssuerId, y.IssuerId);
+            return byIssuer != 0 ? byIssuer : x.DayNumber.CompareTo(y.DayNumber);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using StreamRisk.Core.Events;
+
+namespace StreamRisk.Core.Indexing;
+
+/// <summary>What one batch of industry texts changed.</summary>
+/// <param name="ChangedIndustryDays">New or corrected industry days, ordered by industry id then day.</param>
+/// <param name="IssuerMesoScores">Meso scores of the issuers of those industries for those days, ordered by issuer then
+/// day, ready for <see cref="DailyAggregator.Apply"/>.</param>
+/// <param name="Rejected">Texts not applied.</param>
+public sealed record IndustryIndexUpdate(
+    IReadOnlyList<IndustryDailyValue> ChangedIndustryDays,
+    IReadOnlyList<IssuerMesoScore> IssuerMesoScores,
+    IReadOnlyList<RejectedInput<IndustrySentiment>> Rejected);

@@ -1,0 +1,132 @@
+namespace StreamRisk.Infrastructure.Storage;
+
+/// <summary>
+/// The SQLite schema, step by step. Never edit a released step: add the next number. Tables are STRICT so that a value
+/// of the wrong type fails loudly; instants and days are ISO text (see <see cref="StoreValueFormat"/>), lists JSON text.
+/// </summary>
+public static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<SqliteMigration> All =
+    [
+        new(1, "001_initial_schema", """
+            CREATE TABLE raw_inputs (
+                seq INTEGER PRIMARY KEY,
+                topic TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value BLOB NOT NULL
+            ) STRICT;
+
+            CREATE TABLE documents (
+                doc_id TEXT PRIMARY KEY,
+                source TEXT NOT NULL,
+                published_at TEXT NOT NULL,
+                headline TEXT,
+                body TEXT NOT NULL,
+                language TEXT,
+                content_hash TEXT NOT NULL,
+                ingest_seq INTEGER NOT NULL
+            ) STRICT;
+            CREATE UNIQUE INDEX ux_documents_content_hash ON documents (content_hash);
+
+            CREATE TABLE firm_sentiment (
+                event_id TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL,
+                issuer_id TEXT NOT NULL,
+                published_at TEXT NOT NULL,
+                p_neg REAL NOT NULL,
+                p_neu REAL NOT NULL,
+                p_pos REAL NOT NULL,
+                score REAL NOT NULL,
+                mention_count INTEGER NOT NULL,
+                model TEXT NOT NULL,
+                ingest_seq INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX ix_firm_sentiment_issuer ON firm_sentiment (issuer_id, published_at);
+
+            CREATE TABLE industry_sentiment (
+                event_id TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL,
+                industry_id TEXT NOT NULL,
+                published_at TEXT NOT NULL,
+                score REAL NOT NULL,
+                weight REAL NOT NULL,
+                topics TEXT NOT NULL,
+                model TEXT NOT NULL,
+                ingest_seq INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX ix_industry_sentiment_industry ON industry_sentiment (industry_id, published_at);
+
+            CREATE TABLE daily_sentiment (
+                issuer_id TEXT NOT NULL,
+                day TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                firm_score REAL,
+                firm_count INTEGER NOT NULL,
+                meso_score REAL,
+                composite REAL NOT NULL,
+                smoothed REAL NOT NULL,
+                top_doc_ids TEXT NOT NULL,
+                PRIMARY KEY (issuer_id, day)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE fundamentals (
+                issuer_id TEXT NOT NULL,
+                period_end TEXT NOT NULL,
+                published_at TEXT NOT NULL,
+                indicators TEXT NOT NULL,
+                PRIMARY KEY (issuer_id, period_end)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE spreads (
+                issuer_id TEXT NOT NULL,
+                day TEXT NOT NULL,
+                spread_bps REAL NOT NULL,
+                PRIMARY KEY (issuer_id, day)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE risk_scores (
+                issuer_id TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                index_value REAL NOT NULL,
+                last_spread_bps REAL,
+                spread_change_forecast_bps REAL NOT NULL,
+                horizon_days INTEGER NOT NULL,
+                p_performing REAL NOT NULL,
+                p_extended REAL NOT NULL,
+                p_defaulted REAL NOT NULL,
+                risk_class TEXT NOT NULL,
+                model TEXT NOT NULL,
+                evidence_doc_ids TEXT NOT NULL,
+                PRIMARY KEY (issuer_id, as_of)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE alerts (
+                alert_id TEXT PRIMARY KEY,
+                issuer_id TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                message TEXT NOT NULL,
+                value REAL NOT NULL,
+                threshold REAL,
+                evidence_doc_ids TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX ix_alerts_issuer ON alerts (issuer_id, as_of);
+
+            CREATE TABLE dead_letters (
+                dead_letter_id TEXT PRIMARY KEY,
+                source_topic TEXT NOT NULL,
+                source_partition INTEGER NOT NULL,
+                source_offset INTEGER NOT NULL,
+                stage TEXT NOT NULL,
+                reason_code TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                error_type TEXT,
+                original_base64 TEXT NOT NULL
+            ) STRICT;
+            """),
+    ];
+}

@@ -1,0 +1,224 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Storage;
+
+namespace StreamRisk.Infrastructure.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one transaction per
+/// <see cref="UpsertAsync"/>, with statements prepared once; reads open their own pooled connections, which WAL lets
+/// run beside a write. By default each commit is synced to disk (<c>synchronous=FULL</c>): a committed batch survives
+/// power loss, which matters because the stage commits its bus offsets right after and would not see those messages
+/// again. Without it (<c>NORMAL</c>) a process crash still loses nothing, only an OS crash or power cut can.
+/// </summary>
+public sealed class SqliteRiskStore : IRiskStore
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly string _synchronous;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private SqliteUpserts? _upserts;
+    private bool _disposed;
+
+    /// <param name="path">The database file; created with its folder if missing.</param>
+    /// <param name="time">Stamps <c>schema_version.applied_at</c>.</param>
+    /// <param name="syncEachCommit">Sync every commit to disk (durable against power loss; a few ms per batch).</param>
+    public SqliteRiskStore(string path, TimeProvider? time = null, bool syncEachCommit = true)
+    {
+        _synchronous = syncEachCommit ? "FULL" : "NORMAL";
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _path = Path.GetFullPath(path);
+        _time = time ?? TimeProvider.System;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string DatabasePath => _path;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = OpenWriter();
+            SqliteSchemaMigrator.Apply(writer, SqliteMigrations.All, _time.GetUtcNow());
+            // Statements prepared before a migration would point at the old schema.
+            _upserts?.Dispose();
+            _upserts = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task UpsertAsync(StoreBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = OpenWriter();
+            _upserts ??= new SqliteUpserts(writer);
+            using var transaction = writer.BeginTransaction(deferred: false);
+            _upserts.Write(batch, transaction, cancellationToken);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<bool> IsKnownDocumentAsync(string docId, string contentHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = @doc_id) OR EXISTS (SELECT 1 FROM documents WHERE content_hash = @hash)";
+        command.Parameters.AddWithValue("@doc_id", docId);
+        command.Parameters.AddWithValue("@hash", contentHash);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) != 0;
+    }
+
+    public async IAsyncEnumerable<RawInput> ReadRawInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, topic, key, value FROM raw_inputs ORDER BY seq";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RawInput(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+        }
+    }
+
+    public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment WHERE issuer_id = @issuer_id ORDER BY day",
+            issuerId, SqliteRowReaders.DailySentiment, cancellationToken);
+
+    public Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.RiskScoreColumns} FROM risk_scores WHERE issuer_id = @issuer_id ORDER BY as_of",
+            issuerId, SqliteRowReaders.RiskScore, cancellationToken);
+
+    public Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.AlertColumns} FROM alerts ORDER BY alert_id", null, SqliteRowReaders.Alert, cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters ORDER BY dead_letter_id", null,
+            SqliteRowReaders.DeadLetter, cancellationToken);
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM raw_inputs), (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM firm_sentiment),
+                   (SELECT COUNT(*) FROM industry_sentiment), (SELECT COUNT(*) FROM daily_sentiment), (SELECT COUNT(*) FROM fundamentals),
+                   (SELECT COUNT(*) FROM spreads), (SELECT COUNT(*) FROM risk_scores), (SELECT COUNT(*) FROM alerts),
+                   (SELECT COUNT(*) FROM dead_letters)
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+            reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            _upserts?.Dispose();
+            if (_writer is not null)
+            {
+                // Pooled readers would otherwise keep the file open after the store is gone.
+                SqliteConnection.ClearPool(_writer);
+                await _writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writer is not null)
+        {
+            return _writer;
+        }
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            // journal_mode writes the file header, so an unwritable file fails here, with the path in the message.
+            pragmas.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {_synchronous};";
+            pragmas.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection.Dispose();
+            throw new IOException($"Cannot open the SQLite store at '{_path}' for writing: {e.Message}", e);
+        }
+        return _writer = connection;
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!File.Exists(_path))
+        {
+            throw new IOException($"The SQLite store at '{_path}' does not exist yet: call MigrateAsync first.");
+        }
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? issuerId, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (issuerId is not null)
+        {
+            command.Parameters.AddWithValue("@issuer_id", issuerId);
+        }
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using StreamRisk.Core.Events;
+using static StreamRisk.Infrastructure.Storage.StoreValueFormat;
+
+namespace StreamRisk.Infrastructure.Storage;
+
+/// <summary>Turns rows back into events; each SELECT it pairs with lists the columns in the order read here.</summary>
+internal static class SqliteRowReaders
+{
+    public const string DailySentimentColumns =
+        "event_id, issuer_id, day, revision, firm_score, firm_count, meso_score, composite, smoothed, top_doc_ids";
+
+    public const string RiskScoreColumns =
+        "event_id, issuer_id, as_of, revision, index_value, last_spread_bps, spread_change_forecast_bps, horizon_days, " +
+        "p_performing, p_extended, p_defaulted, risk_class, model, evidence_doc_ids";
+
+    public const string AlertColumns = "alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids";
+
+    public const string DeadLetterColumns =
+        "dead_letter_id, source_topic, source_partition, source_offset, stage, reason_code, reason, error_type, original_base64";
+
+    public static DailySentiment DailySentiment(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), ParseDay(r.GetString(2)), r.GetInt32(3), NullableDouble(r, 4), r.GetInt32(5),
+        NullableDouble(r, 6), r.GetDouble(7), r.GetDouble(8), ParseStringList(r.GetString(9)));
+
+    public static RiskScore RiskScore(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), ParseDay(r.GetString(2)), r.GetInt32(3), r.GetDouble(4), NullableDouble(r, 5),
+        r.GetDouble(6), r.GetInt32(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), ParseRiskClass(r.GetString(11)), r.GetString(12))
+    {
+        EvidenceDocIds = ParseStringList(r.GetString(13)),
+    };
+
+    public static RiskAlert Alert(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), ParseDay(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5), r.GetDouble(6),
+        NullableDouble(r, 7), ParseStringList(r.GetString(8)));
+
+    public static DeadLetter DeadLetter(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8));
+
+    private static double? NullableDouble(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetDouble(ordinal);
+}

@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Storage;
+using static StreamRisk.Infrastructure.Storage.StoreValueFormat;
+
+namespace StreamRisk.Infrastructure.Storage;
+
+/// <summary>
+/// Writes a <see cref="StoreBatch"/> inside a caller's transaction with one prepared statement per table, prepared
+/// once per connection. Daily sentiment and risk scores keep the highest revision; every other table keeps the last
+/// write for a key, which is the same row again when a batch is replayed.
+/// </summary>
+internal sealed class SqliteUpserts : IDisposable
+{
+    // Checking the token on every row would cost more than the rows; every few hundred keeps cancellation prompt.
+    private const int RowsBetweenCancellationChecks = 256;
+
+    private readonly PreparedUpsert _rawInputs;
+    private readonly PreparedUpsert _documents;
+    private readonly PreparedUpsert _firmSentiment;
+    private readonly PreparedUpsert _industrySentiment;
+    private readonly PreparedUpsert _dailySentiment;
+    private readonly PreparedUpsert _fundamentals;
+    private readonly PreparedUpsert _spreads;
+    private readonly PreparedUpsert _riskScores;
+    private readonly PreparedUpsert _alerts;
+    private readonly PreparedUpsert _deadLetters;
+    private int _rowsSinceCheck;
+
+    public SqliteUpserts(SqliteConnection connection)
+    {
+        _rawInputs = new(connection, "raw_inputs", ["seq", "topic", "key", "value"], ["seq"]);
+        _documents = new(connection, "documents",
+            ["doc_id", "source", "published_at", "headline", "body", "language", "content_hash", "ingest_seq"], ["doc_id"]);
+        _firmSentiment = new(connection, "firm_sentiment",
+            ["event_id", "doc_id", "issuer_id", "published_at", "p_neg", "p_neu", "p_pos", "score", "mention_count", "model", "ingest_seq"],
+            ["event_id"]);
+        _industrySentiment = new(connection, "industry_sentiment",
+            ["event_id", "doc_id", "industry_id", "published_at", "score", "weight", "topics", "model", "ingest_seq"], ["event_id"]);
+        _dailySentiment = new(connection, "daily_sentiment",
+            ["issuer_id", "day", "event_id", "revision", "firm_score", "firm_count", "meso_score", "composite", "smoothed", "top_doc_ids"],
+            ["issuer_id", "day"], "revision");
+        _fundamentals = new(connection, "fundamentals", ["issuer_id", "period_end", "published_at", "indicators"], ["issuer_id", "period_end"]);
+        _spreads = new(connection, "spreads", ["issuer_id", "day", "spread_bps"], ["issuer_id", "day"]);
+        _riskScores = new(connection, "risk_scores",
+            ["issuer_id", "as_of", "event_id", "revision", "index_value", "last_spread_bps", "spread_change_forecast_bps", "horizon_days",
+             "p_performing", "p_extended", "p_defaulted", "risk_class", "model", "evidence_doc_ids"],
+            ["issuer_id", "as_of"], "revision");
+        _alerts = new(connection, "alerts",
+            ["alert_id", "issuer_id", "as_of", "rule", "severity", "message", "value", "threshold", "evidence_doc_ids"], ["alert_id"]);
+        _deadLetters = new(connection, "dead_letters",
+            ["dead_letter_id", "source_topic", "source_partition", "source_offset", "stage", "reason_code", "reason", "error_type", "original_base64"],
+            ["dead_letter_id"]);
+    }
+
+    public void Write(StoreBatch batch, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        _rowsSinceCheck = 0;
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var r in batch.RawInputs)
+        {
+            _rawInputs.Execute(tx, r.Seq, r.Topic, r.Key, r.Value);
+            Tick(cancellationToken);
+        }
+        foreach (var d in batch.Documents)
+        {
+            _documents.Execute(tx, d.DocId, d.Source, Instant(d.PublishedAt), d.Headline, d.Body, d.Language, d.ContentHash, d.IngestSeq);
+            Tick(cancellationToken);
+        }
+        foreach (var f in batch.FirmSentiments)
+        {
+            _firmSentiment.Execute(tx, f.EventId, f.DocId, f.IssuerId, Instant(f.PublishedAt), f.PNeg, f.PNeu, f.PPos, f.Score,
+                f.MentionCount, f.Model, f.IngestSeq);
+            Tick(cancellationToken);
+        }
+        foreach (var s in batch.IndustrySentiments)
+        {
+            _industrySentiment.Execute(tx, s.EventId, s.DocId, s.IndustryId, Instant(s.PublishedAt), s.Score, s.Weight,
+                TopicHits(s.Topics), s.Model, s.IngestSeq);
+            Tick(cancellationToken);
+        }
+        foreach (var d in batch.DailySentiments)
+        {
+            _dailySentiment.Execute(tx, d.IssuerId, Day(d.Day), d.EventId, d.Revision, d.FirmScore, d.FirmCount, d.MesoScore,
+                d.Composite, d.Smoothed, StringList(d.TopDocIds));
+            Tick(cancellationToken);
+        }
+        foreach (var f in batch.Fundamentals)
+        {
+            _fundamentals.Execute(tx, f.IssuerId, Day(f.PeriodEnd), Instant(f.PublishedAt), NumberMap(f.Indicators));
+            Tick(cancellationToken);
+        }
+        foreach (var s in batch.Spreads)
+        {
+            _spreads.Execute(tx, s.IssuerId, Day(s.Day), s.SpreadBps);
+            Tick(cancellationToken);
+        }
+        foreach (var r in batch.RiskScores)
+        {
+            _riskScores.Execute(tx, r.IssuerId, Day(r.AsOf), r.EventId, r.Revision, r.IndexValue, r.LastSpreadBps,
+                r.SpreadChangeForecastBps, r.HorizonDays, r.PPerforming, r.PExtended, r.PDefaulted, RiskClassName(r.RiskClass), r.Model,
+                StringList(r.EvidenceDocIds));
+            Tick(cancellationToken);
+        }
+        foreach (var a in batch.Alerts)
+        {
+            _alerts.Execute(tx, a.AlertId, a.IssuerId, Day(a.AsOf), a.Rule, a.Severity, a.Message, a.Value, a.Threshold,
+                StringList(a.EvidenceDocIds));
+            Tick(cancellationToken);
+        }
+        foreach (var d in batch.DeadLetters)
+        {
+            _deadLetters.Execute(tx, d.DeadLetterId, d.SourceTopic, d.Partition, d.Offset, d.Stage, d.ReasonCode, d.Reason,
+                d.ErrorType, d.OriginalBase64);
+            Tick(cancellationToken);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    public void Dispose()
+    {
+        foreach (var upsert in new[] { _rawInputs, _documents, _firmSentiment, _industrySentiment, _dailySentiment, _fundamentals, _spreads, _riskScores, _alerts, _deadLetters })
+        {
+            upsert.Dispose();
+        }
+    }
+
+    private void Tick(CancellationToken cancellationToken)
+    {
+        if (++_rowsSinceCheck == RowsBetweenCancellationChecks)
+        {
+            _rowsSinceCheck = 0;
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using StreamRisk.Core.Bus;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Reference;
+using StreamRisk.Core.Storage;
+using StreamRisk.Infrastructure.Bus;
+using StreamRisk.Infrastructure.Kafka;
+using StreamRisk.Infrastructure.Reference;
+using StreamRisk.Infrastructure.Storage;
+using StreamRisk.Pipeline.Stages;
+
+namespace StreamRisk.Pipeline.Running;
+
+/// <summary>
+/// <c>streamrisk run</c>, <c>ingest</c> and <c>replay</c>: all stages in one process over the embedded bus and a SQLite
+/// store, driven in lock-step (see <see cref="PipelineDriver"/>) so that the same input always gives the same output.
+/// </summary>
+public static class PipelineRun
+{
+    public static async Task<RunSummary> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options.BatchSize < 1) throw new ConfigurationException($"--batch-size must be at least 1 (got {options.BatchSize})");
+        if (options.ChunkSize < 1) throw new ConfigurationException($"chunk size must be at least 1 (got {options.ChunkSize})");
+        if (options.ReplayFrom is null && options.Inputs.Count == 0) throw new ConfigurationException("no input: pass --input FILE|DIR");
+        var stopwatch = Stopwatch.StartNew();
+
+        var files = options.Inputs.SelectMany(InputReader.ResolveFiles).Distinct(StringComparer.Ordinal).ToArray();
+        if (options.OutDirectory is not null)
+        {
+            TopicDump.EnsureWritable(options.OutDirectory);
+        }
+        var databasePath = DatabasePathFor(options);
+        var reference = LoadReference(options);
+
+        await using var store = OpenStore(databasePath);
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var before = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+
+        await using var bus = new InMemoryEventBus();
+        // The same topic layout as production (infra/kafka/topics.json): partition counts shape batching, so the
+        // embedded run sees what a Kafka deployment sees.
+        foreach (var topic in KafkaTopicCatalog.LoadEmbedded().Topics)
+        {
+            await bus.EnsureTopicAsync(topic.ToSpec(), cancellationToken).ConfigureAwait(false);
+        }
+        var counters = new PipelineCounters();
+        var context = new StageContext(bus, store, TimeProvider.System, counters);
+        var stages = PipelineComposition.Build(context, reference, PipelineModels.BuiltIn(reference),
+            before.Documents + 1, before.Documents > 0, options.IngestOnly);
+        try
+        {
+            var driver = new PipelineDriver(stages, options.BatchSize);
+            await using var producer = bus.CreateProducer();
+            var feeder = new InputFeeder(producer, TimeProvider.System);
+
+            if (options.ReplayFrom is not null)
+            {
+                await FeedReplayAsync(options, feeder, driver, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await FeedFilesAsync(files, options.ChunkSize, feeder, driver, progress, cancellationToken).ConfigureAwait(false);
+            }
+            await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+
+            IReadOnlyDictionary<string, int> topicCounts = new Dictionary<string, int>();
+            if (options.OutDirectory is not null)
+            {
+                topicCounts = await TopicDump.WriteAsync(bus, options.OutDirectory, cancellationToken).ConfigureAwait(false);
+            }
+            var after = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string>? mismatches = null;
+            if (options.ReplayFrom is not null)
+            {
+                await using var live = OpenStore(options.ReplayFrom);
+                mismatches = await StoreComparison.CompareAsync(live, store, reference.Issuers.Select(i => i.IssuerId), cancellationToken).ConfigureAwait(false);
+            }
+            return new RunSummary(feeder.Published, counters, after, topicCounts, stopwatch.Elapsed, options.OutDirectory, databasePath)
+            {
+                ReplayMismatches = mismatches,
+            };
+        }
+        finally
+        {
+            foreach (var stage in stages)
+            {
+                await stage.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task FeedFilesAsync(IReadOnlyList<string> files, int chunkSize, InputFeeder feeder, PipelineDriver driver,
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var totalBytes = files.Sum(f => new FileInfo(f).Length);
+        long doneBytes = 0;
+        var inChunk = 0;
+        foreach (var file in files)
+        {
+            foreach (var record in InputReader.Read(file))
+            {
+                await feeder.PublishAsync(record, cancellationToken).ConfigureAwait(false);
+                if (++inChunk == chunkSize)
+                {
+                    inChunk = 0;
+                    await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            doneBytes += new FileInfo(file).Length;
+            progress?.Report(new RunProgress(doneBytes, totalBytes));
+        }
+    }
+
+    private static async Task FeedReplayAsync(RunOptions options, InputFeeder feeder, PipelineDriver driver,
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var source = OpenStore(options.ReplayFrom!);
+        var total = (await source.CountAsync(cancellationToken).ConfigureAwait(false)).RawInputs;
+        long done = 0;
+        var inChunk = 0;
+        await foreach (var raw in source.ReadRawInputsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await feeder.PublishAsync(new InputRecord(raw.Topic, raw.Key, raw.Value, $"replay:{raw.Seq}"), cancellationToken, raw.Seq).ConfigureAwait(false);
+            done++;
+            if (++inChunk == options.ChunkSize)
+            {
+                inChunk = 0;
+                await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+                progress?.Report(new RunProgress(done, total));
+            }
+        }
+        progress?.Report(new RunProgress(done, total));
+    }
+
+    private static string DatabasePathFor(RunOptions options)
+    {
+        var path = options.DatabasePath
+            ?? (options.OutDirectory is not null
+                ? Path.Combine(options.OutDirectory, "streamrisk.db")
+                : Path.Combine(Path.GetTempPath(), $"streamrisk-{Environment.ProcessId}-{Guid.NewGuid():N}.db"));
+        path = Path.GetFullPath(path);
+        if (options.ReplayFrom is not null)
+        {
+            if (!File.Exists(options.ReplayFrom))
+            {
+                throw new ConfigurationException($"--from '{options.ReplayFrom}' does not exist (give the --db file of an earlier run)");
+            }
+            if (string.Equals(Path.GetFullPath(options.ReplayFrom), path, StringComparison.Ordinal))
+            {
+                throw new ConfigurationException("replay writes to a new database: --db (or --out) must not point at the --from database");
+            }
+            if (File.Exists(path))
+            {
+                throw new ConfigurationException($"replay needs an empty database, but '{path}' exists; remove it or pass another --db");
+            }
+        }
+        return path;
+    }
+
+    private static ReferenceData LoadReference(RunOptions options)
+    {
+        var directory = ReferenceDataLocation.Resolve(options.ReferenceDirectory);
+        if (options.IssuersFile is not null && !File.Exists(options.IssuersFile))
+        {
+            throw new ConfigurationException($"--issuers '{options.IssuersFile}' does not exist (CSV: issuer_id,legal_name,aliases,tickers,industries)");
+        }
+        try
+        {
+            return ReferenceDataLoader.Load(directory, options.IssuersFile);
+        }
+        catch (ReferenceDataException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+    }
+
+    private static SqliteRiskStore OpenStore(string path)
+    {
+        try
+        {
+            return new SqliteRiskStore(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new ConfigurationException($"cannot open the database '{path}': {ex.Message}", ex);
+        }
+    }
+}

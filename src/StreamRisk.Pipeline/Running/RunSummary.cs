@@ -1,0 +1,21 @@
+using StreamRisk.Core.Storage;
+using StreamRisk.Pipeline.Stages;
+
+namespace StreamRisk.Pipeline.Running;
+
+/// <summary>What a run did, for the end-of-run table and for tests.</summary>
+public sealed record RunSummary(
+    long InputRecords,
+    PipelineCounters Counters,
+    StoreCounts Store,
+    IReadOnlyDictionary<string, int> TopicCounts,
+    TimeSpan Elapsed,
+    string? OutDirectory,
+    string DatabasePath)
+{
+    /// <summary>For a replay: differences from the live run's stored results (empty: identical); null otherwise.</summary>
+    public IReadOnlyList<string>? ReplayMismatches { get; init; }
+}
+
+/// <summary>Progress of a run: input records published so far out of the total.</summary>
+public readonly record struct RunProgress(long Done, long Total);

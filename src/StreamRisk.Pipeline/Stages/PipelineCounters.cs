@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace StreamRisk.Pipeline.Stages;
+
+/// <summary>Counts for the end-of-run summary; thread-safe because worker mode runs stages in parallel.</summary>
+public sealed class PipelineCounters
+{
+    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree;
+    private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
+
+    public long Inputs => Interlocked.Read(ref _inputs);
+    public long Documents => Interlocked.Read(ref _documents);
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+    public long Mentions => Interlocked.Read(ref _mentions);
+    public long IssuerFreeDocuments => Interlocked.Read(ref _issuerFree);
+    public long FirmSentiments => Interlocked.Read(ref _firm);
+    public long IndustrySentiments => Interlocked.Read(ref _industry);
+    public long DailyValues => Interlocked.Read(ref _daily);
+    public long RiskScores => Interlocked.Read(ref _scores);
+    public long Alerts => Interlocked.Read(ref _alerts);
+    public IReadOnlyDictionary<string, long> DeadLettersByReason => _deadLetters.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
+    public long DeadLetters => _deadLetters.Values.Sum();
+
+    public void Input(long n = 1) => Interlocked.Add(ref _inputs, n);
+    public void Document() => Interlocked.Increment(ref _documents);
+    public void Duplicate() => Interlocked.Increment(ref _duplicates);
+    public void Mention(long n) => Interlocked.Add(ref _mentions, n);
+    public void IssuerFree() => Interlocked.Increment(ref _issuerFree);
+    public void Firm(long n = 1) => Interlocked.Add(ref _firm, n);
+    public void Industry(long n = 1) => Interlocked.Add(ref _industry, n);
+    public void Daily(long n = 1) => Interlocked.Add(ref _daily, n);
+    public void Score(long n = 1) => Interlocked.Add(ref _scores, n);
+    public void Alert(long n = 1) => Interlocked.Add(ref _alerts, n);
+    public void DeadLettered(string code) => _deadLetters.AddOrUpdate(code, 1, (_, v) => v + 1);
+}

@@ -1,0 +1,127 @@
+using StreamRisk.Core.Bus;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Ingest;
+using StreamRisk.Core.Storage;
+
+namespace StreamRisk.Pipeline.Stages;
+
+/// <summary>
+/// A stage over the bus: consume a batch, process it (pure logic in Core), make the effects durable in the store,
+/// publish the outputs, and only then commit the input offsets. A crash at any point redelivers the batch, and
+/// the idempotent upserts keyed by event identity make the second pass leave the same rows (at-least-once delivery,
+/// exactly-once effects).
+/// </summary>
+public abstract class PipelineStage : IAsyncDisposable
+{
+    private readonly StageContext _context;
+    private IEventConsumer _consumer;
+    private readonly IEventProducer _producer;
+    private readonly IRiskStore _store;
+    private readonly TimeProvider _time;
+
+    protected PipelineStage(string name, IReadOnlyList<string> inputTopics, StageContext context)
+    {
+        Name = name;
+        InputTopics = inputTopics;
+        _context = context;
+        _consumer = context.Bus.CreateConsumer(GroupId, inputTopics);
+        _producer = context.Bus.CreateProducer();
+        _store = context.Store;
+        _time = context.Time;
+        Counters = context.Counters;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The consumer group of this stage: every instance of a stage shares it, so they split the partitions.</summary>
+    public string GroupId => "streamrisk-" + Name;
+    public IReadOnlyList<string> InputTopics { get; }
+    protected PipelineCounters Counters { get; }
+    protected TimeProvider Time => _time;
+
+    /// <summary>Messages waiting for this stage on its input topics.</summary>
+    public long Lag => _consumer.Lag;
+
+    /// <summary>Processes one batch; returns how many input messages it handled (0: nothing was waiting).</summary>
+    public async Task<int> PumpAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var batch = await _consumer.ConsumeAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            await HandleAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The consumer has moved past this uncommitted batch. Rejoining the group puts it back at the committed
+            // offset, so the batch is delivered again on the next pump instead of being skipped.
+            await _consumer.DisposeAsync().ConfigureAwait(false);
+            _consumer = _context.Bus.CreateConsumer(GroupId, InputTopics);
+            throw;
+        }
+        return batch.Count;
+    }
+
+    private async Task HandleAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken)
+    {
+        var output = new StageOutput();
+        await ProcessAsync(batch, output, cancellationToken).ConfigureAwait(false);
+        var rows = output.Store.Build();
+        if (!rows.IsEmpty)
+        {
+            await _store.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+        if (output.Events.Count > 0)
+        {
+            // Send all, then wait for all: a Kafka producer pipelines them (order per partition is kept by the
+            // idempotent producer), where awaiting each one would cost a broker round trip per event.
+            var now = _time.GetUtcNow();
+            var deliveries = new Task<DeliveryReport>[output.Events.Count];
+            for (var i = 0; i < deliveries.Length; i++)
+            {
+                var e = output.Events[i];
+                var headers = EventHeaders.For(e.EventId, e.Topic, Name, now, e.Cause?.Headers);
+                deliveries[i] = _producer.ProduceAsync(e.Topic, new BusMessage(e.Key, e.Value, headers), cancellationToken).AsTask();
+            }
+            await Task.WhenAll(deliveries).ConfigureAwait(false);
+            await _producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await _consumer.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stage's work on one batch, in input order.</summary>
+    protected abstract ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken);
+
+    /// <summary>Sends an input this stage cannot use to <c>dlq.v1</c> with the original bytes, and counts it.</summary>
+    protected void DeadLetter(StageOutput output, ConsumedMessage message, string code, string reason, string? errorType = null)
+    {
+        var id = $"{message.Topic}:{message.Partition}:{message.Offset}:{Name}";
+        var letter = new DeadLetter(id, message.Topic, message.Partition, message.Offset, Name, code, reason, errorType,
+            Convert.ToBase64String(message.Value));
+        output.Store.DeadLetters.Add(letter);
+        output.Emit(Topics.DeadLetters, message.Key, id, letter, message);
+        Counters.DeadLettered(code);
+    }
+
+    /// <summary>Keeps the raw bytes of an external input so that replay can run it again.</summary>
+    protected static void KeepRawInput(StageOutput output, ConsumedMessage message)
+    {
+        if (EventHeaders.InputSequence(message.Headers) is { } seq)
+        {
+            output.Store.RawInputs.Add(new RawInput(seq, message.Topic, message.Key, message.Value));
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _consumer.DisposeAsync().ConfigureAwait(false);
+        await _producer.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>What every stage shares: the bus, the store, the clock and the run's counters.</summary>
+public sealed record StageContext(IEventBus Bus, IRiskStore Store, TimeProvider Time, PipelineCounters Counters);
