@@ -53,5 +53,18 @@ public interface IRiskStore : IAsyncDisposable
     Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every firm-level row in ingest order (then event id): a restarted aggregate stage rebuilds its daily
+    /// index from these.</summary>
+    Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every industry-level row in ingest order (then event id).</summary>
+    Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every fundamentals row, by issuer then period end: a restarted score stage rebuilds its market history.</summary>
+    Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every spread observation, by issuer then day.</summary>
+    Task<IReadOnlyList<SpreadObservation>> GetSpreadsAsync(CancellationToken cancellationToken = default);
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
 }

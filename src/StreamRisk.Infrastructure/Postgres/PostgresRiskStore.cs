@@ -4,6 +4,7 @@ using Polly;
 using Polly.Retry;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Storage;
+using StreamRisk.Infrastructure.Storage;
 
 namespace StreamRisk.Infrastructure.Postgres;
 
@@ -137,6 +138,45 @@ public sealed class PostgresRiskStore : IRiskStore
             r => new DeadLetter(
                 r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
                 r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq
+            FROM firm_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
+            """,
+            [],
+            r => new FirmSentiment(
+                r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
+                r.GetDouble(6), r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq
+            FROM industry_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
+            """,
+            [],
+            r => new IndustrySentiment(
+                r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
+                StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT issuer_id, period_end, published_at, indicators::text FROM fundamentals ORDER BY issuer_id COLLATE \"C\", period_end",
+            [],
+            r => new Fundamentals(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetFieldValue<DateTimeOffset>(2),
+                StoreValueFormat.ParseNumberMap(r.GetString(3))),
+            cancellationToken);
+
+    public Task<IReadOnlyList<SpreadObservation>> GetSpreadsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT issuer_id, day, spread_bps FROM spreads ORDER BY issuer_id COLLATE \"C\", day",
+            [],
+            r => new SpreadObservation(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetDouble(2)),
             cancellationToken);
 
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)

@@ -119,6 +119,21 @@ public sealed class SqliteRiskStore : IRiskStore
         QueryAsync($"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters ORDER BY dead_letter_id", null,
             SqliteRowReaders.DeadLetter, cancellationToken);
 
+    public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment ORDER BY ingest_seq, event_id", null,
+            SqliteRowReaders.FirmSentiment, cancellationToken);
+
+    public Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment ORDER BY ingest_seq, event_id", null,
+            SqliteRowReaders.IndustrySentiment, cancellationToken);
+
+    public Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT issuer_id, period_end, published_at, indicators FROM fundamentals ORDER BY issuer_id, period_end", null,
+            SqliteRowReaders.Fundamentals, cancellationToken);
+
+    public Task<IReadOnlyList<SpreadObservation>> GetSpreadsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT issuer_id, day, spread_bps FROM spreads ORDER BY issuer_id, day", null, SqliteRowReaders.Spread, cancellationToken);
+
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);

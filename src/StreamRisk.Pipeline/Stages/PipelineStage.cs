@@ -18,6 +18,10 @@ public abstract class PipelineStage : IAsyncDisposable
     private readonly IEventProducer _producer;
     private readonly IRiskStore _store;
     private readonly TimeProvider _time;
+    private readonly PoisonSuspects _suspects = new();
+
+    /// <summary>Reason code of a message the stage's own processing threw on twice.</summary>
+    public const string ProcessingFailed = "processing_failed";
 
     protected PipelineStage(string name, IReadOnlyList<string> inputTopics, StageContext context)
     {
@@ -43,6 +47,9 @@ public abstract class PipelineStage : IAsyncDisposable
     public long Lag => _consumer.Lag;
 
     /// <summary>Processes one batch; returns how many input messages it handled (0: nothing was waiting).</summary>
+    /// <remarks>A batch whose processing throws is delivered again; if processing throws on it a second time, the batch
+    /// is processed message by message and the message that throws goes to <c>dlq.v1</c>, so one poison message cannot
+    /// stop its partition. Failures of the store or the bus are only retried: they say nothing about the message.</remarks>
     public async Task<int> PumpAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var batch = await _consumer.ConsumeAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
@@ -52,10 +59,22 @@ public abstract class PipelineStage : IAsyncDisposable
         }
         try
         {
-            await HandleAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (_suspects.IsRepeatOffender(batch))
+            {
+                await IsolatePoisonAsync(batch, cancellationToken).ConfigureAwait(false);
+                _suspects.Clear();
+            }
+            else
+            {
+                await HandleAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch
+        catch (Exception ex)
         {
+            if (ex is StageProcessingException)
+            {
+                _suspects.Failed(batch);
+            }
             // The consumer has moved past this uncommitted batch. Rejoining the group puts it back at the committed
             // offset, so the batch is delivered again on the next pump instead of being skipped.
             await _consumer.DisposeAsync().ConfigureAwait(false);
@@ -68,7 +87,40 @@ public abstract class PipelineStage : IAsyncDisposable
     private async Task HandleAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken)
     {
         var output = new StageOutput();
-        await ProcessAsync(batch, output, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ProcessAsync(batch, output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new StageProcessingException(Name, ex);
+        }
+        await PersistAsync(batch, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One message at a time, each committed on its own; the one whose processing throws is dead-lettered.</summary>
+    private async Task IsolatePoisonAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken)
+    {
+        var single = new ConsumedMessage[1];
+        foreach (var message in batch)
+        {
+            single[0] = message;
+            var output = new StageOutput();
+            try
+            {
+                await ProcessAsync(single, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                output = new StageOutput();
+                DeadLetter(output, message, ProcessingFailed, $"{Name} failed on this message twice: {ex.Message}", ex.GetType().FullName);
+            }
+            await PersistAsync(single, output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PersistAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
+    {
         var rows = output.Store.Build();
         if (!rows.IsEmpty)
         {
@@ -84,6 +136,13 @@ public abstract class PipelineStage : IAsyncDisposable
             {
                 var e = output.Events[i];
                 var headers = EventHeaders.For(e.EventId, e.Topic, Name, now, e.Cause?.Headers);
+                if (e.Headers is not null)
+                {
+                    foreach (var (name, value) in e.Headers)
+                    {
+                        headers[name] = value;
+                    }
+                }
                 deliveries[i] = _producer.ProduceAsync(e.Topic, new BusMessage(e.Key, e.Value, headers), cancellationToken).AsTask();
             }
             await Task.WhenAll(deliveries).ConfigureAwait(false);
@@ -102,7 +161,8 @@ public abstract class PipelineStage : IAsyncDisposable
         var letter = new DeadLetter(id, message.Topic, message.Partition, message.Offset, Name, code, reason, errorType,
             Convert.ToBase64String(message.Value));
         output.Store.DeadLetters.Add(letter);
-        output.Emit(Topics.DeadLetters, message.Key, id, letter, message);
+        output.Events.Add(new OutgoingEvent(Topics.DeadLetters, message.Key, id, EventJson.Serialize(letter), message,
+            DeadLetterHeaders.For(message, Name, errorType ?? code, reason)));
         Counters.DeadLettered(code);
     }
 

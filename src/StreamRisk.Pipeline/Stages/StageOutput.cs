@@ -4,8 +4,10 @@ using StreamRisk.Core.Storage;
 
 namespace StreamRisk.Pipeline.Stages;
 
-/// <summary>One event a stage emits, already serialised, with the input message that caused it (for headers).</summary>
-public sealed record OutgoingEvent(string Topic, string Key, string EventId, byte[] Value, ConsumedMessage? Cause);
+/// <summary>One event a stage emits, already serialised, with the input message that caused it (for headers) and any
+/// headers of its own (dead letters carry their source coordinates and reason).</summary>
+public sealed record OutgoingEvent(
+    string Topic, string Key, string EventId, byte[] Value, ConsumedMessage? Cause, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>What processing one batch produced: events to publish and rows to make durable, both in order.</summary>
 public sealed class StageOutput

@@ -258,6 +258,32 @@ public abstract class RiskStoreContract : IAsyncLifetime
         Assert.Equal(raws.Select(r => r.Seq), (await ReadRawInputsAsync()).Select(r => r.Seq));
     }
 
+    [Fact]
+    public async Task Firm_and_industry_rows_come_back_in_ingest_order_then_event_id()
+    {
+        var late = Firm("firm0003", "doc0003", "iss001") with { IngestSeq = 9 };
+        var early = Firm("firm0002", "doc0001", "iss002") with { IngestSeq = 2 };
+        var sameSeq = Firm("firm0001", "doc0002", "iss001") with { IngestSeq = 9 };
+        var industryLate = Industry("ind00001", "doc0003", "ind01", [new TopicHit("top001", 0.81)]) with { IngestSeq = 5 };
+        var industryEarly = Industry("ind00002", "doc0001", "ind07", []) with { IngestSeq = 1 };
+        await Store.UpsertAsync(new StoreBatch { FirmSentiments = [late, early, sameSeq], IndustrySentiments = [industryLate, industryEarly] });
+
+        Assert.Equal([Json(early), Json(sameSeq), Json(late)], (await Store.GetFirmSentimentsAsync()).Select(Json));
+        Assert.Equal([Json(industryEarly), Json(industryLate)], (await Store.GetIndustrySentimentsAsync()).Select(Json));
+    }
+
+    [Fact]
+    public async Task Fundamentals_and_spreads_come_back_by_issuer_then_day()
+    {
+        var batch = FullBatch();
+        await Store.UpsertAsync(batch);
+
+        Assert.Equal(batch.Fundamentals.OrderBy(f => f.IssuerId, StringComparer.Ordinal).ThenBy(f => f.PeriodEnd).Select(Json),
+            (await Store.GetFundamentalsAsync()).Select(Json));
+        Assert.Equal(batch.Spreads.OrderBy(s => s.IssuerId, StringComparer.Ordinal).ThenBy(s => s.Day).Select(Json),
+            (await Store.GetSpreadsAsync()).Select(Json));
+    }
+
     // ---- samples -------------------------------------------------------------------------------------------------
 
     /// <summary>A batch with every record type; counts (3, 2, 3, 2, 3, 2, 3, 3, 2, 2) in <see cref="StoreCounts"/> order.</summary>

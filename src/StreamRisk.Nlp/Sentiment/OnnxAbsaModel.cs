@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+using StreamRisk.Core.Sentiment;
+using StreamRisk.Nlp.Manifests;
+using StreamRisk.Nlp.Runtime;
+using StreamRisk.Nlp.Tokenization;
+
+namespace StreamRisk.Nlp.Sentiment;
+
+/// <summary>Firm-level (aspect) sentiment from a BERT ABSA model in ONNX: each (text, issuer) pair is scored on
+/// windows around the issuer's mentions; windows of all requests are batched by length; the probabilities of an
+/// issuer's windows are averaged.</summary>
+public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
+{
+    private const string LogitsOutput = "logits";
+    private const string HiddenOutput = "last_hidden_state";
+
+    private readonly EncoderSession _session;
+    private readonly ClassifierHead? _head;
+    private readonly SentimentLabelOrder _order;
+    private readonly bool _graphPooling;
+    private readonly string[] _outputNames;
+    private readonly int _hiddenSize;
+
+    private OnnxAbsaModel(EncoderSession session, ClassifierHead? head, int hiddenSize)
+    {
+        _session = session;
+        _head = head;
+        _hiddenSize = hiddenSize;
+        _graphPooling = head is null;
+        _order = SentimentLabelOrder.From(session.Manifest.Labels);
+        _outputNames = [_graphPooling ? LogitsOutput : HiddenOutput];
+    }
+
+    public string ModelId => _session.Manifest.ModelId;
+
+    /// <summary>Where it really runs: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string ExecutionProvider => _session.ExecutionProvider;
+
+    public static OnnxAbsaModel Load(string manifestPath, OnnxRuntimeOptions? options = null, ILogger? logger = null)
+    {
+        var session = EncoderSession.Open(manifestPath, ModelTasks.AspectSentiment, options, logger);
+        try
+        {
+            var manifest = session.Manifest;
+            var labels = manifest.Labels.Count;
+            if (manifest.Pooling == "graph")
+            {
+                RequireOutput(manifest, LogitsOutput);
+                var last = GraphContract.LastDimension(session.Session, LogitsOutput);
+                if (last > 0 && last != labels)
+                    throw manifest.Error("labels", $"has {labels} labels but the graph's '{LogitsOutput}' gives {last} classes; expected them equal");
+                return new OnnxAbsaModel(session, null, 0);
+            }
+            RequireOutput(manifest, HiddenOutput);
+            var hidden = GraphContract.LastDimension(session.Session, HiddenOutput);
+            if (hidden <= 0) throw manifest.Error("outputs", $"'{HiddenOutput}' has a dynamic hidden size; the head needs it fixed");
+            var spec = manifest.Manifest.Head!;
+            ClassifierHead head;
+            try
+            {
+                head = ClassifierHead.FromSafetensors(manifest.HeadPath!, spec.Layers!, spec.Activation!);
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException)
+            {
+                throw manifest.Error("head.file", $"does not hold the head described by 'head.layers': {e.Message}");
+            }
+            if (head.InputSize != 3 * hidden)
+                throw manifest.Error("head.layers", $"start with {head.InputSize} inputs; expected 3 × hidden size = {3 * hidden} ([CLS] ⊕ mean ⊕ max)");
+            if (head.OutputSize != labels)
+                throw manifest.Error("labels", $"has {labels} labels but the head gives {head.OutputSize} classes; expected them equal");
+            return new OnnxAbsaModel(session, head, hidden);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<SentimentProbabilities> Score(IReadOnlyList<AspectRequest> requests)
+    {
+        var maxTokens = _session.Manifest.MaxLength - 2;
+        var windows = new List<(int Request, TokenizedText Tokens, AspectWindow Window)>(requests.Count);
+        for (var r = 0; r < requests.Count; r++)
+        {
+            var tokens = _session.Tokenizer.Encode(requests[r].Text);
+            foreach (var window in AspectWindowPlanner.Plan(tokens.Count, AspectTokens(tokens, requests[r], maxTokens), maxTokens))
+                windows.Add((r, tokens, window));
+        }
+        var sums = new double[requests.Count * 3];
+        var counts = new int[requests.Count];
+        var lengths = new int[windows.Count];
+        for (var i = 0; i < lengths.Length; i++) lengths[i] = windows[i].Window.Tokens.Length + 2;
+        Span<double> probabilities = stackalloc double[3];
+        Span<float> logits = stackalloc float[3];
+        var features = _graphPooling ? [] : new float[3 * _hiddenSize];
+        var scratch = _graphPooling ? [] : new float[_head!.ScratchSize];
+        foreach (var group in LengthBatchPlanner.Plan(lengths, _session.BatchSize))
+        {
+            var length = lengths[group[^1]];
+            var batch = new EncoderBatch(group.Length, length, _graphPooling, _session.Tokenizer.PaddingId);
+            for (var row = 0; row < group.Length; row++)
+            {
+                var (_, tokens, window) = windows[group[row]];
+                batch.SetRow(row, tokens.Ids.AsSpan(window.Tokens.First, window.Tokens.Length), _session.Tokenizer.ClassificationId, _session.Tokenizer.SeparatorId);
+                if (_graphPooling)
+                    foreach (var a in RowAspects(window)) batch.MarkAspect(row, a.First, a.End);
+            }
+            using var outputs = _session.Run(batch, _outputNames);
+            var data = outputs.First().GetTensorDataAsSpan<float>();
+            for (var row = 0; row < group.Length; row++)
+            {
+                if (_graphPooling)
+                {
+                    data.Slice(row * 3, 3).CopyTo(logits);
+                }
+                else
+                {
+                    var hidden = data.Slice(row * length * _hiddenSize, length * _hiddenSize);
+                    MentionPooling.Pool(hidden, _hiddenSize, RowAspects(windows[group[row]].Window), features);
+                    _head!.Apply(features, logits, scratch);
+                }
+                Softmax.Apply(logits, probabilities);
+                var request = windows[group[row]].Request;
+                sums[request * 3] += probabilities[_order.Negative];
+                sums[request * 3 + 1] += probabilities[_order.Neutral];
+                sums[request * 3 + 2] += probabilities[_order.Positive];
+                counts[request]++;
+            }
+        }
+        var results = new SentimentProbabilities[requests.Count];
+        for (var r = 0; r < results.Length; r++)
+            results[r] = new SentimentProbabilities(sums[r * 3] / counts[r], sums[r * 3 + 1] / counts[r], sums[r * 3 + 2] / counts[r]);
+        return results;
+    }
+
+    /// <summary>The request's mentions as token ranges. A request whose mentions map to no token (or that has none) is
+    /// scored on the whole (first window of the) text; an empty text on its [CLS] alone.</summary>
+    private static List<TokenRange> AspectTokens(TokenizedText tokens, AspectRequest request, int maxTokens)
+    {
+        var ranges = new List<TokenRange>(request.Mentions.Count);
+        foreach (var m in request.Mentions)
+            if (MentionTokenMapper.Map(tokens, m.Start, m.End) is { } range) ranges.Add(range);
+        if (ranges.Count == 0 && tokens.Count > 0) ranges.Add(new TokenRange(0, Math.Min(tokens.Count, maxTokens)));
+        return ranges;
+    }
+
+    /// <summary>Aspect positions within a batch row ([CLS] is position 0, text token i of the window is i + 1).</summary>
+    private static List<TokenRange> RowAspects(AspectWindow window)
+    {
+        var rows = new List<TokenRange>(Math.Max(1, window.Aspects.Count));
+        foreach (var a in window.Aspects)
+            rows.Add(new TokenRange(a.First - window.Tokens.First + 1, a.End - window.Tokens.First + 1));
+        if (rows.Count == 0) rows.Add(new TokenRange(0, 1));
+        return rows;
+    }
+
+    private static void RequireOutput(LoadedManifest manifest, string name)
+    {
+        if (!manifest.Manifest.Outputs!.Any(o => o.Name == name))
+            throw manifest.Error("outputs", $"has no '{name}'; pooling '{manifest.Pooling}' reads that output");
+    }
+
+    public void Dispose() => _session.Dispose();
+}
