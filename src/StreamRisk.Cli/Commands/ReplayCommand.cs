@@ -16,10 +16,12 @@ internal static class ReplayCommand
         var batch = CommonOptions.BatchSize();
         var chunk = CommonOptions.ChunkSize();
         var quiet = CommonOptions.Quiet();
+        var models = new ModelCommandOptions();
         var command = new Command("replay", "Re-run stored history through the pipeline; reports whether the daily index, scores and alerts equal the live run's.")
         {
             from, issuers, reference, out_, db, batch, chunk, quiet,
         };
+        models.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.ExecuteAsync(
             new RunOptions
             {
@@ -31,6 +33,7 @@ internal static class ReplayCommand
                 DatabasePath = result.GetValue(db),
                 BatchSize = result.GetValue(batch),
                 ChunkSize = result.GetValue(chunk),
+                Models = models.Read(result),
             },
             PipelineRun.RunAsync, result.GetValue(quiet), "replay", cancellationToken));
         return command;

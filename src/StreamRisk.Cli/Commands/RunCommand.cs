@@ -16,10 +16,12 @@ internal static class RunCommand
         var batch = CommonOptions.BatchSize();
         var chunk = CommonOptions.ChunkSize();
         var quiet = CommonOptions.Quiet();
+        var models = new ModelCommandOptions();
         var command = new Command("run", "Run all stages (ingest, enrich, firm and industry sentiment, aggregate, score, alert, store) over the input and print a summary.")
         {
             input, issuers, reference, out_, db, batch, chunk, quiet,
         };
+        models.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.ExecuteAsync(
             new RunOptions
             {
@@ -30,6 +32,7 @@ internal static class RunCommand
                 DatabasePath = result.GetValue(db),
                 BatchSize = result.GetValue(batch),
                 ChunkSize = result.GetValue(chunk),
+                Models = models.Read(result),
             },
             PipelineRun.RunAsync, result.GetValue(quiet), "run", cancellationToken));
         return command;

@@ -7,6 +7,8 @@ using StreamRisk.Infrastructure.Bus;
 using StreamRisk.Infrastructure.Kafka;
 using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
+using StreamRisk.Nlp.Manifests;
+using StreamRisk.Nlp.Runtime;
 using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Pipeline.Running;
@@ -45,7 +47,8 @@ public static class PipelineRun
         }
         var counters = new PipelineCounters();
         var context = new StageContext(bus, store, TimeProvider.System, counters);
-        var stages = PipelineComposition.Build(context, reference, PipelineModels.BuiltIn(reference),
+        using var models = LoadModels(reference, options.Models);
+        var stages = PipelineComposition.Build(context, reference, models,
             before.Documents + 1, before.Documents > 0, options.IngestOnly);
         try
         {
@@ -169,6 +172,18 @@ public static class PipelineRun
             return ReferenceDataLoader.Load(directory, options.IssuersFile);
         }
         catch (ReferenceDataException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+    }
+
+    private static PipelineModels LoadModels(ReferenceData reference, ModelOptions models)
+    {
+        try
+        {
+            return PipelineModels.Create(reference, models);
+        }
+        catch (Exception ex) when (ex is ModelManifestException or ExecutionProviderUnavailableException or FileNotFoundException)
         {
             throw new ConfigurationException(ex.Message, ex);
         }

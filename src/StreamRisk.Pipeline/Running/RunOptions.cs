@@ -20,6 +20,9 @@ public sealed record RunOptions
     /// <summary>Input records published before the stages are drained; a fixed value keeps runs deterministic.</summary>
     public int ChunkSize { get; init; } = 64;
 
+    /// <summary>Text models (built-in unless ONNX manifests are named).</summary>
+    public ModelOptions Models { get; init; } = ModelOptions.BuiltIn;
+
     /// <summary>Stop after ingest (the <c>ingest</c> command).</summary>
     public bool IngestOnly { get; init; }
 }

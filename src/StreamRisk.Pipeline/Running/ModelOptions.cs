@@ -1,0 +1,34 @@
+namespace StreamRisk.Pipeline.Running;
+
+/// <summary>How NER model mentions and gazetteer mentions are combined.</summary>
+public enum NerMode { Union, ModelOnly, GazetteerOnly }
+
+/// <summary>
+/// Which text models a run uses. Every manifest left null keeps the built-in model (no weights needed); a manifest
+/// switches that part to ONNX Runtime (see docs/models.md).
+/// </summary>
+public sealed record ModelOptions
+{
+    public static ModelOptions BuiltIn { get; } = new();
+
+    /// <summary>Manifest of an aspect-sentiment (ABSA) model for firm-level sentiment.</summary>
+    public string? FirmModel { get; init; }
+
+    /// <summary>Manifest of a token-classification (NER) model; its ORG spans are linked to issuers.</summary>
+    public string? NerModel { get; init; }
+
+    public NerMode NerMode { get; init; } = NerMode.Union;
+
+    /// <summary>Manifest of a sentence-embedding model used for topic retrieval instead of hashed TF-IDF.</summary>
+    public string? EmbeddingModel { get; init; }
+
+    /// <summary><c>cpu</c> or <c>cuda</c>; CUDA requested but unavailable is an error unless <see cref="AllowCpuFallback"/>.</summary>
+    public string ExecutionProvider { get; init; } = "cpu";
+
+    public bool AllowCpuFallback { get; init; }
+
+    /// <summary>ONNX Runtime intra-op threads (0: its default).</summary>
+    public int Threads { get; init; }
+
+    public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
+}
