@@ -15,9 +15,12 @@ public sealed class BenchCorpus
 
     public static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "StreamRisk.sln"))) return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "StreamRisk.sln"))) return dir.FullName;
+            }
         }
         throw new InvalidOperationException("run the benchmark from inside the repository");
     }

@@ -34,7 +34,7 @@ public sealed class BenchPipeline : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "streamrisk-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        IRiskStore store = new SqliteRiskStore(Path.Combine(directory, "bench.db"));
+        IRiskStore store = new SqliteRiskStore(Path.Combine(directory, "bench.db"), syncEachCommit: Environment.GetEnvironmentVariable("BENCH_SYNC") != "0");
         await store.MigrateAsync();
         if (discardStoreWrites) store = new DiscardingStore(store);
         var bus = new InMemoryEventBus();

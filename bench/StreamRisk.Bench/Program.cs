@@ -13,6 +13,11 @@ var write = argsList.Contains("--write");
 
 var corpus = BenchCorpus.Load();
 Console.WriteLine($"corpus: {corpus.Templates.Count} template texts, {corpus.Reference.Issuers.Count} issuers");
+if (argsList.Contains("--components"))
+{
+    ComponentCosts.Print(corpus, Math.Min(docs, 5_000));
+    return;
+}
 
 var throughput = await EmbeddedThroughput.MeasureAsync(corpus, docs);
 Console.WriteLine($"ingest->enrich->firm sentiment: {throughput.DocsPerSecond:N0} docs/s over {throughput.Documents:N0} docs "

@@ -21,6 +21,9 @@ public sealed class EventSchemas
 {
     private static readonly Lazy<EventSchemas> Shared = new(() => new EventSchemas());
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
+    // Valid input is the common case: a flag-only pass stops at the first failure and builds no output tree; the
+    // detailed pass runs only to explain a failure.
+    private readonly EvaluationOptions _quick = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private readonly EvaluationOptions _options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     public static EventSchemas Default => Shared.Value;
@@ -47,11 +50,11 @@ public sealed class EventSchemas
         {
             throw new ArgumentException($"no JSON Schema named '{schemaName}' (known: {string.Join(", ", Names)})", nameof(schemaName));
         }
-        var result = schema.Evaluate(instance, _options);
-        if (result.IsValid)
+        if (schema.Evaluate(instance, _quick).IsValid)
         {
             return new SchemaCheck(schemaName, []);
         }
+        var result = schema.Evaluate(instance, _options);
         var errors = new List<string>();
         foreach (var detail in result.Details ?? [])
         {

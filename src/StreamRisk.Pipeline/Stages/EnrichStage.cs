@@ -12,18 +12,22 @@ public sealed class EnrichStage(StageContext context, IIssuerRecognizer recogniz
 
     protected override ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
-        foreach (var message in batch)
+        // Recognition is pure and the recogniser thread-safe: spread the batch over the cores, keep the input order.
+        var enriched = new EnrichedDocument[batch.Count];
+        BatchParallel.For(batch.Count, i =>
         {
-            var document = EventJson.Deserialize<NewsDocument>(message.Value);
-            var text = EnrichedDocument.TextOf(document);
-            var mentions = recognizer.Recognize(text);
+            var document = EventJson.Deserialize<NewsDocument>(batch[i].Value);
+            enriched[i] = new EnrichedDocument(document, recognizer.Recognize(EnrichedDocument.TextOf(document)));
+        });
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (message, document, mentions) = (batch[i], enriched[i].Document, enriched[i].Mentions);
             if (mentions.Count == 0)
             {
                 Counters.IssuerFree();
             }
             Counters.Mention(mentions.Count);
-            var enriched = new EnrichedDocument(document, mentions);
-            output.Emit(Topics.Mentions, document.DocId, document.DocId, enriched, message);
+            output.Emit(Topics.Mentions, document.DocId, document.DocId, enriched[i], message);
         }
         return ValueTask.CompletedTask;
     }

@@ -35,15 +35,21 @@ public sealed class IngestStage : PipelineStage
 
     protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
-        foreach (var message in batch)
+        // Byte checks, schema validation and parsing are pure and independent per message: do them on all cores,
+        // then admit in input order, which is what assigns ingest_seq and decides which of two duplicates wins.
+        var parsed = new ParseResult[batch.Count];
+        BatchParallel.For(batch.Count, i => parsed[i] = Parse(batch[i]));
+        for (var i = 0; i < batch.Count; i++)
         {
+            var message = batch[i];
             Counters.Input();
             KeepRawInput(output, message);
-            var raw = Parse(message, output);
-            if (raw is null)
+            if (parsed[i].Rejection is { } refused)
             {
+                DeadLetter(output, message, refused.Code, refused.Reason, refused.ErrorType);
                 continue;
             }
+            var raw = parsed[i].News!;
             var admission = _admission.Admit(raw, _nextSeq);
             if (admission.Rejection is { } rejection)
             {
@@ -64,42 +70,43 @@ public sealed class IngestStage : PipelineStage
         }
     }
 
-    private RawNews? Parse(ConsumedMessage message, StageOutput output)
+    private readonly record struct Refusal(string Code, string Reason, string? ErrorType = null);
+
+    private readonly record struct ParseResult(RawNews? News, Refusal? Rejection);
+
+    private ParseResult Parse(ConsumedMessage message)
     {
         var bytes = message.Value;
         // A body at the limit, fully escaped, stays well under this; anything larger is refused before parsing.
         if (bytes.Length > (long)_options.MaxBodyBytes * 2 + 65536)
         {
-            DeadLetter(output, message, Rejection.Oversize, $"message is {bytes.Length:N0} bytes; the body limit is {_options.MaxBodyBytes:N0}");
-            return null;
+            return Refuse(Rejection.Oversize, $"message is {bytes.Length:N0} bytes; the body limit is {_options.MaxBodyBytes:N0}");
         }
         if (bytes.Length == 0)
         {
-            DeadLetter(output, message, Rejection.MalformedJson, "empty message");
-            return null;
+            return Refuse(Rejection.MalformedJson, "empty message");
         }
         if (!Utf8.IsValid(bytes))
         {
-            DeadLetter(output, message, Rejection.InvalidUtf8, $"not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(bytes)})");
-            return null;
+            return Refuse(Rejection.InvalidUtf8, $"not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(bytes)})");
         }
         var check = EventSchemas.Default.Check(Topics.NewsRaw, bytes);
         if (!check.IsValid)
         {
             var malformed = check.Errors.Count == 1 && check.Errors[0].StartsWith("malformed JSON", StringComparison.Ordinal);
-            DeadLetter(output, message, malformed ? Rejection.MalformedJson : Rejection.SchemaViolation, check.Describe());
-            return null;
+            return Refuse(malformed ? Rejection.MalformedJson : Rejection.SchemaViolation, check.Describe());
         }
         try
         {
-            return EventJson.Deserialize<RawNews>(bytes);
+            return new ParseResult(EventJson.Deserialize<RawNews>(bytes), null);
         }
         catch (JsonException ex)
         {
-            DeadLetter(output, message, Rejection.SchemaViolation, $"not a valid {Topics.NewsRaw}: {ex.Message}", nameof(JsonException));
-            return null;
+            return Refuse(Rejection.SchemaViolation, $"not a valid {Topics.NewsRaw}: {ex.Message}", nameof(JsonException));
         }
     }
+
+    private static ParseResult Refuse(string code, string reason, string? errorType = null) => new(null, new Refusal(code, reason, errorType));
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
