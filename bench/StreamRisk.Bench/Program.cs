@@ -11,6 +11,20 @@ var rate = ArgValue(argsList, "--rate", 1_000);
 var seconds = ArgValue(argsList, "--seconds", 20);
 var write = argsList.Contains("--write");
 
+if (argsList.Contains("--memory"))
+{
+    var m = DailyStateMemory.Measure(ArgValue(argsList, "--issuers", 10_000), ArgValue(argsList, "--days", 3 * 365), ArgValue(argsList, "--step", 7));
+    Console.WriteLine($"daily state for {m.Issuers:N0} issuers x {m.Days:N0} days ({m.Texts:N0} texts, {m.Elapsed.TotalSeconds:0} s): "
+        + $"{m.RetainedMiB:N0} MiB retained, {m.PeakWorkingSetMiB:N0} MiB peak working set (target <= 1,024 MiB) {(m.PeakWorkingSetMiB <= 1024 ? "MET" : "MISSED")}");
+    if (write)
+    {
+        BenchResults.WriteSection("Daily state memory", $"## Daily state memory\n\nMeasured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}.\n"
+            + $"Command: `dotnet run -c Release --project bench/StreamRisk.Bench -- --memory --write`\n\n"
+            + "| state | texts | retained (GC heap) | peak working set | target | verdict |\n|---|---|---|---|---|---|\n"
+            + $"| {m.Issuers:N0} issuers × {m.Days:N0} days | {m.Texts:N0} (one per issuer per 7 days) | {m.RetainedMiB:N0} MiB | {m.PeakWorkingSetMiB:N0} MiB | ≤ 1 GiB | {(m.PeakWorkingSetMiB <= 1024 ? "met" : "missed")} |\n");
+    }
+    return;
+}
 var corpus = BenchCorpus.Load();
 Console.WriteLine($"corpus: {corpus.Templates.Count} template texts, {corpus.Reference.Issuers.Count} issuers");
 if (argsList.Contains("--components"))
