@@ -7,4 +7,8 @@ var root = new RootCommand(
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(TopicsCommand.Create());
+root.Subcommands.Add(DlqCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -6,8 +6,8 @@ using StreamRisk.Core.Storage;
 namespace StreamRisk.Pipeline.Stages;
 
 /// <summary>
-/// A stage over the bus: consume a batch, process it (pure logic in Core), make the effects durable in the store,
-/// publish the outputs, and only then commit the input offsets. A crash at any point redelivers the batch, and
+/// A stage over the bus: consume a batch, process it (pure logic in Core), publish the outputs, make the results
+/// durable in the store, and only then commit the input offsets. A crash at any point redelivers the batch, and
 /// the idempotent upserts keyed by event identity make the second pass leave the same rows (at-least-once delivery,
 /// exactly-once effects).
 /// </summary>
@@ -18,7 +18,7 @@ public abstract class PipelineStage : IAsyncDisposable
     private readonly IEventProducer _producer;
     private readonly IRiskStore _store;
     private readonly TimeProvider _time;
-    private readonly PoisonSuspects _suspects = new();
+    private PoisonSuspects _suspects = new();
 
     /// <summary>Reason code of a message the stage's own processing threw on twice.</summary>
     public const string ProcessingFailed = "processing_failed";
@@ -42,6 +42,10 @@ public abstract class PipelineStage : IAsyncDisposable
     public IReadOnlyList<string> InputTopics { get; }
     protected PipelineCounters Counters { get; }
     protected TimeProvider Time => _time;
+
+    /// <summary>Takes over what a failed instance of this stage learnt about poison messages, so that a worker that
+    /// rebuilds the stage after a failure still isolates a batch failing for the second time.</summary>
+    public void InheritPoisonSuspects(PipelineStage previous) => _suspects = previous._suspects;
 
     /// <summary>Messages waiting for this stage on its input topics.</summary>
     public long Lag => _consumer.Lag;
@@ -121,11 +125,10 @@ public abstract class PipelineStage : IAsyncDisposable
 
     private async Task PersistAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
-        var rows = output.Store.Build();
-        if (!rows.IsEmpty)
-        {
-            await _store.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
-        }
+        // Publish first, then store, then commit. Stored the other way round, a crash between the two would leave
+        // rows whose events were never sent, and ingest, finding the documents already stored, would then drop their
+        // redelivery as duplicates: they would never reach the later stages. This way a crash at any point only
+        // causes a redelivery, and consumers and upserts are idempotent by event identity.
         if (output.Events.Count > 0)
         {
             // Send all, then wait for all: a Kafka producer pipelines them (order per partition is kept by the
@@ -147,6 +150,11 @@ public abstract class PipelineStage : IAsyncDisposable
             }
             await Task.WhenAll(deliveries).ConfigureAwait(false);
             await _producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var rows = output.Store.Build();
+        if (!rows.IsEmpty)
+        {
+            await _store.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
         }
         await _consumer.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
     }

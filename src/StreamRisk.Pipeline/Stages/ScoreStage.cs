@@ -11,11 +11,12 @@ namespace StreamRisk.Pipeline.Stages;
 /// so they are checked here (schema, known issuer) and kept for replay; each daily value is scored with the latest
 /// spread and fundamentals known as of its day.
 /// </summary>
-public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, IReadOnlySet<string> knownIssuers)
+/// <param name="market">Spreads and fundamentals already known (a restarted worker passes those of the store).</param>
+public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, IReadOnlySet<string> knownIssuers, MarketHistory? market = null)
     : PipelineStage(StageName, [Topics.DailySentiment, Topics.Fundamentals, Topics.Spreads], context)
 {
     public const string StageName = "score";
-    private readonly MarketHistory _market = new();
+    private readonly MarketHistory _market = market ?? new();
 
     protected override ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {

@@ -278,8 +278,10 @@ public abstract class RiskStoreContract : IAsyncLifetime
         var batch = FullBatch();
         await Store.UpsertAsync(batch);
 
-        Assert.Equal(batch.Fundamentals.OrderBy(f => f.IssuerId, StringComparer.Ordinal).ThenBy(f => f.PeriodEnd).Select(Json),
-            (await Store.GetFundamentalsAsync()).Select(Json));
+        // Indicator order is not kept (PostgreSQL's jsonb orders keys its own way): compare them sorted.
+        static string Canonical(Fundamentals f) => Json(f with { Indicators = new SortedDictionary<string, double>(f.Indicators.ToDictionary(), StringComparer.Ordinal) });
+        Assert.Equal(batch.Fundamentals.OrderBy(f => f.IssuerId, StringComparer.Ordinal).ThenBy(f => f.PeriodEnd).Select(Canonical),
+            (await Store.GetFundamentalsAsync()).Select(Canonical));
         Assert.Equal(batch.Spreads.OrderBy(s => s.IssuerId, StringComparer.Ordinal).ThenBy(s => s.Day).Select(Json),
             (await Store.GetSpreadsAsync()).Select(Json));
     }

@@ -1,0 +1,111 @@
+using StreamRisk.Core.Alerts;
+using StreamRisk.Core.Bus;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Indexing;
+using StreamRisk.Core.Ingest;
+using StreamRisk.Core.Reference;
+using StreamRisk.Core.Scoring;
+using StreamRisk.Core.Storage;
+using StreamRisk.Pipeline.Running;
+using StreamRisk.Pipeline.Stages;
+
+namespace StreamRisk.Pipeline.Hosting;
+
+/// <summary>
+/// Builds one stage for a worker with its in-memory state rebuilt from the store, so that a worker started after a
+/// crash neither loses nor double-counts: ingest continues the ingest sequence and consults the store for duplicates,
+/// aggregate replays the stored sentiment rows, score reloads spreads and fundamentals, alert replays stored scores.
+/// Effects the stopped worker made durable upstream but never passed on are written and published here.
+/// </summary>
+public sealed class StageFactory(StageContext context, ReferenceData reference, PipelineModels models)
+{
+    public async Task<PipelineStage> BuildAsync(string stageName, CancellationToken cancellationToken)
+    {
+        var store = context.Store;
+        switch (stageName)
+        {
+            case IngestStage.StageName:
+                var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+                return new IngestStage(context, new IngestOptions(), counts.Documents + 1, counts.Documents > 0);
+            case EnrichStage.StageName:
+                return new EnrichStage(context, models.Recognizer);
+            case FirmSentimentStage.StageName:
+                return new FirmSentimentStage(context, models.FirmSentiment);
+            case IndustrySentimentStage.StageName:
+                return new IndustrySentimentStage(context, models.IndustrySentiment, models.Topics, models.TopicIndustries);
+            case AggregateStage.StageName:
+                var restore = await RestoreDailyIndexAsync(cancellationToken).ConfigureAwait(false);
+                return new AggregateStage(context, restore.Aggregator, restore.IndustryIndex);
+            case ScoreStage.StageName:
+                var market = new MarketHistory();
+                foreach (var f in await store.GetFundamentalsAsync(cancellationToken).ConfigureAwait(false)) market.Add(f);
+                foreach (var s in await store.GetSpreadsAsync(cancellationToken).ConfigureAwait(false)) market.Add(s);
+                return new ScoreStage(context, new BaselineRiskScorer(), IssuerIds(), market);
+            case AlertStage.StageName:
+                return new AlertStage(context, await RestoreAlertDetectorAsync(cancellationToken).ConfigureAwait(false));
+            default:
+                throw new ConfigurationException($"no stage is called '{stageName}': use one of {string.Join(", ", StageNames.Each)} or all");
+        }
+    }
+
+    private HashSet<string> IssuerIds() => reference.Issuers.Select(i => i.IssuerId).ToHashSet(StringComparer.Ordinal);
+
+    private async Task<DailyIndexRestore> RestoreDailyIndexAsync(CancellationToken cancellationToken)
+    {
+        var store = context.Store;
+        var issuerIndustries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds, StringComparer.Ordinal);
+        var restore = new DailyIndexRestore(new DailyAggregator(), new IndustryDailyIndex(issuerIndustries));
+        restore.Replay(
+            await store.GetFirmSentimentsAsync(cancellationToken).ConfigureAwait(false),
+            await store.GetIndustrySentimentsAsync(cancellationToken).ConfigureAwait(false),
+            DailyIndexRestore.RefusedEventIds(await store.GetDeadLettersAsync(cancellationToken).ConfigureAwait(false), AggregateStage.StageName));
+        var stored = new Dictionary<(string, DateOnly), DailySentiment>();
+        foreach (var issuer in restore.Latest.Select(d => d.IssuerId).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var daily in await store.GetDailySentimentAsync(issuer, cancellationToken).ConfigureAwait(false))
+            {
+                stored[(daily.IssuerId, daily.Day)] = daily;
+            }
+        }
+        var corrections = restore.Corrections(stored);
+        if (corrections.Count > 0)
+        {
+            await WriteAndPublishAsync(new StoreBatch { DailySentiments = corrections }, Topics.DailySentiment, AggregateStage.StageName,
+                corrections.Select(d => (d.IssuerId, d.EventId, EventJson.Serialize(d))), cancellationToken).ConfigureAwait(false);
+        }
+        return restore;
+    }
+
+    private async Task<AlertDetector> RestoreAlertDetectorAsync(CancellationToken cancellationToken)
+    {
+        var store = context.Store;
+        var detector = new AlertDetector();
+        var scores = new List<IReadOnlyList<RiskScore>>();
+        foreach (var issuer in reference.Issuers.Select(i => i.IssuerId).Order(StringComparer.Ordinal))
+        {
+            scores.Add(await store.GetRiskScoresAsync(issuer, cancellationToken).ConfigureAwait(false));
+        }
+        var storedIds = (await store.GetAlertsAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal);
+        var missing = AlertHistoryRestore.Replay(detector, scores, storedIds);
+        if (missing.Count > 0)
+        {
+            await WriteAndPublishAsync(new StoreBatch { Alerts = missing }, Topics.RiskAlerts, AlertStage.StageName,
+                missing.Select(a => (a.IssuerId, a.AlertId, EventJson.Serialize(a))), cancellationToken).ConfigureAwait(false);
+        }
+        return detector;
+    }
+
+    private async Task WriteAndPublishAsync(StoreBatch rows, string topic, string stage, IEnumerable<(string Key, string EventId, byte[] Value)> events,
+        CancellationToken cancellationToken)
+    {
+        await context.Store.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
+        await using var producer = context.Bus.CreateProducer();
+        var now = context.Time.GetUtcNow();
+        foreach (var (key, eventId, value) in events)
+        {
+            await producer.ProduceAsync(topic, new BusMessage(key, value, EventHeaders.For(eventId, topic, stage, now, null)), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        await producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
