@@ -11,4 +11,6 @@ root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(TopicsCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

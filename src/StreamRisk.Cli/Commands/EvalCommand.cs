@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using StreamRisk.Core.Evaluation;
+using StreamRisk.Pipeline.Evaluation;
+using StreamRisk.Pipeline.Running;
+
+namespace StreamRisk.Cli.Commands;
+
+/// <summary><c>streamrisk eval</c>: runs the pipeline over a simulation and scores it against the simulation's ground truth.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var sim = new Option<string>("--sim") { Description = "Folder written by streamrisk simulate.", Required = true };
+        var out_ = new Option<string?>("--out", "-o") { Description = "Folder for report.md, index.svg, the topic files and the store. Default: <sim>/eval." };
+        var reference = CommonOptions.Reference();
+        var chunk = CommonOptions.ChunkSize();
+        var horizon = new Option<int>("--horizon")
+        {
+            Description = "h, in trading days, of the latent credit changes the daily index is correlated with: latent(t)-latent(t-h) and latent(t+h)-latent(t).",
+            DefaultValueFactory = _ => 20,
+        };
+        var band = new Option<double>("--neutral-band")
+        {
+            Description = "Firm scores within +-band count as a neutral prediction.",
+            DefaultValueFactory = _ => 0.05,
+        };
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("eval", "Run the pipeline over a simulated market and score it against the truth: firm polarity accuracy, "
+            + "mention precision/recall, correlation of the daily index with latent credit changes. Writes <out>/report.md.")
+        {
+            sim, out_, reference, chunk, horizon, band, quiet,
+        };
+        command.SetAction((result, cancellationToken) => ExecuteAsync(
+            new EvaluationOptions
+            {
+                SimulationDirectory = result.GetValue(sim)!,
+                OutDirectory = result.GetValue(out_),
+                ReferenceDirectory = result.GetValue(reference),
+                ChunkSize = result.GetValue(chunk),
+                HorizonDays = result.GetValue(horizon),
+                NeutralBand = result.GetValue(band),
+            },
+            result.GetValue(quiet), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(EvaluationOptions options, bool quiet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            EvaluationResult result;
+            if (quiet || Console.IsOutputRedirected)
+            {
+                result = await SimulationEvaluation.RunAsync(options, null, cancellationToken);
+            }
+            else
+            {
+                result = await AnsiConsole.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("eval: pipeline over the simulation");
+                        var progress = new Progress<RunProgress>(p =>
+                        {
+                            task.MaxValue = Math.Max(1, p.Total);
+                            task.Value = p.Done;
+                        });
+                        var r = await SimulationEvaluation.RunAsync(options, progress, cancellationToken);
+                        task.Value = task.MaxValue;
+                        return r;
+                    });
+            }
+            if (!quiet)
+            {
+                WriteTables(result);
+            }
+            return 0;
+        }
+        catch (Exception ex) when (ex is ConfigurationException or InputException)
+        {
+            await Console.Error.WriteLineAsync($"streamrisk eval: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static void WriteTables(EvaluationResult result)
+    {
+        var card = result.Scorecard;
+        var metrics = new Table().Title("StreamRisk against simulated ground truth").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string name, string value) => metrics.AddRow(Markup.Escape(name), Markup.Escape(value));
+        string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        string F(double value) => EvaluationReport.Number(value);
+        Row("news texts in the truth / judged", $"{N(card.TruthTexts)} / {N(card.JudgedTexts)}");
+        Row("firm polarity accuracy (true polarity != 0; chance 1/3)", $"{F(card.Polarity.PolarAccuracy)} ({N(card.Polarity.Polar)} pairs)");
+        Row("firm polarity accuracy (all pairs)", $"{F(card.Polarity.Accuracy)} ({N(card.Polarity.Total)} pairs)");
+        Row("mention precision", F(card.Mentions.Precision));
+        Row("mention recall", F(card.Mentions.Recall));
+        Row("mention F1", F(card.Mentions.F1));
+        foreach (var c in card.Index)
+        {
+            Row($"index vs {c.Definition}: Pearson / Spearman", $"{F(c.Pearson)} / {F(c.Spearman)} ({N(c.Pairs)} issuer-days)");
+        }
+        AnsiConsole.Write(metrics);
+
+        var confusion = new Table().Title($"firm polarity: true (rows) vs predicted (neutral within +-{card.NeutralBand})")
+            .AddColumn("true \\ predicted").AddColumn(new TableColumn("negative").RightAligned())
+            .AddColumn(new TableColumn("neutral").RightAligned()).AddColumn(new TableColumn("positive").RightAligned());
+        foreach (var truth in PolarityConfusion.Classes)
+        {
+            confusion.AddRow(truth switch { -1 => "negative", 0 => "neutral", _ => "positive" },
+                N(card.Polarity.Count(truth, -1)), N(card.Polarity.Count(truth, 0)), N(card.Polarity.Count(truth, 1)));
+        }
+        AnsiConsole.Write(confusion);
+        AnsiConsole.MarkupLineInterpolated(
+            $"pipeline: {result.Run.InputRecords:N0} records in {result.Run.Elapsed.TotalSeconds:0.0} s; evaluation {result.Elapsed.TotalSeconds:0.0} s; report: [blue]{result.ReportPath}[/]");
+    }
+}

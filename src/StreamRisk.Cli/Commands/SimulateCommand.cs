@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using StreamRisk.Pipeline.Evaluation;
+using StreamRisk.Pipeline.Running;
+
+namespace StreamRisk.Cli.Commands;
+
+/// <summary><c>streamrisk simulate</c>: writes a seeded simulated bond market (inputs in the pipeline's schemas plus ground truth).</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var issuers = new Option<int>("--issuers") { Description = "Number of simulated issuers.", Required = true };
+        var years = new Option<int>("--years") { Description = "Length of the simulated period in years (1..60), from 1999-01-01.", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "Seed: the same options and seed write byte-identical files.", Required = true };
+        var out_ = new Option<string>("--out", "-o") { Description = "Folder to write to (created if missing; files of an earlier run there are replaced).", Required = true };
+        var newsRate = new Option<double>("--news-per-issuer-year")
+        {
+            Description = "Mean issuer-driven news texts per active issuer per year.",
+            DefaultValueFactory = _ => 24,
+        };
+        var reference = CommonOptions.Reference();
+        var macro = new Option<MacroSource>("--macro")
+        {
+            Description = "Macro path: 'drawn' by the simulator, or 'real' anchored on data/real/macrodata.csv (US quarterly macro 1959-2009).",
+            DefaultValueFactory = _ => MacroSource.Drawn,
+        };
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("simulate", "Write a simulated bond market with known ground truth: news.jsonl, fundamentals.jsonl, spreads.jsonl, "
+            + "disclosures.jsonl, issuers.csv and truth/ (latent credit, polarity per text and issuer, outcomes).")
+        {
+            issuers, years, seed, out_, newsRate, reference, macro, quiet,
+        };
+        command.SetAction((result, cancellationToken) => ExecuteAsync(
+            new SimulateOptions
+            {
+                Issuers = result.GetValue(issuers),
+                Years = result.GetValue(years),
+                Seed = result.GetValue(seed),
+                OutDirectory = result.GetValue(out_)!,
+                NewsPerIssuerPerYear = result.GetValue(newsRate),
+                ReferenceDirectory = result.GetValue(reference),
+                Macro = result.GetValue(macro),
+            },
+            result.GetValue(quiet), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(SimulateOptions options, bool quiet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            SimulationRunSummary summary;
+            if (quiet || Console.IsOutputRedirected)
+            {
+                summary = await MarketSimulationRun.RunAsync(options, null, TimeProvider.System, cancellationToken);
+            }
+            else
+            {
+                summary = await AnsiConsole.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("simulate: days");
+                        var progress = new Progress<SimulationProgress>(p =>
+                        {
+                            task.MaxValue = Math.Max(1, p.DaysTotal);
+                            task.Value = p.DaysDone;
+                        });
+                        var s = await MarketSimulationRun.RunAsync(options, progress, TimeProvider.System, cancellationToken);
+                        task.Value = task.MaxValue;
+                        return s;
+                    });
+            }
+            if (!quiet)
+            {
+                WriteSummary(summary);
+            }
+            return 0;
+        }
+        catch (Exception ex) when (ex is ConfigurationException or InputException)
+        {
+            await Console.Error.WriteLineAsync($"streamrisk simulate: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static void WriteSummary(SimulationRunSummary summary)
+    {
+        var w = summary.Written;
+        var table = new Table().Title("StreamRisk simulation").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        Row("issuers", N(w.Issuers));
+        Row("news texts (news.jsonl)", N(w.NewsTexts));
+        Row("disclosure texts (disclosures.jsonl)", N(w.Disclosures));
+        Row("quarterly statements (fundamentals.jsonl)", N(w.Statements));
+        Row("daily spreads (spreads.jsonl)", N(w.Spreads));
+        Row("latent credit rows (truth/latent.csv)", N(w.LatentRows));
+        Row("outcome: performing", N(w.Issuers - w.Extended - w.Defaulted));
+        Row("outcome: extended", N(w.Extended));
+        Row("outcome: defaulted", N(w.Defaulted));
+        Row("bytes written", $"{N(summary.BytesWritten)} ({summary.BytesWritten / (1024.0 * 1024.0):0.0} MiB)");
+        Row("elapsed", $"{summary.Elapsed.TotalSeconds:0.0} s");
+        Row("peak memory (VmHWM)", summary.PeakMemoryBytes is { } peak ? $"{peak / (1024.0 * 1024.0):0} MiB" : "n/a");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"written to [blue]{summary.OutDirectory}[/]");
+    }
+}

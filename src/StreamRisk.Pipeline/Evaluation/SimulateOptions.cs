@@ -1,0 +1,26 @@
+namespace StreamRisk.Pipeline.Evaluation;
+
+/// <summary>Where the simulated economy's macro path comes from.</summary>
+public enum MacroSource
+{
+    /// <summary>Drawn from the simulator's own seeded process.</summary>
+    Drawn,
+
+    /// <summary>Anchored on the US quarterly macro data in data/real/macrodata.csv.</summary>
+    Real,
+}
+
+/// <summary>What <c>streamrisk simulate</c> generates and where it writes it.</summary>
+public sealed record SimulateOptions
+{
+    public required int Issuers { get; init; }
+    public required int Years { get; init; }
+    public required ulong Seed { get; init; }
+    public required string OutDirectory { get; init; }
+    public double NewsPerIssuerPerYear { get; init; } = 24;
+    public string? ReferenceDirectory { get; init; }
+    public MacroSource Macro { get; init; } = MacroSource.Drawn;
+
+    /// <summary>Folder holding macrodata.csv; null: look for data/real next to the program, then above the working folder.</summary>
+    public string? RealDataDirectory { get; init; }
+}

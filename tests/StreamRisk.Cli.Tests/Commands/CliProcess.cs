@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace StreamRisk.Cli.Tests.Commands;
+
+/// <summary>
+/// Runs the built <c>streamrisk</c> program in a child process, so a test sees exactly what a user sees: the exit code
+/// and stderr (the commands write to the process console, which tests running in parallel must not share).
+/// </summary>
+internal static class CliProcess
+{
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var program = Path.Combine(AppContext.BaseDirectory, "streamrisk.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(program);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("streamrisk " + string.Join(' ', args) + " did not finish in 2 minutes");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string NewTempDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "streamrisk-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
