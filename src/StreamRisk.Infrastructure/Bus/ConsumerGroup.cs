@@ -12,6 +12,7 @@ internal sealed class ConsumerGroup(string groupId, Func<string, PartitionLog[]>
     private readonly Lock _lock = new();
     private readonly List<GroupMember> _members = [];
     private readonly Dictionary<(string Topic, int Partition), long> _committed = [];
+    private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private int _nextMemberId;
 
     public string GroupId { get; } = groupId;
@@ -21,6 +22,7 @@ internal sealed class ConsumerGroup(string groupId, Func<string, PartitionLog[]>
         lock (_lock)
         {
             var member = new GroupMember(_nextMemberId++, topics);
+            _subscribed.UnionWith(topics);
             _members.Add(member);
             Rebalance();
             return member;
@@ -59,6 +61,15 @@ internal sealed class ConsumerGroup(string groupId, Func<string, PartitionLog[]>
                     _committed[key] = message.Offset + 1;
                 }
             }
+        }
+    }
+
+    /// <summary>The group's committed offset of a partition (0 if none), or null if no member ever subscribed to the topic.</summary>
+    public long? CommittedFor(string topic, int partition)
+    {
+        lock (_lock)
+        {
+            return _subscribed.Contains(topic) ? _committed.GetValueOrDefault((topic, partition)) : null;
         }
     }
 

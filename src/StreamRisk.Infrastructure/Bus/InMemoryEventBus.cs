@@ -60,6 +60,33 @@ public sealed class InMemoryEventBus : IEventBus
         return new InMemoryConsumer(group, group.Join(subscribed), _options.TimeProvider);
     }
 
+    /// <summary>
+    /// Retention for long embedded runs: drops the messages that every consumer group subscribed to their topic has
+    /// committed, and all messages of topics no group subscribes to. Without it the bus keeps every message for its
+    /// lifetime. A group created afterwards starts at the earliest message still held.
+    /// </summary>
+    public void DiscardConsumed()
+    {
+        foreach (var (topic, logs) in _topics)
+        {
+            foreach (var log in logs)
+            {
+                long? keepFrom = null;
+                foreach (var group in _groups.Values)
+                {
+                    if (group.CommittedFor(topic, log.Partition) is { } committed)
+                    {
+                        keepFrom = keepFrom is null ? committed : Math.Min(keepFrom.Value, committed);
+                    }
+                }
+                log.DiscardBefore(keepFrom ?? log.EndOffset);
+            }
+        }
+    }
+
+    /// <summary>Messages held now, over all topics (a diagnostic for memory).</summary>
+    public long RetainedMessages => _topics.Values.SelectMany(logs => logs).Sum(log => log.EndOffset - log.StartOffset);
+
     public ValueTask DisposeAsync()
     {
         _disposed = true;

@@ -14,8 +14,9 @@ internal sealed class PartitionLog(string topic, int partition)
     private const long ChunkMask = ChunkSize - 1;
 
     private readonly Lock _appendLock = new();
-    private ConsumedMessage[][] _chunks = new ConsumedMessage[8][];
+    private ConsumedMessage[]?[] _chunks = new ConsumedMessage[8][];
     private long _endOffset;
+    private long _startOffset;
 
     public string Topic { get; } = topic;
 
@@ -23,8 +24,34 @@ internal sealed class PartitionLog(string topic, int partition)
 
     public ArrivalSignal Arrivals { get; } = new();
 
-    /// <summary>The offset the next message will get; every offset below it is readable.</summary>
+    /// <summary>The offset the next message will get; every offset from <see cref="StartOffset"/> below it is readable.</summary>
     public long EndOffset => Volatile.Read(ref _endOffset);
+
+    /// <summary>The oldest offset still held; 0 unless <see cref="DiscardBefore"/> dropped older messages.</summary>
+    public long StartOffset => Volatile.Read(ref _startOffset);
+
+    /// <summary>
+    /// Drops whole chunks of messages below <paramref name="offset"/> (a retention step): the caller guarantees that
+    /// no reader will ask for them again, i.e. every group that reads this partition has committed past them.
+    /// </summary>
+    public void DiscardBefore(long offset)
+    {
+        lock (_appendLock)
+        {
+            offset = Math.Min(offset, _endOffset);
+            var chunks = _chunks;
+            var first = (int)(_startOffset >> ChunkBits);
+            var last = (int)(offset >> ChunkBits); // chunks [first, last) lie wholly below offset
+            for (var c = first; c < last; c++)
+            {
+                chunks[c] = null;
+            }
+            if ((long)last << ChunkBits > _startOffset)
+            {
+                Volatile.Write(ref _startOffset, (long)last << ChunkBits);
+            }
+        }
+    }
 
     public ConsumedMessage Append(string key, byte[] value, IReadOnlyDictionary<string, string> headers, TimeProvider time)
     {
@@ -58,7 +85,8 @@ internal sealed class PartitionLog(string topic, int partition)
         var end = from + count;
         while (offset < end)
         {
-            var chunk = chunks[(int)(offset >> ChunkBits)];
+            var chunk = chunks[(int)(offset >> ChunkBits)]
+                ?? throw new InvalidOperationException($"{Topic}/{Partition}: offset {offset} was discarded (retention)");
             var start = (int)(offset & ChunkMask);
             var take = (int)Math.Min(ChunkSize - start, end - offset);
             into.AddRange(new ReadOnlySpan<ConsumedMessage>(chunk, start, take));

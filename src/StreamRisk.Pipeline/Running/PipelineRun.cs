@@ -50,27 +50,39 @@ public static class PipelineRun
         using var models = LoadModels(reference, options.Models);
         var stages = PipelineComposition.Build(context, reference, models,
             before.Documents + 1, before.Documents > 0, options.IngestOnly);
+        TopicDump? dump = null;
         try
         {
             var driver = new PipelineDriver(stages, options.BatchSize);
             await using var producer = bus.CreateProducer();
             var feeder = new InputFeeder(producer, TimeProvider.System);
+            dump = options.OutDirectory is null ? null : TopicDump.Open(bus, options.OutDirectory);
 
-            if (options.ReplayFrom is not null)
+            // One step of the run: every stage catches up, the output files get what was published, and the bus drops
+            // what every reader has committed, so memory stays bounded however long the input is.
+            async Task Step()
             {
-                await FeedReplayAsync(options, feeder, driver, progress, cancellationToken).ConfigureAwait(false);
+                await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+                if (dump is not null)
+                {
+                    await dump.AppendAvailableAsync(cancellationToken).ConfigureAwait(false);
+                }
+                bus.DiscardConsumed();
             }
-            else
-            {
-                await FeedFilesAsync(files, options.ChunkSize, feeder, driver, progress, cancellationToken).ConfigureAwait(false);
-            }
-            await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
 
-            IReadOnlyDictionary<string, int> topicCounts = new Dictionary<string, int>();
-            if (options.OutDirectory is not null)
+            var records = options.ReplayFrom is not null ? ReplayRecordsAsync(options.ReplayFrom, progress, cancellationToken) : FileRecordsAsync(files, progress);
+            var inChunk = 0;
+            await foreach (var (record, seq) in records.ConfigureAwait(false))
             {
-                topicCounts = await TopicDump.WriteAsync(bus, options.OutDirectory, cancellationToken).ConfigureAwait(false);
+                await feeder.PublishAsync(record, cancellationToken, seq).ConfigureAwait(false);
+                if (++inChunk == options.ChunkSize)
+                {
+                    inChunk = 0;
+                    await Step().ConfigureAwait(false);
+                }
             }
+            await Step().ConfigureAwait(false);
+
             var after = await store.CountAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlyList<string>? mismatches = null;
             if (options.ReplayFrom is not null)
@@ -78,6 +90,7 @@ public static class PipelineRun
                 await using var live = OpenStore(options.ReplayFrom);
                 mismatches = await StoreComparison.CompareAsync(live, store, reference.Issuers.Select(i => i.IssuerId), cancellationToken).ConfigureAwait(false);
             }
+            IReadOnlyDictionary<string, int> topicCounts = dump?.Counts.ToDictionary() ?? [];
             return new RunSummary(feeder.Published, counters, after, topicCounts, stopwatch.Elapsed, options.OutDirectory, databasePath)
             {
                 ReplayMismatches = mismatches,
@@ -85,6 +98,10 @@ public static class PipelineRun
         }
         finally
         {
+            if (dump is not null)
+            {
+                await dump.DisposeAsync().ConfigureAwait(false);
+            }
             foreach (var stage in stages)
             {
                 await stage.DisposeAsync().ConfigureAwait(false);
@@ -92,43 +109,42 @@ public static class PipelineRun
         }
     }
 
-    private static async Task FeedFilesAsync(IReadOnlyList<string> files, int chunkSize, InputFeeder feeder, PipelineDriver driver,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Input records from files, with progress in bytes of input read.</summary>
+    private static async IAsyncEnumerable<(InputRecord Record, long? Seq)> FileRecordsAsync(IReadOnlyList<string> files, IProgress<RunProgress>? progress)
     {
         var totalBytes = files.Sum(f => new FileInfo(f).Length);
         long doneBytes = 0;
-        var inChunk = 0;
+        long count = 0;
         foreach (var file in files)
         {
+            var fileStart = doneBytes;
             foreach (var record in InputReader.Read(file))
             {
-                await feeder.PublishAsync(record, cancellationToken).ConfigureAwait(false);
-                if (++inChunk == chunkSize)
+                yield return (record, null);
+                doneBytes += record.Value.Length + 1; // a line and its newline
+                if (++count % 1024 == 0)
                 {
-                    inChunk = 0;
-                    await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+                    progress?.Report(new RunProgress(Math.Min(doneBytes, totalBytes), totalBytes));
                 }
             }
-            doneBytes += new FileInfo(file).Length;
+            doneBytes = fileStart + new FileInfo(file).Length;
             progress?.Report(new RunProgress(doneBytes, totalBytes));
         }
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private static async Task FeedReplayAsync(RunOptions options, InputFeeder feeder, PipelineDriver driver,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The raw inputs an earlier run stored, with their original arrival numbers.</summary>
+    private static async IAsyncEnumerable<(InputRecord Record, long? Seq)> ReplayRecordsAsync(string database, IProgress<RunProgress>? progress,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var source = OpenStore(options.ReplayFrom!);
+        await using var source = OpenStore(database);
         var total = (await source.CountAsync(cancellationToken).ConfigureAwait(false)).RawInputs;
         long done = 0;
-        var inChunk = 0;
         await foreach (var raw in source.ReadRawInputsAsync(cancellationToken).ConfigureAwait(false))
         {
-            await feeder.PublishAsync(new InputRecord(raw.Topic, raw.Key, raw.Value, $"replay:{raw.Seq}"), cancellationToken, raw.Seq).ConfigureAwait(false);
-            done++;
-            if (++inChunk == options.ChunkSize)
+            yield return (new InputRecord(raw.Topic, raw.Key, raw.Value, $"replay:{raw.Seq}"), raw.Seq);
+            if (++done % 1024 == 0)
             {
-                inChunk = 0;
-                await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
                 progress?.Report(new RunProgress(done, total));
             }
         }

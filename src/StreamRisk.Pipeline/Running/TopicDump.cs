@@ -4,11 +4,29 @@ using StreamRisk.Core.Events;
 namespace StreamRisk.Pipeline.Running;
 
 /// <summary>
-/// Writes every topic's events to <c>DIR/&lt;topic&gt;.jsonl</c>, one event per line in (partition, offset) order:
-/// a stable order, so two runs over the same input give byte-identical files.
+/// Writes every topic's events to <c>DIR/&lt;topic&gt;.jsonl</c>, one event per line, as the run goes: after each step
+/// of the driver it appends what arrived, in (topic, partition, offset) order. The order is stable, so two runs over the
+/// same input give byte-identical files; and since it reads as a consumer group and commits, the bus may drop what it
+/// wrote (<see cref="Infrastructure.Bus.InMemoryEventBus.DiscardConsumed"/>), which keeps long runs in bounded memory.
 /// </summary>
-public static class TopicDump
+public sealed class TopicDump : IAsyncDisposable
 {
+    private readonly IEventConsumer _consumer;
+    private readonly Dictionary<string, FileStream> _files = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    private TopicDump(IEventBus bus, string directory)
+    {
+        _consumer = bus.CreateConsumer("streamrisk-out", Topics.All);
+        foreach (var topic in Topics.All)
+        {
+            _files[topic] = new FileStream(Path.Combine(directory, topic + ".jsonl"), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            _counts[topic] = 0;
+        }
+    }
+
+    public IReadOnlyDictionary<string, int> Counts => _counts;
+
     /// <summary>Fails early, with the path, when the folder cannot be created or written.</summary>
     public static void EnsureWritable(string directory)
     {
@@ -25,32 +43,47 @@ public static class TopicDump
         }
     }
 
-    public static async Task<IReadOnlyDictionary<string, int>> WriteAsync(IEventBus bus, string directory, CancellationToken cancellationToken)
+    public static TopicDump Open(IEventBus bus, string directory)
     {
         EnsureWritable(directory);
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var topic in Topics.All)
+        return new TopicDump(bus, directory);
+    }
+
+    /// <summary>Appends everything published since the last call.</summary>
+    public async Task AppendAvailableAsync(CancellationToken cancellationToken)
+    {
+        var messages = new List<ConsumedMessage>();
+        IReadOnlyList<ConsumedMessage> batch;
+        while ((batch = await _consumer.ConsumeAsync(4096, TimeSpan.Zero, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
-            var messages = new List<ConsumedMessage>();
-            await using (var consumer = bus.CreateConsumer("streamrisk-dump-" + Guid.NewGuid().ToString("N"), [topic]))
-            {
-                while (true)
-                {
-                    var batch = await consumer.ConsumeAsync(4096, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-                    if (batch.Count == 0) break;
-                    messages.AddRange(batch);
-                }
-            }
-            messages.Sort((a, b) => a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Offset.CompareTo(b.Offset));
-            var path = Path.Combine(directory, topic + ".jsonl");
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            foreach (var message in messages)
-            {
-                await file.WriteAsync(message.Value, cancellationToken).ConfigureAwait(false);
-                file.WriteByte((byte)'\n');
-            }
-            counts[topic] = messages.Count;
+            messages.AddRange(batch);
         }
-        return counts;
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        messages.Sort((a, b) =>
+        {
+            var byTopic = string.CompareOrdinal(a.Topic, b.Topic);
+            if (byTopic != 0) return byTopic;
+            return a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Offset.CompareTo(b.Offset);
+        });
+        foreach (var message in messages)
+        {
+            var file = _files[message.Topic];
+            await file.WriteAsync(message.Value, cancellationToken).ConfigureAwait(false);
+            file.WriteByte((byte)'\n');
+            _counts[message.Topic]++;
+        }
+        await _consumer.CommitAsync(messages, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var file in _files.Values)
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+        }
+        await _consumer.DisposeAsync().ConfigureAwait(false);
     }
 }
