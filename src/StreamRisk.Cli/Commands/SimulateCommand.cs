@@ -20,6 +20,10 @@ internal static class SimulateCommand
             Description = "Mean issuer-driven news texts per active issuer per year.",
             DefaultValueFactory = _ => 24,
         };
+        var rate = new Option<double?>("--rate")
+        {
+            Description = "Write news in real time at R texts per second (flushed line by line) so a reader tailing news.jsonl sees a live feed; default: as fast as possible.",
+        };
         var reference = CommonOptions.Reference();
         var macro = new Option<MacroSource>("--macro")
         {
@@ -30,7 +34,7 @@ internal static class SimulateCommand
         var command = new Command("simulate", "Write a simulated bond market with known ground truth: news.jsonl, fundamentals.jsonl, spreads.jsonl, "
             + "disclosures.jsonl, issuers.csv and truth/ (latent credit, polarity per text and issuer, outcomes).")
         {
-            issuers, years, seed, out_, newsRate, reference, macro, quiet,
+            issuers, years, seed, out_, newsRate, rate, reference, macro, quiet,
         };
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             new SimulateOptions
@@ -40,6 +44,7 @@ internal static class SimulateCommand
                 Seed = result.GetValue(seed),
                 OutDirectory = result.GetValue(out_)!,
                 NewsPerIssuerPerYear = result.GetValue(newsRate),
+                NewsPerSecond = result.GetValue(rate),
                 ReferenceDirectory = result.GetValue(reference),
                 Macro = result.GetValue(macro),
             },

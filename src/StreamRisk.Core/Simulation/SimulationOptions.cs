@@ -5,7 +5,7 @@ namespace StreamRisk.Core.Simulation;
 /// <param name="Years">Length of the simulated period.</param>
 /// <param name="Seed">Run seed: the same options and seed give the same events, byte for byte.</param>
 /// <param name="StartDay">First simulated day; with the real macro anchor, 1999-01-01 puts 2008 inside a ten-year run.</param>
-/// <param name="NewsPerIssuerPerYear">Mean issuer-driven texts per active issuer per year (the CLI's --rate).</param>
+/// <param name="NewsPerIssuerPerYear">Mean issuer-driven texts per active issuer per year (the CLI's --news-per-issuer-year).</param>
 /// <param name="ExtendedShare">Share of issuers whose final class is extended (crossed the extension threshold, never defaulted).</param>
 /// <param name="DefaultedShare">Share of issuers that default during the period.</param>
 /// <param name="PairShare">Share of primary texts naming two issuers with opposite tone.</param>

@@ -18,8 +18,16 @@ public static class SimulationWriter
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static SimulationSummary Write(MarketSimulator simulator, string outputDirectory, CancellationToken cancellationToken = default)
+    /// <param name="newsPerSecond">When set, news lines are written in real time at this rate (and flushed one by one),
+    /// so that a reader tailing news.jsonl sees a live feed for load tests; other files are written as fast as they come.</param>
+    public static SimulationSummary Write(MarketSimulator simulator, string outputDirectory, CancellationToken cancellationToken = default,
+        double? newsPerSecond = null)
     {
+        if (newsPerSecond is { } r && !(r > 0 && double.IsFinite(r)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(newsPerSecond), r, "a rate must be a positive number of texts per second");
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var truthDirectory = Path.Combine(outputDirectory, "truth");
         Directory.CreateDirectory(truthDirectory);
         WriteIssuers(simulator, Path.Combine(outputDirectory, "issuers.csv"));
@@ -65,7 +73,16 @@ public static class SimulationWriter
                         latentRows++;
                         break;
                     case NewsArrived arrived:
+                        if (newsPerSecond is { } rate)
+                        {
+                            // Text n is due at n / rate seconds after the start; sleeping only when ahead keeps the mean rate
+                            // exact even when a write or a sleep overshoots.
+                            var due = TimeSpan.FromSeconds(news / rate) - clock.Elapsed;
+                            if (due > TimeSpan.Zero) Thread.Sleep(due);
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
                         Line(newsFile, EventJson.Serialize(arrived.News));
+                        if (newsPerSecond is not null) newsFile.Flush();
                         foreach (var truth in arrived.Truth) Line(polarityFile, SimulationTruthJson.Serialize(truth));
                         news++;
                         break;

@@ -37,7 +37,11 @@ public static class MarketSimulationRun
         var started = time.GetTimestamp();
         var totalDays = simulationOptions.EndDay.DayNumber - simulationOptions.StartDay.DayNumber + 1;
         var latentPath = Path.Combine(options.OutDirectory, "truth", "latent.csv");
-        var writing = Task.Run(() => SimulationWriter.Write(simulator, options.OutDirectory, cancellationToken), cancellationToken);
+        if (options.NewsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            throw new ConfigurationException($"--rate must be a positive number of texts per second (got {rate})");
+        }
+        var writing = Task.Run(() => SimulationWriter.Write(simulator, options.OutDirectory, cancellationToken, options.NewsPerSecond), cancellationToken);
         while (!writing.IsCompleted)
         {
             await Task.WhenAny(writing, Task.Delay(ProgressInterval, time, CancellationToken.None)).ConfigureAwait(false);

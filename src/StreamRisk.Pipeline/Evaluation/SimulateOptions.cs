@@ -18,6 +18,9 @@ public sealed record SimulateOptions
     public required ulong Seed { get; init; }
     public required string OutDirectory { get; init; }
     public double NewsPerIssuerPerYear { get; init; } = 24;
+
+    /// <summary>When set, news lines are written in real time at this many texts per second (load tests).</summary>
+    public double? NewsPerSecond { get; init; }
     public string? ReferenceDirectory { get; init; }
     public MacroSource Macro { get; init; } = MacroSource.Drawn;
 
