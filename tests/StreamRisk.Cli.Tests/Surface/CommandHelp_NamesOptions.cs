@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using StreamRisk.Pipeline.Hosting;
+
+namespace StreamRisk.Cli.Tests.Surface;
+
+/// <summary>
+/// The documented command surface (README's command table, docs/models.md): every command answers <c>--help</c> with
+/// exit code 0 and lists the options and subcommands users and deployment files rely on.
+/// </summary>
+public sealed class CommandHelp_NamesOptions
+{
+    private static readonly string[] ModelOptions =
+        ["--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads"];
+
+    private static readonly string[] StoreOptions = ["--store", "--db", "--postgres"];
+    private static readonly string[] BusOptions = ["--bus", "--kafka-bootstrap"];
+
+    public static TheoryData<string, string[]> Commands => new()
+    {
+        { "", ["run", "ingest", "replay", "worker", "db", "topics", "dlq", "simulate", "eval"] },
+        { "run", ["--input", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
+        { "ingest", ["--input", "--out", "--db", "--batch-size", "--chunk-size", "--quiet"] },
+        { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
+        { "worker", ["--reference", "--batch-size", .. BusOptions, .. StoreOptions] },
+        { "db", ["migrate"] },
+        { "db migrate", StoreOptions },
+        { "topics", ["apply"] },
+        { "topics apply", ["--kafka-bootstrap", "--file", "--replication-factor"] },
+        { "dlq", ["list", "redrive"] },
+        { "dlq list", ["--limit", .. StoreOptions] },
+        { "dlq redrive", ["--id", "--reason", .. BusOptions, .. StoreOptions] },
+        { "simulate", ["--issuers", "--years", "--seed", "--out", "--news-per-issuer-year", "--reference", "--macro", "--quiet"] },
+        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--quiet"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Help_exits_0_and_names_every_option(string command, string[] names)
+    {
+        var (code, stdout, stderr) = CliInvocation.Run([.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+        Assert.True(code == 0, $"streamrisk {command} --help exited {code}: {stderr}");
+        foreach (var name in names)
+        {
+            Assert.True(Regex.IsMatch(stdout, $@"(?<![\w-]){Regex.Escape(name)}(?![\w-])"), $"streamrisk {command} --help does not name {name}:\n{stdout}");
+        }
+    }
+
+    [Fact]
+    public void Worker_help_names_every_stage()
+    {
+        var (code, stdout, _) = CliInvocation.Run("worker", "--help");
+        Assert.Equal(0, code);
+        Assert.All(StageNames.Each, stage => Assert.Contains(stage, stdout));
+    }
+}
