@@ -11,7 +11,7 @@ test:
 	bash infra/scripts/test.sh
 
 bench:
-	dotnet run -c Release --project bench/StreamRisk.Bench
+	dotnet run -c Release --project bench/StreamRisk.Bench -- $(ARGS)
 
 clean:
 	rm -rf out TestResults .models

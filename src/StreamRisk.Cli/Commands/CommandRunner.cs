@@ -13,29 +13,8 @@ internal static class CommandRunner
     {
         try
         {
-            RunSummary summary;
-            if (quiet || Console.IsOutputRedirected)
-            {
-                summary = await runner(options, null, cancellationToken);
-            }
-            else
-            {
-                summary = await AnsiConsole.Progress()
-                    .AutoClear(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .StartAsync(async ctx =>
-                    {
-                        var task = ctx.AddTask($"{verb}: input records");
-                        var progress = new Progress<RunProgress>(p =>
-                        {
-                            task.MaxValue = Math.Max(1, p.Total);
-                            task.Value = p.Done;
-                        });
-                        var s = await runner(options, progress, cancellationToken);
-                        task.Value = task.MaxValue;
-                        return s;
-                    });
-            }
+            var summary = await ProgressBar.RunAsync<RunSummary, RunProgress>($"{verb}: input", quiet, p => (p.Done, p.Total),
+                progress => runner(options, progress, cancellationToken));
             if (!quiet)
             {
                 SummaryTable.Write(summary);

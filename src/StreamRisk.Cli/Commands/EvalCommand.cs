@@ -50,29 +50,8 @@ internal static class EvalCommand
     {
         try
         {
-            EvaluationResult result;
-            if (quiet || Console.IsOutputRedirected)
-            {
-                result = await SimulationEvaluation.RunAsync(options, null, cancellationToken);
-            }
-            else
-            {
-                result = await AnsiConsole.Progress()
-                    .AutoClear(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .StartAsync(async ctx =>
-                    {
-                        var task = ctx.AddTask("eval: pipeline over the simulation");
-                        var progress = new Progress<RunProgress>(p =>
-                        {
-                            task.MaxValue = Math.Max(1, p.Total);
-                            task.Value = p.Done;
-                        });
-                        var r = await SimulationEvaluation.RunAsync(options, progress, cancellationToken);
-                        task.Value = task.MaxValue;
-                        return r;
-                    });
-            }
+            var result = await ProgressBar.RunAsync<EvaluationResult, RunProgress>("eval: pipeline over the simulation", quiet, p => (p.Done, p.Total),
+                progress => SimulationEvaluation.RunAsync(options, progress, cancellationToken));
             if (!quiet)
             {
                 WriteTables(result);

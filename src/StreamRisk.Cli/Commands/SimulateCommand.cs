@@ -56,29 +56,8 @@ internal static class SimulateCommand
     {
         try
         {
-            SimulationRunSummary summary;
-            if (quiet || Console.IsOutputRedirected)
-            {
-                summary = await MarketSimulationRun.RunAsync(options, null, TimeProvider.System, cancellationToken);
-            }
-            else
-            {
-                summary = await AnsiConsole.Progress()
-                    .AutoClear(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                    .StartAsync(async ctx =>
-                    {
-                        var task = ctx.AddTask("simulate: days");
-                        var progress = new Progress<SimulationProgress>(p =>
-                        {
-                            task.MaxValue = Math.Max(1, p.DaysTotal);
-                            task.Value = p.DaysDone;
-                        });
-                        var s = await MarketSimulationRun.RunAsync(options, progress, TimeProvider.System, cancellationToken);
-                        task.Value = task.MaxValue;
-                        return s;
-                    });
-            }
+            var summary = await ProgressBar.RunAsync<SimulationRunSummary, SimulationProgress>("simulate: days", quiet, p => (p.DaysDone, p.DaysTotal),
+                progress => MarketSimulationRun.RunAsync(options, progress, TimeProvider.System, cancellationToken));
             if (!quiet)
             {
                 WriteSummary(summary);
