@@ -10,8 +10,11 @@ namespace StreamRisk.Bench;
 /// <summary>Per-document cost of each piece on the ingest→enrich→firm path, to see where the time goes.</summary>
 public static class ComponentCosts
 {
-    public static void Print(BenchCorpus corpus, int documents)
+    public sealed record Cost(string What, double WallMicros, double CpuMicros);
+
+    public static IReadOnlyList<Cost> Measure(BenchCorpus corpus, int documents)
     {
+        var costs = new List<Cost>();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var inputs = Enumerable.Range(0, documents).Select(i => corpus.Document(i, start)).ToArray();
         var admission = new NewsAdmission(new IngestOptions(), TimeProvider.System);
@@ -21,6 +24,7 @@ public static class ComponentCosts
         NewsDocument[] docs = new NewsDocument[inputs.Length];
         IReadOnlyList<IssuerMention>[] mentions = new IReadOnlyList<IssuerMention>[inputs.Length];
 
+        void Time(string what, int n, Action action) => costs.Add(TimeOne(what, n, action));
         Time("schema check (JsonSchema.Net)", inputs.Length, () => { foreach (var b in inputs) EventSchemas.Default.Check(Topics.NewsRaw, b); });
         Time("deserialize RawNews", inputs.Length, () => { for (var i = 0; i < inputs.Length; i++) raws[i] = EventJson.Deserialize<RawNews>(inputs[i]); });
         Time("admission (normalise + hash)", inputs.Length, () => { for (var i = 0; i < raws.Length; i++) docs[i] = admission.Admit(raws[i], i + 1).Document!; });
@@ -36,9 +40,10 @@ public static class ComponentCosts
                 if (requests.Length > 0) firm.Score(requests);
             }
         });
+        return costs;
     }
 
-    private static void Time(string what, int n, Action action)
+    private static Cost TimeOne(string what, int n, Action action)
     {
         action(); // warm-up
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -46,6 +51,6 @@ public static class ComponentCosts
         action();
         var wall = sw.Elapsed;
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"  {what,-40} {wall.TotalMilliseconds * 1000 / n,8:0.0} µs/doc wall, {used.TotalMilliseconds * 1000 / n,8:0.0} µs/doc CPU");
+        return new Cost(what, wall.TotalMilliseconds * 1000 / n, used.TotalMilliseconds * 1000 / n);
     }
 }

@@ -27,9 +27,17 @@ if (argsList.Contains("--memory"))
 }
 var corpus = BenchCorpus.Load();
 Console.WriteLine($"corpus: {corpus.Templates.Count} template texts, {corpus.Reference.Issuers.Count} issuers");
+if (argsList.Contains("--store-costs"))
+{
+    await StoreCosts.PrintAsync(corpus, Math.Min(docs, 20_000));
+    return;
+}
 if (argsList.Contains("--components"))
 {
-    ComponentCosts.Print(corpus, Math.Min(docs, 5_000));
+    foreach (var c in ComponentCosts.Measure(corpus, Math.Min(docs, 5_000)))
+    {
+        Console.WriteLine($"  {c.What,-40} {c.WallMicros,8:0.0} µs/doc wall, {c.CpuMicros,8:0.0} µs/doc CPU");
+    }
     return;
 }
 
@@ -44,6 +52,7 @@ Console.WriteLine($"ingest->alert latency at {latency.AchievedRate:N0} docs/s (a
 
 if (write)
 {
+    var costs = ComponentCosts.Measure(corpus, 5_000);
     var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     var text = new StringBuilder()
         .AppendLine("## Embedded path (built-in models, in-process bus, SQLite store)")
@@ -57,6 +66,19 @@ if (write)
         .AppendLine(CultureInfo.InvariantCulture, $"| same, store writes excluded | {throughput.DocsPerSecondNoStore:N0} docs/s | (diagnostic) | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| ingest→alert latency p50 at {latency.AchievedRate:N0} docs/s | {latency.P50Ms:0.0} ms | | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| ingest→alert latency p99 at {latency.AchievedRate:N0} docs/s | {latency.P99Ms:0.0} ms | ≤ 250 ms | {(latency.P99Ms <= 250 ? "met" : "missed")} |")
+        .AppendLine()
+        .AppendLine("Where the time goes (same run, after the pipeline warmed the JIT: 5,000 texts through each piece alone, on one thread):")
+        .AppendLine()
+        .AppendLine("| piece | µs per text, wall | µs per text, CPU |")
+        .AppendLine("|---|---|---|")
+        .AppendJoin("", costs.Select(c => string.Create(CultureInfo.InvariantCulture, $"| {c.What} | {c.WallMicros:0.0} | {c.CpuMicros:0.0} |\n")))
+        .AppendLine()
+        .AppendLine("Why the throughput target is missed: the texts are real Reuters articles (about 1–2 kB each). The pure work")
+        .AppendLine("above (schema validation with JsonSchema.Net, normalisation and hashing, issuer recognition, scoring, JSON) is")
+        .AppendLine("about 100 µs per text on one thread; the lock-step driver, the bus and JSON between stages roughly double it; and")
+        .AppendLine("making every stage's results durable in SQLite before committing costs as much again (the gap between the first")
+        .AppendLine("two rows; `--store-costs` measures the row writes alone at 10–25 µs per row). Latency at 1,000 texts/s is well")
+        .AppendLine("inside its target.")
         .ToString();
     BenchResults.WriteSection("Embedded path", text);
     Console.WriteLine("written to bench/RESULTS.md");
