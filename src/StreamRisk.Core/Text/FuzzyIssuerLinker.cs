@@ -10,6 +10,10 @@ namespace StreamRisk.Core.Text;
 /// </summary>
 internal sealed class FuzzyIssuerLinker
 {
+    // A lone word shorter than this is not linked by similarity: short single words are where person names and
+    // ordinary words sit one letter from a brand ("Priya" → "Priva" made 98 % of the false links on simulated news).
+    private const int MinSingleWordCandidate = 6;
+
     private const int MaxCapitalisedTokens = 4;
     private const int MinEditableWord = 4;
 
@@ -220,7 +224,7 @@ internal sealed class FuzzyIssuerLinker
                 // Adding words never shortens the stripped candidate: once it outgrows every name, stop.
                 if (stripped.Length - Slack(stripped.Length) > longestName) break;
                 var words = CountTokens(stripped);
-                if (words == 1 && stripped.Length < 4) continue;
+                if (words == 1 && stripped.Length < MinSingleWordCandidate) continue;
                 var threshold = words == 1 || soft ? _strictThreshold : _threshold;
                 var (issuer, similarity) = Best(stripped, words, threshold, scratch.Heads);
                 if (issuer < 0) continue;

@@ -13,6 +13,7 @@ public class FuzzyIssuerLinker_NearMisses
         new("comcast", "Comcast Corporation", ["Comcast"], ["CMCSA"], ["media"]),
         new("bofa", "Bank of America Corporation", [], ["BAC"], ["banks"]),
         new("kia", "Kia Corporation", ["Kia"], [], ["autos"]),
+        new("priva", "Priva Holdings", ["Priva"], [], ["software"]),
     ];
 
     private static readonly GazetteerIssuerRecognizer Recognizer = new(Issuers);
@@ -49,6 +50,7 @@ public class FuzzyIssuerLinker_NearMisses
     [InlineData("This Group expects growth.")]
     [InlineData("Shares of Kai rose.")]
     [InlineData("Chevron Shares Fell")]
+    [InlineData("Analyst Priya said the outlook was stable.")]
     public void Does_not_link_common_words_short_words_or_loose_resemblances(string text)
     {
         Assert.DoesNotContain(Recognizer.Recognize(text), m => m.Method == "fuzzy");
