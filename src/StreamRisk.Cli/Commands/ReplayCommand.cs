@@ -9,33 +9,15 @@ internal static class ReplayCommand
     public static Command Create()
     {
         var from = new Option<string>("--from") { Description = "Database of an earlier run whose stored inputs are replayed.", Required = true };
-        var issuers = CommonOptions.Issuers();
-        var reference = CommonOptions.Reference();
-        var out_ = CommonOptions.Out();
-        var db = CommonOptions.Db("Database file for the replay's results (must not be --from). Default: <out>/streamrisk.db, or a temporary file.");
-        var batch = CommonOptions.BatchSize();
-        var chunk = CommonOptions.ChunkSize();
-        var quiet = CommonOptions.Quiet();
-        var models = new ModelCommandOptions();
-        var command = new Command("replay", "Re-run stored history through the pipeline; reports whether the daily index, scores and alerts equal the live run's.")
+        var shared = new PipelineCommandOptions("Database file for the replay's results (must not be --from). Default: <out>/streamrisk.db, or a temporary file.");
+        var command = new Command("replay", "Re-run stored history through the pipeline; reports whether the daily index, scores and alerts equal the live run's (give the run's --chunk-size and models).")
         {
-            from, issuers, reference, out_, db, batch, chunk, quiet,
+            from,
         };
-        models.AddTo(command);
+        shared.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.ExecuteAsync(
-            new RunOptions
-            {
-                Inputs = [],
-                ReplayFrom = result.GetValue(from),
-                IssuersFile = result.GetValue(issuers),
-                ReferenceDirectory = result.GetValue(reference),
-                OutDirectory = result.GetValue(out_),
-                DatabasePath = result.GetValue(db),
-                BatchSize = result.GetValue(batch),
-                ChunkSize = result.GetValue(chunk),
-                Models = models.Read(result),
-            },
-            PipelineRun.RunAsync, result.GetValue(quiet), "replay", cancellationToken));
+            shared.Read(result, new RunOptions { Inputs = [], ReplayFrom = result.GetValue(from) }),
+            PipelineRun.RunAsync, shared.Quiet(result), "replay", cancellationToken));
         return command;
     }
 }
