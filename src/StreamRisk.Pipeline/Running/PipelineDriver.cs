@@ -23,7 +23,8 @@ public sealed class PipelineDriver(IReadOnlyList<PipelineStage> stages, int batc
             foreach (var stage in stages)
             {
                 int n;
-                while ((n = await stage.PumpAsync(batchSize, TimeSpan.Zero, cancellationToken).ConfigureAwait(false)) > 0)
+                var max = stage.TakesWholeSteps ? int.MaxValue : batchSize;
+                while ((n = await stage.PumpAsync(max, TimeSpan.Zero, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     handled += n;
                     progressed = true;

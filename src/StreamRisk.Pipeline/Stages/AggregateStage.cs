@@ -14,6 +14,8 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
 {
     public const string StageName = "aggregate";
 
+    public override bool TakesWholeSteps => true;
+
     protected override ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
         var firm = new List<FirmSentiment>();

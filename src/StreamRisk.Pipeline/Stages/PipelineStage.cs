@@ -40,6 +40,13 @@ public abstract class PipelineStage : IAsyncDisposable
     /// <summary>The consumer group of this stage: every instance of a stage shares it, so they split the partitions.</summary>
     public string GroupId => "streamrisk-" + Name;
     public IReadOnlyList<string> InputTopics { get; }
+
+    /// <summary>
+    /// True for a stage whose results depend on the order of its inputs across partitions (aggregate: the event-time
+    /// watermark). The lock-step driver then hands it everything waiting in one batch, which the stage puts in ingest
+    /// order; split into several batches, a later partition's texts could close an earlier one's days.
+    /// </summary>
+    public virtual bool TakesWholeSteps => false;
     protected PipelineCounters Counters { get; }
     protected TimeProvider Time => _time;
 
