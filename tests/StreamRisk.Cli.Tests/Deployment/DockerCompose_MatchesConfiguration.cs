@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 using StreamRisk.Pipeline.Hosting;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Cli.Tests.Deployment;
 
@@ -11,12 +12,12 @@ namespace StreamRisk.Cli.Tests.Deployment;
 /// </summary>
 public sealed class DockerCompose_MatchesConfiguration
 {
-    private static readonly ComposeFile Compose = ComposeFile.Load(RepositoryFiles.PathOf("docker-compose.yml"));
+    private static readonly ComposeFile Compose = ComposeFile.Load(RepositoryRoot.Of("docker-compose.yml"));
 
     [Fact]
     public void Every_STREAMRISK_variable_in_the_deployment_files_is_one_the_settings_read()
     {
-        var texts = Compose.Text + File.ReadAllText(RepositoryFiles.PathOf("infra/docker/Dockerfile"));
+        var texts = Compose.Text + File.ReadAllText(RepositoryRoot.Of("infra/docker/Dockerfile"));
         var used = Regex.Matches(texts, @"\bSTREAMRISK_[A-Z0-9_]+").Select(m => m.Value).Distinct().ToArray();
         Assert.NotEmpty(used);
         Assert.All(used, name => Assert.Contains(name, PipelineSettings.Variables));
@@ -90,7 +91,7 @@ public sealed class DockerCompose_MatchesConfiguration
     {
         foreach (var service in Compose.BuiltServices)
         {
-            var context = Path.Combine(RepositoryFiles.Root(), Compose.BuildValue(service, "context") ?? ".");
+            var context = Path.Combine(RepositoryRoot.Path, Compose.BuildValue(service, "context") ?? ".");
             var dockerfile = Path.Combine(context, Compose.BuildValue(service, "dockerfile") ?? "Dockerfile");
             Assert.True(File.Exists(dockerfile), $"{service}: {dockerfile} does not exist");
             Assert.Matches(@"(?m)^ENTRYPOINT \[""streamrisk""\]", File.ReadAllText(dockerfile));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Cli.Tests.Deployment;
 
@@ -11,7 +12,7 @@ public sealed class Dockerfile_CopiesBuildInputs
 {
     private const string CliProject = "src/StreamRisk.Cli/StreamRisk.Cli.csproj";
     private static readonly string[] CopySources = Regex
-        .Matches(File.ReadAllText(RepositoryFiles.PathOf("infra/docker/Dockerfile")), @"(?m)^COPY (?!--from)(.+) \S+$")
+        .Matches(File.ReadAllText(RepositoryRoot.Of("infra/docker/Dockerfile")), @"(?m)^COPY (?!--from)(.+) \S+$")
         .SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         .Select(s => s.TrimEnd('/'))
         .ToArray();
@@ -28,7 +29,7 @@ public sealed class Dockerfile_CopiesBuildInputs
     public void Every_file_outside_src_that_those_projects_include_is_copied()
     {
         var inputs = ProjectClosure()
-            .SelectMany(p => Regex.Matches(File.ReadAllText(RepositoryFiles.PathOf(p)), @"Include=""\.\./\.\./([^""]+)""")
+            .SelectMany(p => Regex.Matches(File.ReadAllText(RepositoryRoot.Of(p)), @"Include=""\.\./\.\./([^""]+)""")
                 .Select(m => m.Groups[1].Value))
             .ToArray();
         Assert.NotEmpty(inputs);
@@ -40,7 +41,7 @@ public sealed class Dockerfile_CopiesBuildInputs
     [Fact]
     public void The_image_publishes_the_cli_project()
     {
-        Assert.Matches(@"(?m)^RUN dotnet publish " + Regex.Escape(CliProject), File.ReadAllText(RepositoryFiles.PathOf("infra/docker/Dockerfile")));
+        Assert.Matches(@"(?m)^RUN dotnet publish " + Regex.Escape(CliProject), File.ReadAllText(RepositoryRoot.Of("infra/docker/Dockerfile")));
     }
 
     /// <summary>The CLI project and every project it references, directly or not, as repository-relative paths.</summary>
@@ -53,10 +54,10 @@ public sealed class Dockerfile_CopiesBuildInputs
             if (found.Contains(project)) continue;
             found.Add(project);
             var directory = Path.GetDirectoryName(project)!;
-            foreach (Match m in Regex.Matches(File.ReadAllText(RepositoryFiles.PathOf(project)), @"ProjectReference Include=""([^""]+)"""))
+            foreach (Match m in Regex.Matches(File.ReadAllText(RepositoryRoot.Of(project)), @"ProjectReference Include=""([^""]+)"""))
             {
-                var full = Path.GetFullPath(Path.Combine(RepositoryFiles.Root(), directory, m.Groups[1].Value));
-                pending.Push(Path.GetRelativePath(RepositoryFiles.Root(), full).Replace('\\', '/'));
+                var full = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, directory, m.Groups[1].Value));
+                pending.Push(Path.GetRelativePath(RepositoryRoot.Path, full).Replace('\\', '/'));
             }
         }
         return found;

@@ -1,6 +1,7 @@
 using System.Text;
 using StreamRisk.Core.Events;
 using StreamRisk.Infrastructure.Kafka;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Infrastructure.Tests.Kafka;
 
@@ -9,7 +10,7 @@ public sealed class KafkaTopicCatalog_Loading
     [Fact]
     public void The_catalog_names_every_pipeline_topic_once()
     {
-        var catalog = KafkaTopicCatalog.LoadFile(RepositoryFiles.PathOf("infra/kafka/topics.json"));
+        var catalog = KafkaTopicCatalog.LoadFile(RepositoryRoot.Of("infra/kafka/topics.json"));
 
         Assert.Equal(Topics.All.Order(StringComparer.Ordinal), catalog.Topics.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(catalog.Topics, t => Assert.InRange(t.Partitions, 1, 1000));
@@ -19,7 +20,7 @@ public sealed class KafkaTopicCatalog_Loading
     [Fact]
     public void The_embedded_catalog_is_the_file_in_the_repository()
     {
-        var file = KafkaTopicCatalog.LoadFile(RepositoryFiles.PathOf("infra/kafka/topics.json"));
+        var file = KafkaTopicCatalog.LoadFile(RepositoryRoot.Of("infra/kafka/topics.json"));
 
         Assert.Equal(file.Topics, KafkaTopicCatalog.LoadEmbedded().Topics);
     }

@@ -1,5 +1,6 @@
 using StreamRisk.Infrastructure.Postgres;
 using StreamRisk.Infrastructure.Tests.Kafka;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Infrastructure.Tests.Postgres;
 
@@ -8,7 +9,7 @@ public sealed class PostgresMigration_Scripts
     [Fact]
     public void The_embedded_migrations_are_the_files_of_infra_postgres_in_version_order()
     {
-        var directory = RepositoryFiles.PathOf("infra/postgres");
+        var directory = RepositoryRoot.Of("infra/postgres");
         var files = Directory.GetFiles(directory, "*.sql")
             .Select(f => PostgresMigration.FromFile(Path.GetFileName(f), File.ReadAllText(f)))
             .OrderBy(m => m.Version)

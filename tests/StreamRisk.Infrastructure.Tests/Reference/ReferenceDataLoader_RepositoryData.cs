@@ -1,11 +1,12 @@
 using StreamRisk.Core.Reference;
 using StreamRisk.Infrastructure.Reference;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Infrastructure.Tests.Reference;
 
 public class ReferenceDataLoader_RepositoryData
 {
-    private static readonly ReferenceData Shipped = ReferenceDataLoader.Load(RepositoryRoot.Data("reference"));
+    private static readonly ReferenceData Shipped = ReferenceDataLoader.Load(RepositoryRoot.Of("data", "reference"));
 
     [Fact]
     public void Has_forty_industries()
@@ -50,7 +51,7 @@ public class ReferenceDataLoader_RepositoryData
     [Fact]
     public void Sample_issuer_file_loads_against_the_shipped_industries()
     {
-        var sample = ReferenceDataLoader.Load(RepositoryRoot.Data("reference"), RepositoryRoot.Data("samples", "issuers.csv"));
+        var sample = ReferenceDataLoader.Load(RepositoryRoot.Of("data", "reference"), RepositoryRoot.Of("data", "samples", "issuers.csv"));
         var known = Shipped.Industries.Select(i => i.IndustryId).ToHashSet();
 
         Assert.InRange(sample.Issuers.Count, 50, Shipped.Issuers.Count);
@@ -61,7 +62,7 @@ public class ReferenceDataLoader_RepositoryData
     [Fact]
     public void Sample_issuers_are_a_subset_of_the_reference_universe()
     {
-        var sample = ReferenceDataLoader.LoadIssuers(RepositoryRoot.Data("samples", "issuers.csv"), Shipped.Industries);
+        var sample = ReferenceDataLoader.LoadIssuers(RepositoryRoot.Of("data", "samples", "issuers.csv"), Shipped.Industries);
         var universe = Shipped.Issuers.ToDictionary(i => i.IssuerId);
 
         Assert.All(sample, i => Assert.Equal(universe[i.IssuerId].LegalName, i.LegalName));

@@ -1,10 +1,11 @@
 using StreamRisk.Core.Events;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Infrastructure.Tests.Reference;
 
 public class SampleCorpus_Reuters
 {
-    private static readonly IReadOnlyList<RawNews> Docs = File.ReadAllLines(RepositoryRoot.Data("samples", "01-reuters.jsonl"))
+    private static readonly IReadOnlyList<RawNews> Docs = File.ReadAllLines(RepositoryRoot.Of("data", "samples", "01-reuters.jsonl"))
         .Where(l => l.Length > 0)
         .Select(l => EventJson.Deserialize<RawNews>(System.Text.Encoding.UTF8.GetBytes(l)))
         .ToList();

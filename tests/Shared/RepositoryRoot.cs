@@ -1,19 +1,22 @@
 using System.Runtime.CompilerServices;
 
-namespace StreamRisk.Infrastructure.Tests.Reference;
+namespace StreamRisk.Tests.Shared;
 
-/// <summary>The repository checkout the tests run from: the first folder above the test binaries holding StreamRisk.sln.</summary>
+/// <summary>
+/// The repository checkout the tests read data/, schemas/ and infra/ from: the first folder holding StreamRisk.sln
+/// above the test binaries, or, when they were built with an artifacts path outside the checkout, above the place
+/// this file was compiled from. Linked into every test project by Directory.Build.props.
+/// </summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
-    public static string Data(params string[] parts) => System.IO.Path.Combine([Path, "data", .. parts]);
+    /// <summary>A path inside the checkout, e.g. <c>Of("data", "samples")</c> or <c>Of("infra/kafka/topics.json")</c>.</summary>
+    public static string Of(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     private static string Find() =>
         Above(AppContext.BaseDirectory)
-        // Built with --artifacts-path outside the checkout, the binaries have no repository above them;
-        // the compiler-recorded location of this source file still does.
-        ?? Above(System.IO.Path.GetDirectoryName(SourceFile()) ?? "")
+        ?? Above(System.IO.Path.GetDirectoryName(SourceFile()) ?? string.Empty)
         ?? throw new InvalidOperationException($"no folder holding StreamRisk.sln above {AppContext.BaseDirectory} or {SourceFile()}");
 
     private static string? Above(string start)
@@ -25,7 +28,6 @@ internal static class RepositoryRoot
                 return dir.FullName;
             }
         }
-
         return null;
     }
 
