@@ -9,9 +9,9 @@ internal static class CommandRunner
     public delegate Task<RunSummary> Runner(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken);
 
     /// <returns>0 on success, 1 when a replay differs from the live run, 2 on bad input or configuration.</returns>
-    public static async Task<int> ExecuteAsync(RunOptions options, Runner runner, bool quiet, string verb, CancellationToken cancellationToken)
+    public static Task<int> ExecuteAsync(RunOptions options, Runner runner, bool quiet, string verb, CancellationToken cancellationToken)
     {
-        try
+        return CommandErrors.GuardAsync(verb, async () =>
         {
             var summary = await ProgressBar.RunAsync<RunSummary, RunProgress>($"{verb}: input", quiet, p => (p.Done, p.Total),
                 progress => runner(options, progress, cancellationToken));
@@ -29,11 +29,6 @@ internal static class CommandRunner
                 return 1;
             }
             return 0;
-        }
-        catch (Exception ex) when (ex is ConfigurationException or InputException)
-        {
-            await Console.Error.WriteLineAsync($"streamrisk {verb}: {ex.Message}");
-            return 2;
-        }
+        });
     }
 }

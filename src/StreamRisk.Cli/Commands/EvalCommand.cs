@@ -46,9 +46,9 @@ internal static class EvalCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(EvaluationOptions options, bool quiet, CancellationToken cancellationToken)
+    private static Task<int> ExecuteAsync(EvaluationOptions options, bool quiet, CancellationToken cancellationToken)
     {
-        try
+        return CommandErrors.GuardAsync("eval", async () =>
         {
             var result = await ProgressBar.RunAsync<EvaluationResult, RunProgress>("eval: pipeline over the simulation", quiet, p => (p.Done, p.Total),
                 progress => SimulationEvaluation.RunAsync(options, progress, cancellationToken));
@@ -57,12 +57,7 @@ internal static class EvalCommand
                 WriteTables(result);
             }
             return 0;
-        }
-        catch (Exception ex) when (ex is ConfigurationException or InputException)
-        {
-            await Console.Error.WriteLineAsync($"streamrisk eval: {ex.Message}");
-            return 2;
-        }
+        });
     }
 
     private static void WriteTables(EvaluationResult result)

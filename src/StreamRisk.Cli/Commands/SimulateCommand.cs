@@ -52,9 +52,9 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(SimulateOptions options, bool quiet, CancellationToken cancellationToken)
+    private static Task<int> ExecuteAsync(SimulateOptions options, bool quiet, CancellationToken cancellationToken)
     {
-        try
+        return CommandErrors.GuardAsync("simulate", async () =>
         {
             var summary = await ProgressBar.RunAsync<SimulationRunSummary, SimulationProgress>("simulate: days", quiet, p => (p.DaysDone, p.DaysTotal),
                 progress => MarketSimulationRun.RunAsync(options, progress, TimeProvider.System, cancellationToken));
@@ -63,12 +63,7 @@ internal static class SimulateCommand
                 WriteSummary(summary);
             }
             return 0;
-        }
-        catch (Exception ex) when (ex is ConfigurationException or InputException)
-        {
-            await Console.Error.WriteLineAsync($"streamrisk simulate: {ex.Message}");
-            return 2;
-        }
+        });
     }
 
     private static void WriteSummary(SimulationRunSummary summary)

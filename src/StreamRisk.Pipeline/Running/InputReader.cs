@@ -40,6 +40,12 @@ public static class InputReader
     public static IEnumerable<InputRecord> Read(string file)
     {
         var topic = InputFeeder.TopicForFile(file);
+        var name = Path.GetFileName(file);
+        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            // JSON lines are streamed: a simulated market's files run to gigabytes.
+            return ReadLines(Open(file), topic, name, file);
+        }
         byte[] bytes;
         try
         {
@@ -49,29 +55,68 @@ public static class InputReader
         {
             throw new InputException($"cannot read input file '{file}': {ex.Message}");
         }
-        var name = Path.GetFileName(file);
-        return file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadJson(bytes, topic, name) : ReadLines(bytes, topic, name);
+        return ReadJson(bytes, topic, name);
     }
 
-    private static IEnumerable<InputRecord> ReadLines(byte[] bytes, string topic, string name)
+    private static FileStream Open(string file)
     {
-        var line = 0;
-        var start = 0;
-        while (start < bytes.Length)
+        try
         {
-            var end = Array.IndexOf(bytes, (byte)'\n', start);
-            if (end < 0) end = bytes.Length;
-            line++;
-            var length = end - start;
-            if (length > 0 && bytes[start + length - 1] == '\r') length--;
-            var slice = bytes.AsSpan(start, length);
-            if (!IsBlank(slice))
-            {
-                var value = slice.ToArray();
-                yield return new InputRecord(topic, KeyOf(value, topic) ?? $"{name}:{line}", value, $"{name}:{line}");
-            }
-            start = end + 1;
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read input file '{file}': {ex.Message}");
+        }
+    }
+
+    /// <summary>Splits a stream on '\n' (dropping a trailing '\r'), holding one line at a time; bytes stay as they are.</summary>
+    private static IEnumerable<InputRecord> ReadLines(Stream stream, string topic, string name, string file)
+    {
+        using (stream)
+        {
+            var buffer = new byte[1 << 16];
+            int filled = 0, line = 0;
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = stream.Read(buffer, filled, buffer.Length - filled);
+                }
+                catch (IOException ex)
+                {
+                    throw new InputException($"cannot read input file '{file}': {ex.Message}");
+                }
+                filled += read;
+                var start = 0;
+                while (true)
+                {
+                    var end = Array.IndexOf(buffer, (byte)'\n', start, filled - start);
+                    if (end < 0 && (read > 0 || start == filled)) break; // need more bytes, or nothing left
+                    if (end < 0) end = filled; // last line without a newline
+                    line++;
+                    if (ToRecord(buffer.AsSpan(start, end - start), topic, name, line) is { } record)
+                    {
+                        yield return record;
+                    }
+                    start = Math.Min(end + 1, filled);
+                }
+                if (read == 0) yield break;
+                // Keep the unfinished line, and make room when one line fills the whole buffer.
+                Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+                filled -= start;
+                if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+    }
+
+    private static InputRecord? ToRecord(ReadOnlySpan<byte> slice, string topic, string name, int line)
+    {
+        if (slice.Length > 0 && slice[^1] == '\r') slice = slice[..^1];
+        if (IsBlank(slice)) return null;
+        var value = slice.ToArray();
+        return new InputRecord(topic, KeyOf(value, topic) ?? $"{name}:{line}", value, $"{name}:{line}");
     }
 
     private static IEnumerable<InputRecord> ReadJson(byte[] bytes, string topic, string name)
