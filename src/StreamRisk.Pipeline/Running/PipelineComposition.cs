@@ -83,14 +83,14 @@ public sealed record PipelineModels(
 /// <summary>Builds the stages in data-flow order over one bus and store.</summary>
 public static class PipelineComposition
 {
+    /// <summary>Just the ingest stage (the <c>ingest</c> command): it needs no models and no reference data.</summary>
+    public static IReadOnlyList<PipelineStage> BuildIngestOnly(StageContext context, long firstIngestSeq, bool storeHasHistory) =>
+        [new IngestStage(context, new IngestOptions(), firstIngestSeq, storeHasHistory)];
+
     public static IReadOnlyList<PipelineStage> Build(
-        StageContext context, ReferenceData reference, PipelineModels models, long firstIngestSeq, bool storeHasHistory, bool ingestOnly = false)
+        StageContext context, ReferenceData reference, PipelineModels models, long firstIngestSeq, bool storeHasHistory)
     {
         var ingest = new IngestStage(context, new IngestOptions(), firstIngestSeq, storeHasHistory);
-        if (ingestOnly)
-        {
-            return [ingest];
-        }
         var issuerIndustries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds, StringComparer.Ordinal);
         return
         [

@@ -47,9 +47,11 @@ public static class PipelineRun
         }
         var counters = new PipelineCounters();
         var context = new StageContext(bus, store, TimeProvider.System, counters);
-        using var models = LoadModels(reference, options.Models);
-        var stages = PipelineComposition.Build(context, reference, models,
-            before.Documents + 1, before.Documents > 0, options.IngestOnly);
+        // Ingest alone needs no text models: building the gazetteer and topic index would only cost start-up time.
+        using var models = options.IngestOnly ? null : LoadModels(reference, options.Models);
+        var stages = models is null
+            ? PipelineComposition.BuildIngestOnly(context, before.Documents + 1, before.Documents > 0)
+            : PipelineComposition.Build(context, reference, models, before.Documents + 1, before.Documents > 0);
         TopicDump? dump = null;
         try
         {
