@@ -15,6 +15,11 @@ internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
     public Task<IReadOnlyList<Core.Events.DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) => inner.GetDeadLettersAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) => inner.GetFirmSentimentsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) => inner.GetIndustrySentimentsAsync(cancellationToken);
+    public Task<IReadOnlyList<Core.Events.FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) => inner.GetAppliedFirmSentimentsAsync(stage, cancellationToken);
+    public Task<IReadOnlyList<Core.Events.IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default) => inner.GetAppliedIndustrySentimentsAsync(stage, cancellationToken);
+    public Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default) => inner.GetInboxAsync(stage, eventIds, cancellationToken);
+    public Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync(string stage, CancellationToken cancellationToken = default) => inner.GetOutboxAsync(stage, cancellationToken);
+    public Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default) => inner.GetLatestPublishedDayAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) => inner.GetFundamentalsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.SpreadObservation>> GetSpreadsAsync(CancellationToken cancellationToken = default) => inner.GetSpreadsAsync(cancellationToken);
     public Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);

@@ -6,6 +6,24 @@ namespace StreamRisk.Core.Storage;
 /// <param name="Seq">Arrival order, 1-based, unique.</param>
 public sealed record RawInput(long Seq, string Topic, string Key, byte[] Value);
 
+/// <summary>
+/// An event a stage emitted, kept in the stage's transactional outbox: written in the same transaction as the state
+/// it goes with, published afterwards, and deleted once published. State and emitted events therefore never disagree:
+/// a crash after the commit leaves the event in the outbox, and the next instance of the stage publishes it.
+/// </summary>
+/// <param name="Stage">The stage that emitted it; each stage relays only its own outbox.</param>
+public sealed record OutboxMessage(string Stage, string Topic, string Key, string EventId, byte[] Value, IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>A published outbox entry, named by its identity, to be deleted with the stage's next transaction.</summary>
+public sealed record OutboxReceipt(string Stage, string Topic, string EventId);
+
+/// <summary>
+/// One input a stage has consumed, recorded in the stage's inbox in the same transaction as the effects it had, so a
+/// restarted stage knows exactly which inputs its durable state contains and can recognise a redelivered one.
+/// </summary>
+/// <param name="Applied">True: the input changed the stage's state; false: the stage refused it (e.g. too late).</param>
+public sealed record InboxEntry(string Stage, string EventId, bool Applied);
+
 /// <summary>What one stage makes durable together, in one transaction.</summary>
 public sealed record StoreBatch
 {
@@ -20,9 +38,19 @@ public sealed record StoreBatch
     public IReadOnlyList<RiskAlert> Alerts { get; init; } = [];
     public IReadOnlyList<DeadLetter> DeadLetters { get; init; } = [];
 
+    /// <summary>Events to publish once this transaction commits.</summary>
+    public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];
+
+    /// <summary>Outbox entries published since the last transaction: deleted in this one (a crash before that only
+    /// publishes them once more, and every consumer is idempotent by event id).</summary>
+    public IReadOnlyList<OutboxReceipt> OutboxSent { get; init; } = [];
+
+    public IReadOnlyList<InboxEntry> Inbox { get; init; } = [];
+
     public bool IsEmpty =>
         RawInputs.Count + Documents.Count + FirmSentiments.Count + IndustrySentiments.Count + DailySentiments.Count
-        + Fundamentals.Count + Spreads.Count + RiskScores.Count + Alerts.Count + DeadLetters.Count == 0;
+        + Fundamentals.Count + Spreads.Count + RiskScores.Count + Alerts.Count + DeadLetters.Count
+        + Outbox.Count + OutboxSent.Count + Inbox.Count == 0;
 }
 
 /// <summary>Row counts per table, for summaries and for comparing two stores.</summary>
@@ -54,12 +82,28 @@ public interface IRiskStore : IAsyncDisposable
     Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Every firm-level row in ingest order (then event id): a restarted aggregate stage rebuilds its daily
-    /// index from these.</summary>
+    /// <summary>Every firm-level row in ingest order (then event id).</summary>
     Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every industry-level row in ingest order (then event id).</summary>
     Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The firm-level rows <paramref name="stage"/>'s inbox records as applied, in ingest order (then event id):
+    /// exactly the texts a restarted aggregate stage's durable state contains.</summary>
+    Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default);
+
+    /// <summary>The industry-level rows <paramref name="stage"/>'s inbox records as applied, in ingest order (then event id).</summary>
+    Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of <paramref name="eventIds"/> <paramref name="stage"/>'s inbox holds (applied or refused).</summary>
+    Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
+
+    /// <summary><paramref name="stage"/>'s outbox entries not yet published, in the order they were written.</summary>
+    Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync(string stage, CancellationToken cancellationToken = default);
+
+    /// <summary>Latest UTC day any stored document was published on: a restarted ingest continues its watermark
+    /// from here. Null when no document is stored.</summary>
+    Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every fundamentals row, by issuer then period end: a restarted score stage rebuilds its market history.</summary>
     Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default);

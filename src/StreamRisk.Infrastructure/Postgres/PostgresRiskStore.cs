@@ -146,11 +146,7 @@ public sealed class PostgresRiskStore : IRiskStore
             SELECT event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq
             FROM firm_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
             """,
-            [],
-            r => new FirmSentiment(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-                r.GetDouble(6), r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10)),
-            cancellationToken);
+            [], ReadFirmSentiment, cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
@@ -158,11 +154,51 @@ public sealed class PostgresRiskStore : IRiskStore
             SELECT event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq
             FROM industry_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
             """,
-            [],
-            r => new IndustrySentiment(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-                StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8)),
+            [], ReadIndustrySentiment, cancellationToken);
+
+    public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT f.event_id, f.doc_id, f.issuer_id, f.published_at, f.p_neg, f.p_neu, f.p_pos, f.score, f.mention_count, f.model, f.ingest_seq
+            FROM firm_sentiments f JOIN stage_inbox i ON i.stage = $1 AND i.event_id = f.event_id AND i.applied
+            ORDER BY f.ingest_seq, f.event_id COLLATE "C"
+            """,
+            [stage], ReadFirmSentiment, cancellationToken);
+
+    public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT s.event_id, s.doc_id, s.industry_id, s.published_at, s.score, s.weight, s.topics::text, s.model, s.ingest_seq
+            FROM industry_sentiments s JOIN stage_inbox i ON i.stage = $1 AND i.event_id = s.event_id AND i.applied
+            ORDER BY s.ingest_seq, s.event_id COLLATE "C"
+            """,
+            [stage], ReadIndustrySentiment, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        if (eventIds.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+        var found = await QueryAsync("SELECT event_id FROM stage_inbox WHERE stage = $1 AND event_id = ANY($2)",
+            [stage, eventIds.ToArray()], r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync(string stage, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT stage, topic, event_id, key, value, headers::text FROM stage_outbox WHERE stage = $1 ORDER BY position",
+            [stage],
+            r => new OutboxMessage(r.GetString(0), r.GetString(1), r.GetString(3), r.GetString(2), r.GetFieldValue<byte[]>(4),
+                StoreValueFormat.ParseStringMap(r.GetString(5))),
             cancellationToken);
+
+    public async Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = await QueryAsync("SELECT max(published_at) FROM documents", [],
+            r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), cancellationToken).ConfigureAwait(false);
+        return latest[0] is { } instant ? DateOnly.FromDateTime(instant.UtcDateTime) : null;
+    }
 
     public Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
@@ -216,6 +252,14 @@ public sealed class PostgresRiskStore : IRiskStore
             }
             return (IReadOnlyList<T>)rows;
         }, cancellationToken).AsTask();
+
+    private static FirmSentiment ReadFirmSentiment(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
+        r.GetDouble(6), r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10));
+
+    private static IndustrySentiment ReadIndustrySentiment(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
+        StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8));
 
     private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);

@@ -1,6 +1,7 @@
 using Npgsql;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Storage;
+using StreamRisk.Infrastructure.Storage;
 
 namespace StreamRisk.Infrastructure.Postgres;
 
@@ -55,8 +56,33 @@ internal static class PostgresUpserts
          ("stage", "text"), ("reason_code", "text"), ("reason", "text"), ("error_type", "text"), ("original_base64", "text")],
         ["dead_letter_id"]);
 
+    private static readonly PostgresUpsert Inbox = new("stage_inbox",
+        [("stage", "text"), ("event_id", "text"), ("applied", "boolean")], ["stage", "event_id"]);
+
+    // Written in batch order (ordinality), so the outbox relays events in the order the stage emitted them; an entry
+    // already waiting keeps its place.
+    private const string OutboxInsert = """
+        INSERT INTO stage_outbox (stage, topic, event_id, key, value, headers)
+        SELECT stage, topic, event_id, key, value, headers::jsonb
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::text[]) WITH ORDINALITY
+             AS u(stage, topic, event_id, key, value, headers, n)
+        ORDER BY n
+        ON CONFLICT (stage, topic, event_id) DO NOTHING
+        """;
+
+    private const string OutboxDelete = """
+        DELETE FROM stage_outbox o USING unnest($1::text[], $2::text[], $3::text[]) AS u(stage, topic, event_id)
+        WHERE o.stage = u.stage AND o.topic = u.topic AND o.event_id = u.event_id
+        """;
+
     public static void AddTo(NpgsqlBatch batch, StoreBatch records)
     {
+        // Deletes first: an event published last time and emitted again in this batch must stay waiting.
+        if (records.OutboxSent.Count > 0)
+        {
+            var sent = records.OutboxSent;
+            batch.BatchCommands.Add(Command(OutboxDelete, Column(sent, o => o.Stage), Column(sent, o => o.Topic), Column(sent, o => o.EventId)));
+        }
         if (records.RawInputs.Count > 0)
         {
             var rows = LatestPerKey.Last(records.RawInputs, r => r.Seq, Comparer<long>.Default);
@@ -136,6 +162,38 @@ internal static class PostgresUpserts
                 Column(rows, d => d.DeadLetterId), Column(rows, d => d.SourceTopic), Column(rows, d => d.Partition),
                 Column(rows, d => d.Offset), Column(rows, d => d.Stage), Column(rows, d => d.ReasonCode), Column(rows, d => d.Reason),
                 Column(rows, d => d.ErrorType), Column(rows, d => d.OriginalBase64)));
+        }
+        if (records.Inbox.Count > 0)
+        {
+            var rows = LatestPerKey.Last(records.Inbox, i => (i.Stage, i.EventId), StagePairOrder.Instance);
+            batch.BatchCommands.Add(Inbox.Command(Column(rows, i => i.Stage), Column(rows, i => i.EventId), Column(rows, i => i.Applied)));
+        }
+        if (records.Outbox.Count > 0)
+        {
+            var rows = records.Outbox;
+            batch.BatchCommands.Add(Command(OutboxInsert, Column(rows, o => o.Stage), Column(rows, o => o.Topic), Column(rows, o => o.EventId),
+                Column(rows, o => o.Key), Column(rows, o => o.Value), Column(rows, o => StoreValueFormat.StringMap(o.Headers))));
+        }
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] columnArrays)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var array in columnArrays)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = array });
+        }
+        return command;
+    }
+
+    private sealed class StagePairOrder : IComparer<(string, string)>
+    {
+        public static readonly StagePairOrder Instance = new();
+
+        public int Compare((string, string) x, (string, string) y)
+        {
+            var first = string.CompareOrdinal(x.Item1, y.Item1);
+            return first != 0 ? first : string.CompareOrdinal(x.Item2, y.Item2);
         }
     }
 

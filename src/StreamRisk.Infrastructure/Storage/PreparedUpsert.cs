@@ -8,10 +8,11 @@ internal sealed class PreparedUpsert : IDisposable
     private readonly SqliteCommand _command;
     private readonly SqliteParameter[] _parameters;
 
-    public PreparedUpsert(SqliteConnection connection, string table, string[] columns, string[] keyColumns, string? revisionColumn = null)
+    public PreparedUpsert(SqliteConnection connection, string table, string[] columns, string[] keyColumns, string? revisionColumn = null,
+        bool keepExisting = false)
     {
         _command = connection.CreateCommand();
-        _command.CommandText = UpsertStatement.Build(table, columns, keyColumns, revisionColumn);
+        _command.CommandText = UpsertStatement.Build(table, columns, keyColumns, revisionColumn, keepExisting);
         _parameters = Array.ConvertAll(columns, c => _command.Parameters.Add(new SqliteParameter("@" + c, DBNull.Value)));
         _command.Prepare();
     }

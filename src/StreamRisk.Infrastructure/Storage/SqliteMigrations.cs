@@ -128,5 +128,37 @@ public static class SqliteMigrations
                 original_base64 TEXT NOT NULL
             ) STRICT;
             """),
-    ];
+            new(2, "002_outbox_inbox_watermarks", """
+            -- Transactional outbox: events a stage emitted, written with its state, deleted once published.
+            -- The rowid gives the order they were written in.
+            CREATE TABLE stage_outbox (
+                stage TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value BLOB NOT NULL,
+                headers TEXT NOT NULL,
+                PRIMARY KEY (stage, topic, event_id)
+            ) STRICT;
+
+            -- Inbox: the inputs a stage consumed, with whether they changed its state (1) or were refused (0).
+            CREATE TABLE stage_inbox (
+                stage TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                applied INTEGER NOT NULL,
+                PRIMARY KEY (stage, event_id)
+            ) STRICT, WITHOUT ROWID;
+
+            -- The ingest watermark each text was judged by (ISO day); NULL for rows written before it existed.
+            ALTER TABLE documents ADD COLUMN watermark TEXT;
+            ALTER TABLE firm_sentiment ADD COLUMN watermark TEXT;
+            ALTER TABLE industry_sentiment ADD COLUMN watermark TEXT;
+            CREATE INDEX ix_documents_published ON documents (published_at);
+
+            -- Rows stored before the inbox existed were consumed by the aggregate stage as far as anyone can tell; a
+            -- restart re-judges their lateness while replaying them in ingest order, as it did before.
+            INSERT OR IGNORE INTO stage_inbox (stage, event_id, applied) SELECT 'aggregate', event_id, 1 FROM firm_sentiment;
+            INSERT OR IGNORE INTO stage_inbox (stage, event_id, applied) SELECT 'aggregate', event_id, 1 FROM industry_sentiment;
+            """),
+];
 }

@@ -113,26 +113,79 @@ public sealed class SqliteRiskStore : IRiskStore
             issuerId, SqliteRowReaders.RiskScore, cancellationToken);
 
     public Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {SqliteRowReaders.AlertColumns} FROM alerts ORDER BY alert_id", null, SqliteRowReaders.Alert, cancellationToken);
+        QueryAsync($"SELECT {SqliteRowReaders.AlertColumns} FROM alerts ORDER BY alert_id", [], SqliteRowReaders.Alert, cancellationToken);
 
     public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters ORDER BY dead_letter_id", null,
+        QueryAsync($"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters ORDER BY dead_letter_id", [],
             SqliteRowReaders.DeadLetter, cancellationToken);
 
     public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment ORDER BY ingest_seq, event_id", null,
+        QueryAsync($"SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment ORDER BY ingest_seq, event_id", [],
             SqliteRowReaders.FirmSentiment, cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment ORDER BY ingest_seq, event_id", null,
+        QueryAsync($"SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment ORDER BY ingest_seq, event_id", [],
             SqliteRowReaders.IndustrySentiment, cancellationToken);
 
+    public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
+        QueryAsync($"""
+            SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment
+            WHERE event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
+            ORDER BY ingest_seq, event_id
+            """, [("@stage", stage)], SqliteRowReaders.FirmSentiment, cancellationToken);
+
+    public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
+        QueryAsync($"""
+            SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment
+            WHERE event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
+            ORDER BY ingest_seq, event_id
+            """, [("@stage", stage)], SqliteRowReaders.IndustrySentiment, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (eventIds.Count == 0)
+        {
+            return found;
+        }
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // json_each takes the whole list as one parameter, however long it is.
+        command.CommandText = "SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.event_id IN (SELECT value FROM json_each(@ids))";
+        command.Parameters.AddWithValue("@stage", stage);
+        command.Parameters.AddWithValue("@ids", StoreValueFormat.StringList(eventIds.ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(reader.GetString(0));
+        }
+        return found;
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync(string stage, CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT stage, topic, event_id, key, value, headers FROM stage_outbox WHERE stage = @stage ORDER BY rowid",
+            [("@stage", stage)],
+            r => new OutboxMessage(r.GetString(0), r.GetString(1), r.GetString(3), r.GetString(2), r.GetFieldValue<byte[]>(4),
+                StoreValueFormat.ParseStringMap(r.GetString(5))),
+            cancellationToken);
+
+    public async Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // Instants are stored as fixed-width UTC ISO text, so the text maximum is the latest instant.
+        command.CommandText = "SELECT MAX(published_at) FROM documents";
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string latest
+            ? DateOnly.FromDateTime(StoreValueFormat.ParseInstant(latest).UtcDateTime)
+            : null;
+    }
+
     public Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT issuer_id, period_end, published_at, indicators FROM fundamentals ORDER BY issuer_id, period_end", null,
+        QueryAsync("SELECT issuer_id, period_end, published_at, indicators FROM fundamentals ORDER BY issuer_id, period_end", [],
             SqliteRowReaders.Fundamentals, cancellationToken);
 
     public Task<IReadOnlyList<SpreadObservation>> GetSpreadsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT issuer_id, day, spread_bps FROM spreads ORDER BY issuer_id, day", null, SqliteRowReaders.Spread, cancellationToken);
+        QueryAsync("SELECT issuer_id, day, spread_bps FROM spreads ORDER BY issuer_id, day", [], SqliteRowReaders.Spread, cancellationToken);
 
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -219,14 +272,18 @@ public sealed class SqliteRiskStore : IRiskStore
         }
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? issuerId, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string issuerId, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        QueryAsync(sql, [("@issuer_id", issuerId)], read, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, (string Name, object Value)[] parameters, Func<SqliteDataReader, T> read,
+        CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        if (issuerId is not null)
+        foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue("@issuer_id", issuerId);
+            command.Parameters.AddWithValue(name, value);
         }
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

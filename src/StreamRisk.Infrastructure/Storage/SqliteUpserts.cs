@@ -25,6 +25,9 @@ internal sealed class SqliteUpserts : IDisposable
     private readonly PreparedUpsert _riskScores;
     private readonly PreparedUpsert _alerts;
     private readonly PreparedUpsert _deadLetters;
+    private readonly PreparedUpsert _outbox;
+    private readonly PreparedUpsert _inbox;
+    private readonly SqliteCommand _outboxDelete;
     private int _rowsSinceCheck;
 
     public SqliteUpserts(SqliteConnection connection)
@@ -51,12 +54,32 @@ internal sealed class SqliteUpserts : IDisposable
         _deadLetters = new(connection, "dead_letters",
             ["dead_letter_id", "source_topic", "source_partition", "source_offset", "stage", "reason_code", "reason", "error_type", "original_base64"],
             ["dead_letter_id"]);
+        // An entry already waiting keeps its place in the order; the same event emitted again is the same bytes.
+        _outbox = new(connection, "stage_outbox", ["stage", "topic", "event_id", "key", "value", "headers"], ["stage", "topic", "event_id"],
+            keepExisting: true);
+        _inbox = new(connection, "stage_inbox", ["stage", "event_id", "applied"], ["stage", "event_id"]);
+        _outboxDelete = connection.CreateCommand();
+        _outboxDelete.CommandText = "DELETE FROM stage_outbox WHERE stage = @stage AND topic = @topic AND event_id = @event_id";
+        _outboxDelete.Parameters.Add(new SqliteParameter("@stage", ""));
+        _outboxDelete.Parameters.Add(new SqliteParameter("@topic", ""));
+        _outboxDelete.Parameters.Add(new SqliteParameter("@event_id", ""));
+        _outboxDelete.Prepare();
     }
 
     public void Write(StoreBatch batch, SqliteTransaction tx, CancellationToken cancellationToken)
     {
         _rowsSinceCheck = 0;
         cancellationToken.ThrowIfCancellationRequested();
+        // Deletes first: an event published last time and emitted again in this batch must stay waiting.
+        foreach (var sent in batch.OutboxSent)
+        {
+            _outboxDelete.Transaction = tx;
+            _outboxDelete.Parameters[0].Value = sent.Stage;
+            _outboxDelete.Parameters[1].Value = sent.Topic;
+            _outboxDelete.Parameters[2].Value = sent.EventId;
+            _outboxDelete.ExecuteNonQuery();
+            Tick(cancellationToken);
+        }
         foreach (var r in batch.RawInputs)
         {
             _rawInputs.Execute(tx, r.Seq, r.Topic, r.Key, r.Value);
@@ -114,15 +137,26 @@ internal sealed class SqliteUpserts : IDisposable
                 d.ErrorType, d.OriginalBase64);
             Tick(cancellationToken);
         }
+        foreach (var i in batch.Inbox)
+        {
+            _inbox.Execute(tx, i.Stage, i.EventId, i.Applied ? 1L : 0L);
+            Tick(cancellationToken);
+        }
+        foreach (var o in batch.Outbox)
+        {
+            _outbox.Execute(tx, o.Stage, o.Topic, o.EventId, o.Key, o.Value, StringMap(o.Headers));
+            Tick(cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
     }
 
     public void Dispose()
     {
-        foreach (var upsert in new[] { _rawInputs, _documents, _firmSentiment, _industrySentiment, _dailySentiment, _fundamentals, _spreads, _riskScores, _alerts, _deadLetters })
+        foreach (var upsert in new[] { _rawInputs, _documents, _firmSentiment, _industrySentiment, _dailySentiment, _fundamentals, _spreads, _riskScores, _alerts, _deadLetters, _outbox, _inbox })
         {
             upsert.Dispose();
         }
+        _outboxDelete.Dispose();
     }
 
     private void Tick(CancellationToken cancellationToken)

@@ -113,6 +113,30 @@ public static class StoreValueFormat
         return map;
     }
 
+    /// <summary>Message headers of an outbox entry, keys sorted so equal maps give equal text.</summary>
+    public static string StringMap(IReadOnlyDictionary<string, string> values) => WriteJson(values, static (writer, map) =>
+    {
+        var keys = map.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        writer.WriteStartObject();
+        foreach (var key in keys)
+        {
+            writer.WriteString(key, map[key]);
+        }
+        writer.WriteEndObject();
+    });
+
+    public static IReadOnlyDictionary<string, string> ParseStringMap(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            map[property.Name] = property.Value.GetString() ?? "";
+        }
+        return map;
+    }
+
     // One buffer and writer per thread: the store formats a JSON column for many rows of every batch.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;

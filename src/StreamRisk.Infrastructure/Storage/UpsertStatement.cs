@@ -9,13 +9,15 @@ namespace StreamRisk.Infrastructure.Storage;
 /// </summary>
 public static class UpsertStatement
 {
-    public static string Build(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns, string? revisionColumn = null)
+    /// <param name="keepExisting">On a key conflict keep the stored row as it is.</param>
+    public static string Build(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns, string? revisionColumn = null,
+        bool keepExisting = false)
     {
         var sql = new StringBuilder();
         sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES (");
         sql.AppendJoin(", ", columns.Select(c => "@" + c)).Append(") ON CONFLICT (").AppendJoin(", ", keyColumns).Append(')');
         var updated = columns.Where(c => !keyColumns.Contains(c)).ToList();
-        if (updated.Count == 0)
+        if (updated.Count == 0 || keepExisting)
         {
             return sql.Append(" DO NOTHING").ToString();
         }

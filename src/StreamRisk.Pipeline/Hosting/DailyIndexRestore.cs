@@ -27,15 +27,8 @@ public sealed class DailyIndexRestore
 
     /// <param name="firm">Stored firm rows in ingest order.</param>
     /// <param name="industry">Stored industry rows in ingest order.</param>
-    /// <param name="refused">Event ids the stage dead-lettered (too late, invalid): batch boundaries decided which texts
-    /// came too late and cannot be reconstructed, so the stage's own verdicts are taken instead of being re-judged.</param>
-    public void Replay(IReadOnlyList<FirmSentiment> firm, IReadOnlyList<IndustrySentiment> industry, IReadOnlySet<string>? refused = null)
+    public void Replay(IReadOnlyList<FirmSentiment> firm, IReadOnlyList<IndustrySentiment> industry)
     {
-        if (refused is { Count: > 0 })
-        {
-            firm = firm.Where(f => !refused.Contains(f.EventId)).ToList();
-            industry = industry.Where(i => !refused.Contains(i.EventId)).ToList();
-        }
         int f = 0, i = 0;
         var firmGroup = new List<FirmSentiment>();
         var industryGroup = new List<IndustrySentiment>();
@@ -75,32 +68,6 @@ public sealed class DailyIndexRestore
         }
         corrections.Sort((a, b) => a.IssuerId != b.IssuerId ? string.CompareOrdinal(a.IssuerId, b.IssuerId) : a.Day.CompareTo(b.Day));
         return corrections;
-    }
-
-    /// <summary>Event ids of the sentiment inputs the aggregate stage dead-lettered, read from the letters' original bytes.</summary>
-    public static HashSet<string> RefusedEventIds(IEnumerable<DeadLetter> letters, string stage)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var letter in letters)
-        {
-            if (letter.Stage != stage || letter.SourceTopic is not (Topics.FirmSentiment or Topics.IndustrySentiment))
-            {
-                continue;
-            }
-            try
-            {
-                using var document = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(letter.OriginalBase64));
-                if (document.RootElement.TryGetProperty("event_id", out var id) && id.GetString() is { } eventId)
-                {
-                    ids.Add(eventId);
-                }
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // Not an event this stage could have counted.
-            }
-        }
-        return ids;
     }
 
     public static bool SameValue(DailySentiment a, DailySentiment b) =>

@@ -55,10 +55,11 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         var store = context.Store;
         var issuerIndustries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds, StringComparer.Ordinal);
         var restore = new DailyIndexRestore(new DailyAggregator(), new IndustryDailyIndex(issuerIndustries));
+        // Exactly the texts the stage's durable state holds: its inbox is written in the same transaction as its daily
+        // rows. Texts upstream stored but the stage had not consumed yet will arrive on the bus.
         restore.Replay(
-            await store.GetFirmSentimentsAsync(cancellationToken).ConfigureAwait(false),
-            await store.GetIndustrySentimentsAsync(cancellationToken).ConfigureAwait(false),
-            DailyIndexRestore.RefusedEventIds(await store.GetDeadLettersAsync(cancellationToken).ConfigureAwait(false), AggregateStage.StageName));
+            await store.GetAppliedFirmSentimentsAsync(AggregateStage.StageName, cancellationToken).ConfigureAwait(false),
+            await store.GetAppliedIndustrySentimentsAsync(AggregateStage.StageName, cancellationToken).ConfigureAwait(false));
         var stored = new Dictionary<(string, DateOnly), DailySentiment>();
         foreach (var issuer in restore.Latest.Select(d => d.IssuerId).Distinct(StringComparer.Ordinal))
         {
@@ -95,12 +96,20 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         return detector;
     }
 
+    /// <summary>Writes rows the restore found missing, with their events: through the stage's outbox when it has one
+    /// (the stage publishes them before it consumes anything), else straight onto the bus after the write.</summary>
     private async Task WriteAndPublishAsync(StoreBatch rows, string topic, string stage, IEnumerable<(string Key, string EventId, byte[] Value)> events,
         CancellationToken cancellationToken)
     {
+        var now = context.Time.GetUtcNow();
+        if (context.Delivery == EventDelivery.Outbox)
+        {
+            var outbox = events.Select(e => new OutboxMessage(stage, topic, e.Key, e.EventId, e.Value, EventHeaders.For(e.EventId, topic, stage, now, null))).ToArray();
+            await context.Store.UpsertAsync(rows with { Outbox = outbox }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await context.Store.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
         await using var producer = context.Bus.CreateProducer();
-        var now = context.Time.GetUtcNow();
         foreach (var (key, eventId, value) in events)
         {
             await producer.ProduceAsync(topic, new BusMessage(key, value, EventHeaders.For(eventId, topic, stage, now, null)), cancellationToken)

@@ -55,7 +55,7 @@ public static class WorkerHost
             }
         }
 
-        var context = new StageContext(bus, store, TimeProvider.System, new PipelineCounters());
+        var context = new StageContext(bus, store, TimeProvider.System, new PipelineCounters(), EventDelivery.Outbox);
         var factory = new StageFactory(context, reference, PipelineModels.BuiltIn(reference));
         foreach (var stage in options.Stages)
         {

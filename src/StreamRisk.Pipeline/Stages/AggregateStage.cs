@@ -1,6 +1,7 @@
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Indexing;
+using StreamRisk.Core.Storage;
 
 namespace StreamRisk.Pipeline.Stages;
 
@@ -16,7 +17,7 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
 
     public override bool TakesWholeSteps => true;
 
-    protected override ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
+    protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
         var firm = new List<FirmSentiment>();
         var industry = new List<IndustrySentiment>();
@@ -41,15 +42,39 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
         firm.Sort((a, b) => a.IngestSeq != b.IngestSeq ? a.IngestSeq.CompareTo(b.IngestSeq) : string.CompareOrdinal(a.EventId, b.EventId));
         industry.Sort((a, b) => a.IngestSeq != b.IngestSeq ? a.IngestSeq.CompareTo(b.IngestSeq) : string.CompareOrdinal(a.EventId, b.EventId));
         var industryUpdate = industryIndex.Apply(industry);
+        var aggregation = aggregator.Apply(firm, industryUpdate.IssuerMesoScores);
+
+        // A refused text may be one this stage has seen before: redelivered after a restart (its state rebuilt from
+        // the inbox) or published twice by an upstream outbox. Its day may be closed or no longer held in memory by
+        // now, so the inbox, written with the state, decides: seen before means already counted or already refused.
+        var refusedIds = industryUpdate.Rejected.Select(r => r.Input.EventId).Concat(aggregation.RejectedTexts.Select(r => r.Input.EventId)).ToArray();
+        var seen = refusedIds.Length == 0
+            ? (IReadOnlySet<string>)new HashSet<string>()
+            : await Store.GetInboxAsync(StageName, refusedIds, cancellationToken).ConfigureAwait(false);
+        var refused = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rejected in industryUpdate.Rejected)
         {
-            DeadLetter(output, causes["i:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason);
+            Refuse(output, seen, refused, rejected.Input.EventId, causes["i:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason);
         }
-        var aggregation = aggregator.Apply(firm, industryUpdate.IssuerMesoScores);
         foreach (var rejected in aggregation.RejectedTexts)
         {
-            DeadLetter(output, causes["f:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason);
+            Refuse(output, seen, refused, rejected.Input.EventId, causes["f:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason);
         }
+        foreach (var e in industry)
+        {
+            if (!refused.Contains(e.EventId) && !seen.Contains(e.EventId))
+            {
+                output.Store.Inbox.Add(new InboxEntry(StageName, e.EventId, Applied: true));
+            }
+        }
+        foreach (var e in firm)
+        {
+            if (!refused.Contains(e.EventId) && !seen.Contains(e.EventId))
+            {
+                output.Store.Inbox.Add(new InboxEntry(StageName, e.EventId, Applied: true));
+            }
+        }
+
         var last = batch[^1];
         foreach (var daily in aggregation.Changed)
         {
@@ -57,6 +82,19 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
             output.Emit(Topics.DailySentiment, daily.IssuerId, daily.EventId, daily, last);
         }
         Counters.Daily(aggregation.Changed.Count);
-        return ValueTask.CompletedTask;
+    }
+
+    private void Refuse(StageOutput output, IReadOnlySet<string> seen, HashSet<string> refused, string eventId, ConsumedMessage message, string code, string reason)
+    {
+        if (seen.Contains(eventId))
+        {
+            Counters.Redelivery();
+            return;
+        }
+        if (refused.Add(eventId))
+        {
+            output.Store.Inbox.Add(new InboxEntry(StageName, eventId, Applied: false));
+            DeadLetter(output, message, code, reason);
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>Counts for the end-of-run summary; thread-safe because worker mode runs stages in parallel.</summary>
 public sealed class PipelineCounters
 {
-    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree;
+    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered;
     private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
 
     public long Inputs => Interlocked.Read(ref _inputs);
@@ -18,6 +18,10 @@ public sealed class PipelineCounters
     public long DailyValues => Interlocked.Read(ref _daily);
     public long RiskScores => Interlocked.Read(ref _scores);
     public long Alerts => Interlocked.Read(ref _alerts);
+    /// <summary>Events a stage found waiting in its outbox at start (left by an instance that stopped) and published.</summary>
+    public long RelayedFromOutbox => Interlocked.Read(ref _relayed);
+    /// <summary>Inputs a stage recognised as already applied (redelivered after a restart, or published twice).</summary>
+    public long Redelivered => Interlocked.Read(ref _redelivered);
     public IReadOnlyDictionary<string, long> DeadLettersByReason => _deadLetters.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
     public long DeadLetters => _deadLetters.Values.Sum();
 
@@ -31,5 +35,7 @@ public sealed class PipelineCounters
     public void Daily(long n = 1) => Interlocked.Add(ref _daily, n);
     public void Score(long n = 1) => Interlocked.Add(ref _scores, n);
     public void Alert(long n = 1) => Interlocked.Add(ref _alerts, n);
+    public void Relayed(long n) => Interlocked.Add(ref _relayed, n);
+    public void Redelivery(long n = 1) => Interlocked.Add(ref _redelivered, n);
     public void DeadLettered(string code) => _deadLetters.AddOrUpdate(code, 1, (_, v) => v + 1);
 }

@@ -19,6 +19,8 @@ public abstract class PipelineStage : IAsyncDisposable
     private readonly IRiskStore _store;
     private readonly TimeProvider _time;
     private PoisonSuspects _suspects = new();
+    private readonly List<OutboxReceipt> _published = [];
+    private bool _relayed;
 
     /// <summary>Reason code of a message the stage's own processing threw on twice.</summary>
     public const string ProcessingFailed = "processing_failed";
@@ -48,6 +50,9 @@ public abstract class PipelineStage : IAsyncDisposable
     /// </summary>
     public virtual bool TakesWholeSteps => false;
     protected PipelineCounters Counters { get; }
+
+    /// <summary>The store, for the few stages that must read what they wrote before (the aggregate's inbox).</summary>
+    protected IRiskStore Store => _store;
     protected TimeProvider Time => _time;
 
     /// <summary>Takes over what a failed instance of this stage learnt about poison messages, so that a worker that
@@ -63,9 +68,15 @@ public abstract class PipelineStage : IAsyncDisposable
     /// stop its partition. Failures of the store or the bus are only retried: they say nothing about the message.</remarks>
     public async Task<int> PumpAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
+        if (!_relayed && _context.Delivery == EventDelivery.Outbox)
+        {
+            await RelayOutboxAsync(cancellationToken).ConfigureAwait(false);
+            _relayed = true;
+        }
         var batch = await _consumer.ConsumeAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
         if (batch.Count == 0)
         {
+            await ForgetPublishedAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
         try
@@ -132,32 +143,31 @@ public abstract class PipelineStage : IAsyncDisposable
 
     private async Task PersistAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
-        // Publish first, then store, then commit. Stored the other way round, a crash between the two would leave
-        // rows whose events were never sent, and ingest, finding the documents already stored, would then drop their
-        // redelivery as duplicates: they would never reach the later stages. This way a crash at any point only
-        // causes a redelivery, and consumers and upserts are idempotent by event identity.
-        if (output.Events.Count > 0)
+        var events = new BusEvent[output.Events.Count];
+        var now = _time.GetUtcNow();
+        for (var i = 0; i < events.Length; i++)
         {
-            // Send all, then wait for all: a Kafka producer pipelines them (order per partition is kept by the
-            // idempotent producer), where awaiting each one would cost a broker round trip per event.
-            var now = _time.GetUtcNow();
-            var deliveries = new Task<DeliveryReport>[output.Events.Count];
-            for (var i = 0; i < deliveries.Length; i++)
+            var e = output.Events[i];
+            var headers = EventHeaders.For(e.EventId, e.Topic, Name, now, e.Cause?.Headers);
+            if (e.Headers is not null)
             {
-                var e = output.Events[i];
-                var headers = EventHeaders.For(e.EventId, e.Topic, Name, now, e.Cause?.Headers);
-                if (e.Headers is not null)
+                foreach (var (name, value) in e.Headers)
                 {
-                    foreach (var (name, value) in e.Headers)
-                    {
-                        headers[name] = value;
-                    }
+                    headers[name] = value;
                 }
-                deliveries[i] = _producer.ProduceAsync(e.Topic, new BusMessage(e.Key, e.Value, headers), cancellationToken).AsTask();
             }
-            await Task.WhenAll(deliveries).ConfigureAwait(false);
-            await _producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            events[i] = new BusEvent(e.Topic, e.EventId, new BusMessage(e.Key, e.Value, headers));
         }
+        if (_context.Delivery == EventDelivery.Outbox)
+        {
+            await PersistThroughOutboxAsync(batch, output, events, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // Direct: publish first, then store, then commit. Stored the other way round, a crash between the two would
+        // leave rows whose events were never sent, and ingest, finding the documents already stored, would then drop
+        // their redelivery as duplicates: they would never reach the later stages. This way a crash at any point only
+        // causes a redelivery, and consumers and upserts are idempotent by event identity.
+        await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         var rows = output.Store.Build();
         if (!rows.IsEmpty)
         {
@@ -165,6 +175,82 @@ public abstract class PipelineStage : IAsyncDisposable
         }
         await _consumer.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Transactional outbox: the state and the events it emits are written in one transaction, the input offsets are
+    /// committed, and only then are the events published; entries published are deleted with the next transaction.
+    /// A crash before the commit redelivers the batch (same rows, same outbox keys); a crash after it leaves the
+    /// events waiting in the outbox, which the next instance of the stage publishes before it consumes anything.
+    /// </summary>
+    private async Task PersistThroughOutboxAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, BusEvent[] events,
+        CancellationToken cancellationToken)
+    {
+        var outbox = new OutboxMessage[events.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            outbox[i] = new OutboxMessage(Name, e.Topic, e.Message.Key, e.EventId, e.Message.Value, e.Message.Headers!);
+        }
+        var rows = output.Store.Build() with { Outbox = outbox, OutboxSent = [.. _published] };
+        if (!rows.IsEmpty)
+        {
+            await _store.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+        _published.Clear();
+        await _consumer.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes what a stopped instance of this stage left in its outbox, before anything new.</summary>
+    private async Task RelayOutboxAsync(CancellationToken cancellationToken)
+    {
+        var waiting = await _store.GetOutboxAsync(Name, cancellationToken).ConfigureAwait(false);
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+        var events = waiting.Select(o => new BusEvent(o.Topic, o.EventId, new BusMessage(o.Key, o.Value, o.Headers))).ToArray();
+        await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        await ForgetPublishedAsync(cancellationToken).ConfigureAwait(false);
+        Counters.Relayed(events.Length);
+    }
+
+    /// <summary>Deletes the outbox entries published so far (when the stage is idle or at start, not on every batch).</summary>
+    private async Task ForgetPublishedAsync(CancellationToken cancellationToken)
+    {
+        if (_published.Count == 0)
+        {
+            return;
+        }
+        await _store.UpsertAsync(new StoreBatch { OutboxSent = [.. _published] }, cancellationToken).ConfigureAwait(false);
+        _published.Clear();
+    }
+
+    private async Task PublishAsync(IReadOnlyList<BusEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        // Send all, then wait for all: a Kafka producer pipelines them (order per partition is kept by the
+        // idempotent producer), where awaiting each one would cost a broker round trip per event.
+        var deliveries = new Task<DeliveryReport>[events.Count];
+        for (var i = 0; i < deliveries.Length; i++)
+        {
+            deliveries[i] = _producer.ProduceAsync(events[i].Topic, events[i].Message, cancellationToken).AsTask();
+        }
+        await Task.WhenAll(deliveries).ConfigureAwait(false);
+        await _producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (_context.Delivery == EventDelivery.Outbox)
+        {
+            foreach (var e in events)
+            {
+                _published.Add(new OutboxReceipt(Name, e.Topic, e.EventId));
+            }
+        }
+    }
+
+    private readonly record struct BusEvent(string Topic, string EventId, BusMessage Message);
 
     /// <summary>The stage's work on one batch, in input order.</summary>
     protected abstract ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken);
@@ -192,11 +278,37 @@ public abstract class PipelineStage : IAsyncDisposable
 
     public virtual async ValueTask DisposeAsync()
     {
+        if (_published.Count > 0)
+        {
+            // Best effort: what stays behind is only published once more by the next instance.
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await ForgetPublishedAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _published.Clear();
+            }
+        }
         await _consumer.DisposeAsync().ConfigureAwait(false);
         await _producer.DisposeAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
 }
 
-/// <summary>What every stage shares: the bus, the store, the clock and the run's counters.</summary>
-public sealed record StageContext(IEventBus Bus, IRiskStore Store, TimeProvider Time, PipelineCounters Counters);
+/// <summary>What every stage shares: the bus, the store, the clock, the run's counters, and how events leave a stage.</summary>
+public sealed record StageContext(
+    IEventBus Bus, IRiskStore Store, TimeProvider Time, PipelineCounters Counters, EventDelivery Delivery = EventDelivery.Direct);
+
+/// <summary>How a stage's emitted events reach the bus.</summary>
+public enum EventDelivery
+{
+    /// <summary>Published before the state is stored: for a run whose bus lives and dies with the process (the
+    /// embedded lock-step run), where an outbox would only cost a write per event.</summary>
+    Direct,
+
+    /// <summary>Written to the store's outbox with the state in one transaction, then published: for workers on a
+    /// durable bus, so that a crash can never leave state without its events or events without their state.</summary>
+    Outbox,
+}

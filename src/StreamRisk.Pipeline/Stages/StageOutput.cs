@@ -32,11 +32,12 @@ public sealed class StoreBatchBuilder
     public List<RiskScore> RiskScores { get; } = [];
     public List<RiskAlert> Alerts { get; } = [];
     public List<DeadLetter> DeadLetters { get; } = [];
+    public List<InboxEntry> Inbox { get; } = [];
 
     public StoreBatch Build() => new()
     {
         RawInputs = RawInputs, Documents = Documents, FirmSentiments = FirmSentiments,
         IndustrySentiments = IndustrySentiments, DailySentiments = DailySentiments, Fundamentals = Fundamentals,
-        Spreads = Spreads, RiskScores = RiskScores, Alerts = Alerts, DeadLetters = DeadLetters,
+        Spreads = Spreads, RiskScores = RiskScores, Alerts = Alerts, DeadLetters = DeadLetters, Inbox = Inbox,
     };
 }

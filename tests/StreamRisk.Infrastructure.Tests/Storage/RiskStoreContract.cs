@@ -286,6 +286,83 @@ public abstract class RiskStoreContract : IAsyncLifetime
             (await Store.GetSpreadsAsync()).Select(Json));
     }
 
+    [Fact]
+    public async Task The_outbox_gives_back_a_stage_s_events_in_the_order_written_with_bytes_and_headers()
+    {
+        OutboxMessage Event(string stage, string id, byte b) =>
+            new(stage, Topics.Docs, "key-" + id, id, [b, 0, 255], new Dictionary<string, string> { ["ce_id"] = id, ["sr_stage"] = stage });
+        await Store.UpsertAsync(new StoreBatch { Outbox = [Event("ingest", "evt00003", 3), Event("enrich", "evt00009", 9), Event("ingest", "evt00001", 1)] });
+        await Store.UpsertAsync(new StoreBatch { Outbox = [Event("ingest", "evt00002", 2)] });
+
+        var pending = await Store.GetOutboxAsync("ingest");
+
+        Assert.Equal(["evt00003", "evt00001", "evt00002"], pending.Select(o => o.EventId));
+        var expected = Event("ingest", "evt00001", 1);
+        Assert.Equal((expected.Stage, expected.Topic, expected.Key), (pending[1].Stage, pending[1].Topic, pending[1].Key));
+        Assert.Equal(expected.Value, pending[1].Value);
+        Assert.Equal(expected.Headers.OrderBy(h => h.Key, StringComparer.Ordinal), pending[1].Headers.OrderBy(h => h.Key, StringComparer.Ordinal));
+        Assert.Equal(["evt00009"], (await Store.GetOutboxAsync("enrich")).Select(o => o.EventId));
+    }
+
+    [Fact]
+    public async Task A_published_outbox_entry_is_deleted_by_the_next_batch_and_an_entry_written_again_keeps_its_place()
+    {
+        OutboxMessage Event(string id) => new("score", Topics.RiskScores, "iss001", id, [1], new Dictionary<string, string>());
+        await Store.UpsertAsync(new StoreBatch { Outbox = [Event("evt00001"), Event("evt00002"), Event("evt00003")] });
+
+        // evt00002 written again (a redelivered batch) stays where it was; evt00001 was published and goes.
+        await Store.UpsertAsync(new StoreBatch
+        {
+            OutboxSent = [new("score", Topics.RiskScores, "evt00001")],
+            Outbox = [Event("evt00004"), Event("evt00002")],
+        });
+
+        Assert.Equal(["evt00002", "evt00003", "evt00004"], (await Store.GetOutboxAsync("score")).Select(o => o.EventId));
+    }
+
+    [Fact]
+    public async Task The_inbox_says_which_inputs_a_stage_has_seen_and_the_applied_rows_come_back_in_ingest_order()
+    {
+        var applied = Firm("firm0002", "doc0001", "iss001") with { IngestSeq = 5 };
+        var appliedEarlier = Firm("firm0003", "doc0002", "iss002") with { IngestSeq = 2 };
+        var refused = Firm("firm0001", "doc0003", "iss001") with { IngestSeq = 1 };
+        var notSeen = Firm("firm0004", "doc0004", "iss001") with { IngestSeq = 3 };
+        var industry = Industry("ind00001", "doc0005", "ind01", []) with { IngestSeq = 4 };
+        await Store.UpsertAsync(new StoreBatch { FirmSentiments = [applied, appliedEarlier, refused, notSeen], IndustrySentiments = [industry] });
+        await Store.UpsertAsync(new StoreBatch
+        {
+            Inbox =
+            [
+                new("aggregate", "firm0002", true), new("aggregate", "firm0003", true), new("aggregate", "firm0001", false),
+                new("aggregate", "ind00001", true), new("other", "firm0004", true),
+            ],
+        });
+
+        Assert.Equal([Json(appliedEarlier), Json(applied)], (await Store.GetAppliedFirmSentimentsAsync("aggregate")).Select(Json));
+        Assert.Equal([Json(industry)], (await Store.GetAppliedIndustrySentimentsAsync("aggregate")).Select(Json));
+        var seen = await Store.GetInboxAsync("aggregate", ["firm0001", "firm0002", "firm0004", "nothing1"]);
+        Assert.Equal(["firm0001", "firm0002"], seen.Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.GetInboxAsync("aggregate", []));
+    }
+
+    [Fact]
+    public async Task The_latest_published_day_is_that_of_the_latest_document()
+    {
+        Assert.Null(await Store.GetLatestPublishedDayAsync());
+        await Store.UpsertAsync(new StoreBatch
+        {
+            Documents =
+            [
+                Document("doc0001", "hash0001") with { PublishedAt = new DateTimeOffset(2024, 3, 5, 23, 30, 0, TimeSpan.FromHours(-5)) },
+                Document("doc0002", "hash0002") with { PublishedAt = new DateTimeOffset(2024, 3, 6, 1, 0, 0, TimeSpan.Zero) },
+                Document("doc0003", "hash0003") with { PublishedAt = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero) },
+            ],
+        });
+
+        // 23:30 at UTC-5 is 04:30 UTC on the 6th, which is later than 01:00 UTC on the 6th: either way the 6th.
+        Assert.Equal(new DateOnly(2024, 3, 6), await Store.GetLatestPublishedDayAsync());
+    }
+
     // ---- samples -------------------------------------------------------------------------------------------------
 
     /// <summary>A batch with every record type; counts (3, 2, 3, 2, 3, 2, 3, 3, 2, 2) in <see cref="StoreCounts"/> order.</summary>
