@@ -9,7 +9,7 @@ namespace StreamRisk.Bench.Kafka;
 
 /// <summary>
 /// ingest → enrich → firm sentiment over <see cref="KafkaEventBus"/>, each stage pumped on its own task as
-/// <c>streamrisk worker</c> runs it, with a SQLite store in a temporary folder (or one that discards its writes).
+/// <c>streamrisk worker</c> runs it (transactional outbox), with a SQLite store in a temporary folder (or one that discards its writes).
 /// </summary>
 public sealed class KafkaPipeline : IAsyncDisposable
 {
@@ -42,7 +42,8 @@ public sealed class KafkaPipeline : IAsyncDisposable
         await store.MigrateAsync().ConfigureAwait(false);
         if (discardStoreWrites) store = new DiscardingStore(store);
         var counters = new PipelineCounters();
-        var context = new StageContext(bus, store, TimeProvider.System, counters);
+        // As `streamrisk worker` runs them: events leave through the transactional outbox.
+        var context = new StageContext(bus, store, TimeProvider.System, counters, EventDelivery.Outbox);
         var models = PipelineModels.BuiltIn(corpus.Reference);
         PipelineStage[] stages =
         [

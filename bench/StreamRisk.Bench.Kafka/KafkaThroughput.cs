@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StreamRisk.Core.Events;
 using StreamRisk.Infrastructure.Tests.Kafka;
 
 namespace StreamRisk.Bench.Kafka;
@@ -17,15 +18,30 @@ public static class KafkaThroughput
         public double DocsPerSecond => Documents / Elapsed.TotalSeconds;
     }
 
-    public static async Task<Result> RelayAsync(BenchCorpus corpus, int warmUp, int documents, int batchSize)
+    /// <summary>The pipeline's hops, each a no-op relay on its own task: news.raw.v1 → docs.v1 → mentions.v1 →
+    /// sentiment.firm.v1 (one message per message; the pipeline's firm stage emits one per issuer named).</summary>
+    private static readonly (string From, string To)[] PipelineHops =
+        [(Topics.NewsRaw, Topics.Docs), (Topics.Docs, Topics.Mentions), (Topics.Mentions, Topics.FirmSentiment)];
+
+    /// <param name="hops">1: news.raw.v1 → docs.v1 only; 3: the same topics and partitions as the pipeline.</param>
+    public static async Task<Result> RelayAsync(BenchCorpus corpus, int warmUp, int documents, int batchSize, int hops = 3)
     {
         using var cluster = new MockKafkaCluster();
         await using var bus = BenchBus.Create(cluster);
-        await using var relay = new NoOpRelay(bus);
-        var loop = new PumpLoop("relay", () => relay.PumpAsync(batchSize, TimeSpan.FromMilliseconds(200)));
+        var relays = PipelineHops.Take(hops).Select(h => new NoOpRelay(bus, h.From, h.To)).ToArray();
+        var loops = relays.Select(r => new PumpLoop("relay", () => r.PumpAsync(batchSize, TimeSpan.FromMilliseconds(200)))).ToArray();
         await using var feed = new RawNewsFeed(corpus, bus.CreateProducer());
-        return await MeasureAsync(feed, warmUp, documents,
-            start: loop.Start, stop: loop.StopAsync, done: inputs => loop.Handled >= inputs).ConfigureAwait(false);
+        try
+        {
+            return await MeasureAsync(feed, warmUp, documents,
+                start: () => { foreach (var l in loops) l.Start(); },
+                stop: async () => { foreach (var l in loops) await l.StopAsync().ConfigureAwait(false); },
+                done: inputs => loops[^1].Handled >= inputs).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var r in relays) await r.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public static async Task<Result> PipelineAsync(BenchCorpus corpus, int warmUp, int documents, int batchSize, bool discardStoreWrites)

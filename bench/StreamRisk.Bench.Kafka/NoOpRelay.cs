@@ -4,13 +4,13 @@ using StreamRisk.Core.Events;
 namespace StreamRisk.Bench.Kafka;
 
 /// <summary>
-/// The reference the pipeline is a ratio of: news.raw.v1 → docs.v1 with the same bytes, key and headers, and the
-/// same batch cycle as <see cref="StreamRisk.Pipeline.Stages.PipelineStage"/> (consume a batch, produce all, wait for
-/// all deliveries, flush, commit) — only the work in between is missing.
+/// One hop of the reference the pipeline is a ratio of: <paramref name="from"/> → <paramref name="to"/> with the same
+/// bytes, key and headers, and the same batch cycle as <see cref="StreamRisk.Pipeline.Stages.PipelineStage"/> (consume
+/// a batch, produce all, wait for all deliveries, flush, commit) — only the work in between is missing.
 /// </summary>
-public sealed class NoOpRelay(IEventBus bus) : IAsyncDisposable
+public sealed class NoOpRelay(IEventBus bus, string from = Topics.NewsRaw, string to = Topics.Docs) : IAsyncDisposable
 {
-    private readonly IEventConsumer _consumer = bus.CreateConsumer("bench-relay", [Topics.NewsRaw]);
+    private readonly IEventConsumer _consumer = bus.CreateConsumer($"bench-relay-{from}", [from]);
     private readonly IEventProducer _producer = bus.CreateProducer();
 
     public async Task<int> PumpAsync(int maxMessages, TimeSpan maxWait)
@@ -21,7 +21,7 @@ public sealed class NoOpRelay(IEventBus bus) : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var m = batch[i];
-            deliveries[i] = _producer.ProduceAsync(Topics.Docs, new BusMessage(m.Key, m.Value, m.Headers)).AsTask();
+            deliveries[i] = _producer.ProduceAsync(to, new BusMessage(m.Key, m.Value, m.Headers)).AsTask();
         }
         await Task.WhenAll(deliveries).ConfigureAwait(false);
         await _producer.FlushAsync().ConfigureAwait(false);

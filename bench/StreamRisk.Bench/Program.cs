@@ -5,6 +5,10 @@ using System.Text;
 using StreamRisk.Bench;
 
 // Embedded-path benchmarks. Each prints its figure next to the target it is judged against, measured in this run.
+// Usage: StreamRisk.Bench [--docs 40000] [--rate 1000] [--seconds 20] [--write]
+//        StreamRisk.Bench --memory [--issuers 10000] [--days 1095] [--step 7] [--write]
+//        StreamRisk.Bench --store-costs [--postgres CONNECTION] [--write]     (upsert rate of SQLite and PostgreSQL)
+//        StreamRisk.Bench --components
 var argsList = args.ToList();
 var docs = ArgValue(argsList, "--docs", 40_000);
 var rate = ArgValue(argsList, "--rate", 1_000);
@@ -29,7 +33,15 @@ var corpus = BenchCorpus.Load();
 Console.WriteLine($"corpus: {corpus.Templates.Count} template texts, {corpus.Reference.Issuers.Count} issuers");
 if (argsList.Contains("--store-costs"))
 {
-    await StoreCosts.PrintAsync(corpus, Math.Min(docs, 20_000));
+    var postgres = ArgText(argsList, "--postgres");
+    var rowsMeasured = Math.Min(docs, 20_000);
+    var storeRows = await StoreCosts.MeasureAsync(corpus, rowsMeasured, postgres);
+    if (write)
+    {
+        BenchResults.WriteSection("Store upsert rate", StoreCosts.Markdown(storeRows, rowsMeasured, postgres is null ? "PostgreSQL not measured (no --postgres)."
+            : "PostgreSQL: the local test server of infra/scripts/start-postgres.sh (same machine, fsync off, so commits cost no disk flush)."));
+        Console.WriteLine("written to bench/RESULTS.md");
+    }
     return;
 }
 if (argsList.Contains("--components"))
@@ -82,6 +94,12 @@ if (write)
         .ToString();
     BenchResults.WriteSection("Embedded path", text);
     Console.WriteLine("written to bench/RESULTS.md");
+}
+
+static string? ArgText(List<string> args, string name)
+{
+    var i = args.IndexOf(name);
+    return i >= 0 && i + 1 < args.Count ? args[i + 1] : null;
 }
 
 static int ArgValue(List<string> args, string name, int fallback)
