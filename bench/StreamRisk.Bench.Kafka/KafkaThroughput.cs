@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using StreamRisk.Infrastructure.Tests.Kafka;
+using StreamRisk.Tests.Shared.Kafka;
 
 namespace StreamRisk.Bench.Kafka;
 
