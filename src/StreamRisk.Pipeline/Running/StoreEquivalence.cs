@@ -260,8 +260,9 @@ public static class StoreEquivalence
 
     private static string Join(params string[] parts) => string.Join('|', parts);
 
-    // "R" keeps every bit: the promise is equal values, not close ones.
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    // "R" keeps every bit: the promise is equal values, not close ones. Negative zero equals zero (SQLite stores -0.0 as
+    // 0, PostgreSQL keeps the sign).
+    private static string Number(double value) => value == 0 ? "0" : value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Number(double? value) => value is { } v ? Number(v) : "null";
 

@@ -55,6 +55,15 @@ public class StoreEquivalence_ByValue
     }
 
     [Fact]
+    public void Negative_zero_equals_zero_as_the_two_stores_keep_it_differently()
+    {
+        var actual = Sample() with { DailySentiments = [Daily("iss1", D0, firmCount: 2) with { Composite = 0.0 }] };
+        var expected = Sample() with { DailySentiments = [Daily("iss1", D0, firmCount: 2) with { Composite = -0.0 }] };
+
+        Assert.True(StoreEquivalence.Compare(expected, actual).IsEquivalent);
+    }
+
+    [Fact]
     public void A_document_whose_content_hash_changed_is_different()
     {
         var actual = Sample() with { Documents = [Sample().Documents[0], Sample().Documents[1] with { ContentHash = "h-other" }] };
