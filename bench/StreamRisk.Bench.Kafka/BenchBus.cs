@@ -1,5 +1,5 @@
 using StreamRisk.Infrastructure.Kafka;
-using StreamRisk.Infrastructure.Tests.Kafka;
+using StreamRisk.Tests.Shared.Kafka;
 
 namespace StreamRisk.Bench.Kafka;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
-using StreamRisk.Infrastructure.Tests.Kafka;
+using StreamRisk.Tests.Shared.Kafka;
 using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Bench.Kafka;

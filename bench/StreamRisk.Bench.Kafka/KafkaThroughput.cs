@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using StreamRisk.Core.Events;
-using StreamRisk.Infrastructure.Tests.Kafka;
+using StreamRisk.Tests.Shared.Kafka;
 
 namespace StreamRisk.Bench.Kafka;
 

@@ -13,6 +13,7 @@ internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
     public Task<IReadOnlyList<Core.Events.RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetRiskScoresAsync(issuerId, cancellationToken);
     public Task<IReadOnlyList<Core.Events.RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) => inner.GetAlertsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) => inner.GetDeadLettersAsync(cancellationToken);
+    public Task<IReadOnlyList<Core.Events.NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default) => inner.GetDocumentsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) => inner.GetFirmSentimentsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) => inner.GetIndustrySentimentsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) => inner.GetAppliedFirmSentimentsAsync(stage, cancellationToken);

@@ -82,6 +82,10 @@ public interface IRiskStore : IAsyncDisposable
     Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every stored document in ingest order (then doc id): what comparing two stores by value reads (a
+    /// crash-recovered run against an uninterrupted one).</summary>
+    Task<IReadOnlyList<NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every firm-level row in ingest order (then event id).</summary>
     Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default);
 

@@ -140,6 +140,18 @@ public sealed class PostgresRiskStore : IRiskStore
                 r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8)),
             cancellationToken);
 
+    public Task<IReadOnlyList<NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT doc_id, source, published_at, headline, body, language, content_hash, ingest_seq
+            FROM documents ORDER BY ingest_seq, doc_id COLLATE "C"
+            """,
+            [],
+            r => new NewsDocument(
+                r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+                r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7)),
+            cancellationToken);
+
     public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             """

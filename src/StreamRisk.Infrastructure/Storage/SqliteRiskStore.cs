@@ -119,6 +119,10 @@ public sealed class SqliteRiskStore : IRiskStore
         QueryAsync($"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters ORDER BY dead_letter_id", [],
             SqliteRowReaders.DeadLetter, cancellationToken);
 
+    public Task<IReadOnlyList<NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.DocumentColumns} FROM documents ORDER BY ingest_seq, doc_id", [],
+            SqliteRowReaders.Document, cancellationToken);
+
     public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment ORDER BY ingest_seq, event_id", [],
             SqliteRowReaders.FirmSentiment, cancellationToken);

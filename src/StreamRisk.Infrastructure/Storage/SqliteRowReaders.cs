@@ -38,6 +38,12 @@ internal static class SqliteRowReaders
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8));
 
+    public const string DocumentColumns = "doc_id, source, published_at, headline, body, language, content_hash, ingest_seq";
+
+    public static NewsDocument Document(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), ParseInstant(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7));
+
     public const string FirmSentimentColumns =
         "event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq";
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using StreamRisk.Core.Bus;
+using StreamRisk.Tests.Shared.Kafka;
 using StreamRisk.Core.Events;
 
 namespace StreamRisk.Infrastructure.Tests.Kafka;

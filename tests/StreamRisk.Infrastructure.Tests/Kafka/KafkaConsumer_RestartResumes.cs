@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using StreamRisk.Core.Bus;
+using StreamRisk.Tests.Shared.Kafka;
 
 namespace StreamRisk.Infrastructure.Tests.Kafka;
 

@@ -1,4 +1,5 @@
 using StreamRisk.Core.Bus;
+using StreamRisk.Tests.Shared.Kafka;
 using StreamRisk.Infrastructure.Tests.Bus;
 
 namespace StreamRisk.Infrastructure.Tests.Kafka;

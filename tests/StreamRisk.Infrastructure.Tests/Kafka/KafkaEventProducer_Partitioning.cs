@@ -1,5 +1,6 @@
 using System.Text;
 using StreamRisk.Core.Bus;
+using StreamRisk.Tests.Shared.Kafka;
 using StreamRisk.Core.Events;
 
 namespace StreamRisk.Infrastructure.Tests.Kafka;

@@ -1,5 +1,5 @@
 using StreamRisk.Infrastructure.Postgres;
-using StreamRisk.Infrastructure.Tests.Kafka;
+using StreamRisk.Tests.Shared.Kafka;
 using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Infrastructure.Tests.Postgres;

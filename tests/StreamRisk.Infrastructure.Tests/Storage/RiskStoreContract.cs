@@ -273,6 +273,18 @@ public abstract class RiskStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Documents_come_back_whole_in_ingest_order()
+    {
+        var late = Document("doc0001", "hash0001") with { IngestSeq = 9 };
+        var early = Document("doc0002", "hash0002") with { IngestSeq = 1, Headline = null, Language = null };
+        await Store.UpsertAsync(new StoreBatch { Documents = [late, early] });
+        // Written again (a redelivered batch): still one row each.
+        await Store.UpsertAsync(new StoreBatch { Documents = [late] });
+
+        Assert.Equal([Json(early), Json(late)], (await Store.GetDocumentsAsync()).Select(Json));
+    }
+
+    [Fact]
     public async Task Fundamentals_and_spreads_come_back_by_issuer_then_day()
     {
         var batch = FullBatch();

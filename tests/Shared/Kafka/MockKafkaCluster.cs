@@ -2,7 +2,7 @@ using System.Text;
 using StreamRisk.Core.Bus;
 using StreamRisk.Infrastructure.Kafka;
 
-namespace StreamRisk.Infrastructure.Tests.Kafka;
+namespace StreamRisk.Tests.Shared.Kafka;
 
 /// <summary>
 /// librdkafka's in-process mock cluster: real Kafka wire protocol on 127.0.0.1, no broker to install. Topics are made

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace StreamRisk.Infrastructure.Tests.Kafka;
+namespace StreamRisk.Tests.Shared.Kafka;
 
 /// <summary>
 /// The few librdkafka functions that run its in-process mock cluster (rdkafka.h / rdkafka_mock.h), bound to the very
