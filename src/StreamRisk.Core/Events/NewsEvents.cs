@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StreamRisk.Core.Events;
 
 /// <summary><c>news.raw.v1</c>: a news text or announcement as a source delivers it. Keyed by doc id.</summary>
@@ -13,6 +15,9 @@ public sealed record RawNews(
 /// <summary><c>docs.v1</c>: a validated, normalised, de-duplicated document. Keyed by doc id.</summary>
 /// <param name="IngestSeq">Position in the ingest order; later stages use it to break ties deterministically.</param>
 /// <param name="ContentHash">SHA-256 (hex) of the normalised headline + body; the near-duplicate key.</param>
+/// <param name="Watermark">The ingest watermark: the latest UTC published day among the documents ingested up to and
+/// including this one (so never before this document's own day). Assigned once, in arrival order, so the daily index can
+/// judge lateness the same way however later stages batch and interleave partitions. Null from older producers.</param>
 public sealed record NewsDocument(
     string DocId,
     string Source,
@@ -21,7 +26,8 @@ public sealed record NewsDocument(
     string Body,
     string? Language,
     string ContentHash,
-    long IngestSeq);
+    long IngestSeq,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Watermark = null);
 
 /// <summary>One place in a document's text (headline + "\n\n" + body) where an issuer is named.</summary>
 /// <param name="Start">Start character offset (UTF-16) in the searchable text.</param>
@@ -34,7 +40,7 @@ public sealed record IssuerMention(string IssuerId, string Surface, int Start, i
 public sealed record EnrichedDocument(NewsDocument Document, IReadOnlyList<IssuerMention> Mentions)
 {
     /// <summary>The text the mention offsets refer to (derived, not sent).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string SearchableText => TextOf(Document);
 
     /// <summary>Headline, a blank line, then the body: the one text NER and sentiment read, so offsets agree.</summary>

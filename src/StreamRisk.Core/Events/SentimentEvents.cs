@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace StreamRisk.Core.Events;
 
 /// <summary><c>sentiment.firm.v1</c>: aspect sentiment of one document towards one issuer. Keyed by issuer id.</summary>
 /// <param name="Score">P(pos) − P(neg), in [−1, 1].</param>
+/// <param name="Watermark">The ingest watermark of the document (<see cref="NewsDocument.Watermark"/>): the latest UTC
+/// published day among the documents ingested up to and including it. The daily index judges lateness against it.</param>
 public sealed record FirmSentiment(
     string EventId,
     string DocId,
@@ -13,13 +17,15 @@ public sealed record FirmSentiment(
     double Score,
     int MentionCount,
     string Model,
-    long IngestSeq);
+    long IngestSeq,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Watermark = null);
 
 /// <summary>A topic a text was retrieved for, with its cosine similarity.</summary>
 public sealed record TopicHit(string TopicId, double Similarity);
 
 /// <summary><c>sentiment.industry.v1</c>: sentiment of an issuer-free text towards one industry. Keyed by industry id.</summary>
 /// <param name="Weight">Topic→industry weight summed over the text's topics (how strongly the text concerns the industry).</param>
+/// <param name="Watermark">The ingest watermark of the document (<see cref="NewsDocument.Watermark"/>).</param>
 public sealed record IndustrySentiment(
     string EventId,
     string DocId,
@@ -29,7 +35,8 @@ public sealed record IndustrySentiment(
     double Weight,
     IReadOnlyList<TopicHit> Topics,
     string Model,
-    long IngestSeq);
+    long IngestSeq,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Watermark = null);
 
 /// <summary><c>sentiment.daily.v1</c>: the composite daily sentiment index of one issuer. Keyed by issuer id.</summary>
 /// <param name="Day">Event-time day (UTC) the value is for.</param>

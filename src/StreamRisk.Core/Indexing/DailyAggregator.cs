@@ -13,11 +13,19 @@ namespace StreamRisk.Core.Indexing;
 /// <see cref="DailyAggregatorOptions"/>; smoothed = <see cref="CausalWaveletSmoother"/> over the composite grid,
 /// where days without input are 0 and the grid starts at the issuer's first day. Days between an issuer's latest day
 /// and a new one are zero-filled and emitted too (revision 0), so consumers see every day of the grid.</para>
-/// <para>Lateness: the watermark is the latest day accepted (across all issuers of this instance, i.e. of one
-/// partition). Inputs for days before watermark − <see cref="DailyAggregatorOptions.AllowedLatenessDays"/> are
-/// returned as <c>too_late</c>; a redelivered duplicate of such a day is indistinguishable and is returned too.
-/// A late input within the lateness re-opens its day; the day and every later day whose value changes are
-/// emitted again with revision + 1 (the smoothing is causal but not local).</para>
+/// <para>Lateness (<see cref="EventTimeWatermark"/>): a text is <c>too_late</c> iff its day is before its ingest stamp
+/// (<see cref="FirmSentiment.Watermark"/>) − <see cref="DailyAggregatorOptions.AllowedLatenessDays"/>, whatever else
+/// this instance has seen, so which texts count does not depend on how partitions interleave or inputs are batched,
+/// and a rebuilt instance re-judges them alike. A text without a stamp (older producers) is judged against
+/// max(<see cref="Watermark"/>, its day), as before stamps. A late text within the lateness re-opens its day; the day
+/// and every later day whose value changes are emitted again with revision + 1 (the smoothing is causal but not local).
+/// Given the same set of texts and meso scores, and no pruned day asked to change, the final values per (issuer, day)
+/// are the same in any order and batching (revisions aside).</para>
+/// <para>State: this instance's own <see cref="Watermark"/> is the latest effective stamp (and meso day) applied.
+/// An issuer-day's full state is kept until its day is older than <see cref="Watermark"/> −
+/// <see cref="DailyAggregatorOptions.AllowedLatenessDays"/> − <see cref="DailyAggregatorOptions.PruneMarginDays"/>; a
+/// text on time by its stamp for a pruned day is returned as <c>day_pruned</c> and a meso score for one as
+/// <c>too_late</c>.</para>
 /// <para>Each <see cref="Apply"/> returns at most one value per (issuer, day), ordered by issuer id (ordinal) then day.
 /// Not thread-safe: one instance per partition, called from one thread.</para>
 /// </remarks>
@@ -29,7 +37,7 @@ public sealed class DailyAggregator
     private readonly Dictionary<string, IssuerDailyIndex> _issuers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _dirtyFrom = new(StringComparer.Ordinal);
     private readonly List<string> _dirtyOrder = [];
-    private readonly List<int> _closedDays = [];
+    private readonly List<int> _prunedDays = [];
 
     public DailyAggregator(DailyAggregatorOptions? options = null, CausalWaveletSmoother? smoother = null)
     {
@@ -41,10 +49,11 @@ public sealed class DailyAggregator
 
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.TopDocCount, 1, nameof(options));
         _smoother = smoother ?? new CausalWaveletSmoother();
-        _watermark = new EventTimeWatermark(_options.AllowedLatenessDays);
+        _watermark = new EventTimeWatermark(_options.AllowedLatenessDays, _options.PruneMarginDays);
     }
 
-    /// <summary>Latest event-time day accepted; null before any input.</summary>
+    /// <summary>This instance's own watermark: the latest effective ingest stamp (or meso day) applied; null before any
+    /// input. It decides only how long state is kept, and the lateness of texts that carry no stamp.</summary>
     public DateOnly? Watermark => _watermark.Current;
 
     /// <summary>Issuers with state.</summary>
@@ -64,21 +73,27 @@ public sealed class DailyAggregator
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
-            var problem = Validate(text);
-            var day = DateOnly.FromDateTime(text.PublishedAt.UtcDateTime);
-            if (problem is null && _watermark.IsClosed(day))
-            {
-                (rejectedTexts ??= []).Add(new(text, RejectionReasons.TooLate, TooLateReason(day)));
-                continue;
-            }
-
-            if (problem is not null)
+            if (Validate(text) is { } problem)
             {
                 (rejectedTexts ??= []).Add(new(text, RejectionReasons.Invalid, problem));
                 continue;
             }
 
-            _watermark.Advance(day);
+            var day = DateOnly.FromDateTime(text.PublishedAt.UtcDateTime);
+            var stamp = _watermark.EffectiveStamp(day, text.Watermark);
+            if (_watermark.IsTooLate(day, stamp))
+            {
+                (rejectedTexts ??= []).Add(new(text, RejectionReasons.TooLate, TooLateReason(day, stamp, text.Watermark is not null)));
+                continue;
+            }
+
+            if (_watermark.IsPruned(day))
+            {
+                (rejectedTexts ??= []).Add(new(text, RejectionReasons.DayPruned, DayPrunedReason(day)));
+                continue;
+            }
+
+            _watermark.Advance(stamp);
             var open = OpenDay(text.IssuerId, day.DayNumber);
             if (!open.EventIds.Add(text.EventId))
             {
@@ -102,9 +117,11 @@ public sealed class DailyAggregator
                     continue;
                 }
 
-                if (_watermark.IsClosed(meso.Day))
+                if (_watermark.IsPruned(meso.Day))
                 {
-                    (rejectedMeso ??= []).Add(new(meso, RejectionReasons.TooLate, TooLateReason(meso.Day)));
+                    (rejectedMeso ??= []).Add(new(meso, RejectionReasons.TooLate, string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"day {meso.Day:yyyy-MM-dd} of {meso.IssuerId} is pruned: watermark {_watermark.Current:yyyy-MM-dd}, state kept for {_watermark.AllowedLatenessDays} + {_watermark.PruneMarginDays} days")));
                     continue;
                 }
 
@@ -137,9 +154,19 @@ public sealed class DailyAggregator
             : $"score {text.Score.ToString(CultureInfo.InvariantCulture)} is outside [-1, 1]";
     }
 
-    private string TooLateReason(DateOnly day) => string.Create(
+    private string TooLateReason(DateOnly day, DateOnly stamp, bool stamped) => string.Create(
         CultureInfo.InvariantCulture,
-        $"day {day:yyyy-MM-dd} is closed: watermark {_watermark.Current:yyyy-MM-dd}, allowed lateness {_watermark.AllowedLatenessDays} days");
+        $"day {day:yyyy-MM-dd} is too late: {(stamped ? "ingest watermark" : "watermark (text carries no ingest watermark)")} {stamp:yyyy-MM-dd}, allowed lateness {_watermark.AllowedLatenessDays} days");
+
+    private string DayPrunedReason(DateOnly day) => DayPruned(day, _watermark);
+
+    /// <summary>Why an on-time text for a pruned day could not be applied (shared with <see cref="IndustryDailyIndex"/>).</summary>
+    internal static string DayPruned(DateOnly day, EventTimeWatermark watermark) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"day {day:yyyy-MM-dd} is within the allowed lateness of the text's ingest watermark, but its state was pruned "
+        + $"(this stage's watermark {watermark.Current:yyyy-MM-dd}, state kept for allowed lateness {watermark.AllowedLatenessDays} "
+        + $"+ PruneMarginDays {watermark.PruneMarginDays} days): the text is either a duplicate of one counted before the state "
+        + $"was rebuilt, or was reordered more than PruneMarginDays behind other partitions' texts (raise PruneMarginDays)");
 
     private OpenIssuerDay OpenDay(string issuerId, int dayNumber)
     {
@@ -186,7 +213,7 @@ public sealed class DailyAggregator
         {
             var index = _issuers[issuerId];
             Recompute(index, _dirtyFrom[issuerId], changed);
-            PruneClosedDays(index);
+            PruneDays(index);
         }
 
         _dirtyOrder.Clear();
@@ -203,8 +230,9 @@ public sealed class DailyAggregator
             var dayNumber = index.FirstDayNumber + i;
             if (!index.OpenDays.TryGetValue(dayNumber, out var open))
             {
-                // Only days within the lateness can change, and every later day on the grid is later still.
-                throw new InvalidOperationException($"day {DateOnly.FromDayNumber(dayNumber)} of {index.IssuerId} is closed but was asked to change");
+                // Unreachable: inputs for pruned days are rejected before they mark anything dirty, and every later day
+                // on the grid is later still, so still kept.
+                throw new InvalidOperationException($"day {DateOnly.FromDayNumber(dayNumber)} of {index.IssuerId} is pruned but was asked to change");
             }
 
             var firm = open.FirmScore;
@@ -241,22 +269,22 @@ public sealed class DailyAggregator
         }
     }
 
-    private void PruneClosedDays(IssuerDailyIndex index)
+    private void PruneDays(IssuerDailyIndex index)
     {
-        var openFrom = _watermark.OpenFromDayNumber;
+        var keptFrom = _watermark.KeptFromDayNumber;
         foreach (var dayNumber in index.OpenDays.Keys)
         {
-            if (dayNumber < openFrom)
+            if (dayNumber < keptFrom)
             {
-                _closedDays.Add(dayNumber);
+                _prunedDays.Add(dayNumber);
             }
         }
 
-        foreach (var dayNumber in _closedDays)
+        foreach (var dayNumber in _prunedDays)
         {
             index.OpenDays.Remove(dayNumber);
         }
 
-        _closedDays.Clear();
+        _prunedDays.Clear();
     }
 }

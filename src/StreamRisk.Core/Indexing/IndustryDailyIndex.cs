@@ -12,7 +12,9 @@ namespace StreamRisk.Core.Indexing;
 /// weights positive it is the plain weighted mean). Sums are exact (<see cref="FixedPointSum"/>).
 /// Then a <see cref="CausalZScore"/> over the industry's days with data puts industries with different news tone on one scale.</para>
 /// <para>Issuer meso score for a day = mean of the z-scores of the issuer's industries that had data that day; none: null.</para>
-/// <para>Idempotency by EventId and lateness rules as in <see cref="DailyAggregator"/>, with this instance's own watermark.
+/// <para>Idempotency by EventId, lateness by each text's ingest stamp (<see cref="IndustrySentiment.Watermark"/>; without
+/// one, this instance's own watermark), pruning after <see cref="IndustryIndexOptions.PruneMarginDays"/> and
+/// <c>day_pruned</c> rejections as in <see cref="DailyAggregator"/>.
 /// Not thread-safe: one instance per partition, called from one thread.</para>
 /// </remarks>
 public sealed class IndustryDailyIndex
@@ -31,7 +33,7 @@ public sealed class IndustryDailyIndex
         ArgumentNullException.ThrowIfNull(issuerIndustries);
         _options = options ?? new IndustryIndexOptions();
         _zScore = new CausalZScore(_options.ZScoreWindowDays, _options.ZScoreMinCount);
-        _watermark = new EventTimeWatermark(_options.AllowedLatenessDays);
+        _watermark = new EventTimeWatermark(_options.AllowedLatenessDays, _options.PruneMarginDays);
 
         var members = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var (issuerId, industryIds) in issuerIndustries)
@@ -55,7 +57,7 @@ public sealed class IndustryDailyIndex
         }
     }
 
-    /// <summary>Latest event-time day accepted; null before any input.</summary>
+    /// <summary>This instance's own watermark: the latest effective ingest stamp applied; null before any input.</summary>
     public DateOnly? Watermark => _watermark.Current;
 
     /// <summary>Causal z-score of an industry on a day; null when it had no data that day.</summary>
@@ -101,15 +103,22 @@ public sealed class IndustryDailyIndex
                 continue;
             }
 
-            if (_watermark.IsClosed(day))
+            var stamp = _watermark.EffectiveStamp(day, text.Watermark);
+            if (_watermark.IsTooLate(day, stamp))
             {
                 (rejected ??= []).Add(new(text, RejectionReasons.TooLate, string.Create(
                     CultureInfo.InvariantCulture,
-                    $"day {day:yyyy-MM-dd} is closed: watermark {_watermark.Current:yyyy-MM-dd}, allowed lateness {_watermark.AllowedLatenessDays} days")));
+                    $"day {day:yyyy-MM-dd} is too late: {(text.Watermark is null ? "watermark (text carries no ingest watermark)" : "ingest watermark")} {stamp:yyyy-MM-dd}, allowed lateness {_watermark.AllowedLatenessDays} days")));
                 continue;
             }
 
-            _watermark.Advance(day);
+            if (_watermark.IsPruned(day))
+            {
+                (rejected ??= []).Add(new(text, RejectionReasons.DayPruned, DailyAggregator.DayPruned(day, _watermark)));
+                continue;
+            }
+
+            _watermark.Advance(stamp);
             var open = OpenDay(text.IndustryId, day.DayNumber);
             if (!open.EventIds.Add(text.EventId))
             {
@@ -144,7 +153,8 @@ public sealed class IndustryDailyIndex
 
         if (series.Cover(dayNumber) is { } added)
         {
-            for (var d = Math.Max(added.From, _watermark.OpenFromDayNumber); d <= added.To; d++)
+            // Days already pruned get no state: no text can reach them any more, and they have no data (NaN).
+            for (var d = Math.Max(added.From, _watermark.KeptFromDayNumber); d <= added.To; d++)
             {
                 series.OpenDays.Add(d, new OpenIndustryDay());
             }
@@ -190,8 +200,8 @@ public sealed class IndustryDailyIndex
             changed.Add(value);
         }
 
-        var openFrom = _watermark.OpenFromDayNumber;
-        foreach (var dayNumber in series.OpenDays.Keys.Where(d => d < openFrom).ToArray())
+        var keptFrom = _watermark.KeptFromDayNumber;
+        foreach (var dayNumber in series.OpenDays.Keys.Where(d => d < keptFrom).ToArray())
         {
             series.OpenDays.Remove(dayNumber);
         }

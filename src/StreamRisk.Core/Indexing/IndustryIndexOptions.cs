@@ -1,10 +1,18 @@
+using StreamRisk.Core.Events;
+
 namespace StreamRisk.Core.Indexing;
 
 /// <summary>Settings of <see cref="IndustryDailyIndex"/>.</summary>
 public sealed record IndustryIndexOptions
 {
-    /// <summary>Days behind the watermark a day stays open to late texts (default 3).</summary>
+    /// <summary>Days a text's day may lie behind its ingest watermark (<see cref="IndustrySentiment.Watermark"/>) and
+    /// still count (default 3); older texts are <c>too_late</c>.</summary>
     public int AllowedLatenessDays { get; init; } = 3;
+
+    /// <summary>Extra days, beyond <see cref="AllowedLatenessDays"/>, that an industry-day's full state is kept behind
+    /// this instance's own watermark before it is pruned (default 28). It must exceed how far, in event days, inputs
+    /// from different partitions can be reordered; see <see cref="DailyAggregatorOptions.PruneMarginDays"/>.</summary>
+    public int PruneMarginDays { get; init; } = 28;
 
     /// <summary>Trailing window of the causal z-score, in days (default 60).</summary>
     public int ZScoreWindowDays { get; init; } = 60;

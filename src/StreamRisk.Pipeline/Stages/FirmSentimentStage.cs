@@ -44,7 +44,7 @@ public sealed class FirmSentimentStage(StageContext context, IFirmSentimentModel
             var p = scores[i];
             var issuerId = requests[i].IssuerId;
             var sentiment = new FirmSentiment($"{document.DocId}:{issuerId}", document.DocId, issuerId, document.PublishedAt,
-                p.Negative, p.Neutral, p.Positive, p.Score, count, model.ModelId, document.IngestSeq);
+                p.Negative, p.Neutral, p.Positive, p.Score, count, model.ModelId, document.IngestSeq, document.Watermark);
             output.Store.FirmSentiments.Add(sentiment);
             output.Emit(Topics.FirmSentiment, issuerId, sentiment.EventId, sentiment, message);
         }

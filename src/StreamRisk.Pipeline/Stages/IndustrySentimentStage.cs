@@ -35,7 +35,7 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustrySentim
             {
                 var sentiment = new IndustrySentiment($"{document.DocId}:{exposure.IndustryId}", document.DocId, exposure.IndustryId,
                     document.PublishedAt, Math.Clamp(exposure.ToneFor(tone), -1, 1), exposure.Strength, hits,
-                    $"{model.ModelId}+{topics.EmbedderId}", document.IngestSeq);
+                    $"{model.ModelId}+{topics.EmbedderId}", document.IngestSeq, document.Watermark);
                 output.Store.IndustrySentiments.Add(sentiment);
                 output.Emit(Topics.IndustrySentiment, exposure.IndustryId, sentiment.EventId, sentiment, message);
                 Counters.Industry();

@@ -10,6 +10,8 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>
 /// news.raw.v1 → docs.v1: byte checks (size, UTF-8), JSON and schema validation, normalisation, de-duplication.
 /// Every refused input goes to dlq.v1 with its reason and original bytes; duplicates are counted, not dead-lettered.
+/// Each accepted document is stamped with the ingest watermark (<see cref="NewsDocument.Watermark"/>), the running
+/// maximum of accepted documents' UTC published days, in arrival order; the daily index judges lateness against it.
 /// </summary>
 public sealed class IngestStage : PipelineStage
 {
@@ -20,10 +22,13 @@ public sealed class IngestStage : PipelineStage
     private readonly bool _consultStore;
     private readonly StageContext _context;
     private long _nextSeq;
+    private DateOnly? _watermark;
 
     /// <param name="firstSeq">Ingest sequence number of the first document this instance accepts.</param>
     /// <param name="consultStore">Also ask the store about ids and hashes (after a restart over a non-empty store).</param>
-    public IngestStage(StageContext context, IngestOptions options, long firstSeq, bool consultStore)
+    /// <param name="watermark">The ingest watermark to continue from after a restart: the latest UTC published day of
+    /// the documents already accepted; null for an empty store.</param>
+    public IngestStage(StageContext context, IngestOptions options, long firstSeq, bool consultStore, DateOnly? watermark = null)
         : base(StageName, [Topics.NewsRaw], context)
     {
         _context = context;
@@ -31,6 +36,7 @@ public sealed class IngestStage : PipelineStage
         _admission = new NewsAdmission(options, context.Time);
         _nextSeq = firstSeq;
         _consultStore = consultStore;
+        _watermark = watermark;
     }
 
     protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
@@ -50,7 +56,7 @@ public sealed class IngestStage : PipelineStage
                 continue;
             }
             var raw = parsed[i].News!;
-            var admission = _admission.Admit(raw, _nextSeq);
+            var admission = _admission.Admit(raw, _nextSeq, _watermark);
             if (admission.Rejection is { } rejection)
             {
                 DeadLetter(output, message, rejection.Code, rejection.Reason);
@@ -64,6 +70,7 @@ public sealed class IngestStage : PipelineStage
                 continue;
             }
             _nextSeq++;
+            _watermark = document.Watermark;
             Counters.Document();
             output.Store.Documents.Add(document);
             output.Emit(Topics.Docs, document.DocId, document.DocId, document, message);
