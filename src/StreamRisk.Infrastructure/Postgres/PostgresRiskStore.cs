@@ -143,19 +143,19 @@ public sealed class PostgresRiskStore : IRiskStore
     public Task<IReadOnlyList<NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT doc_id, source, published_at, headline, body, language, content_hash, ingest_seq
+            SELECT doc_id, source, published_at, headline, body, language, content_hash, ingest_seq, watermark
             FROM documents ORDER BY ingest_seq, doc_id COLLATE "C"
             """,
             [],
             r => new NewsDocument(
                 r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7)),
+                r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), NullableDay(r, 8)),
             cancellationToken);
 
     public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq
+            SELECT event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq, watermark
             FROM firm_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
             """,
             [], ReadFirmSentiment, cancellationToken);
@@ -163,7 +163,7 @@ public sealed class PostgresRiskStore : IRiskStore
     public Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq
+            SELECT event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq, watermark
             FROM industry_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
             """,
             [], ReadIndustrySentiment, cancellationToken);
@@ -171,7 +171,7 @@ public sealed class PostgresRiskStore : IRiskStore
     public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT f.event_id, f.doc_id, f.issuer_id, f.published_at, f.p_neg, f.p_neu, f.p_pos, f.score, f.mention_count, f.model, f.ingest_seq
+            SELECT f.event_id, f.doc_id, f.issuer_id, f.published_at, f.p_neg, f.p_neu, f.p_pos, f.score, f.mention_count, f.model, f.ingest_seq, f.watermark
             FROM firm_sentiments f JOIN stage_inbox i ON i.stage = $1 AND i.event_id = f.event_id AND i.applied
             ORDER BY f.ingest_seq, f.event_id COLLATE "C"
             """,
@@ -180,7 +180,7 @@ public sealed class PostgresRiskStore : IRiskStore
     public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT s.event_id, s.doc_id, s.industry_id, s.published_at, s.score, s.weight, s.topics::text, s.model, s.ingest_seq
+            SELECT s.event_id, s.doc_id, s.industry_id, s.published_at, s.score, s.weight, s.topics::text, s.model, s.ingest_seq, s.watermark
             FROM industry_sentiments s JOIN stage_inbox i ON i.stage = $1 AND i.event_id = s.event_id AND i.applied
             ORDER BY s.ingest_seq, s.event_id COLLATE "C"
             """,
@@ -267,11 +267,14 @@ public sealed class PostgresRiskStore : IRiskStore
 
     private static FirmSentiment ReadFirmSentiment(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-        r.GetDouble(6), r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10));
+        r.GetDouble(6), r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10), NullableDay(r, 11));
 
     private static IndustrySentiment ReadIndustrySentiment(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-        StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8));
+        StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9));
+
+    private static DateOnly? NullableDay(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 
     private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);

@@ -17,16 +17,16 @@ internal static class PostgresUpserts
 
     private static readonly PostgresUpsert Documents = new("documents",
         [("doc_id", "text"), ("source", "text"), ("published_at", "timestamptz"), ("headline", "text"), ("body", "text"),
-         ("language", "text"), ("content_hash", "text"), ("ingest_seq", "bigint")], ["doc_id"]);
+         ("language", "text"), ("content_hash", "text"), ("ingest_seq", "bigint"), ("watermark", "date")], ["doc_id"]);
 
     private static readonly PostgresUpsert FirmSentiments = new("firm_sentiments",
         [("event_id", "text"), ("doc_id", "text"), ("issuer_id", "text"), ("published_at", "timestamptz"), ("p_neg", "float8"),
          ("p_neu", "float8"), ("p_pos", "float8"), ("score", "float8"), ("mention_count", "integer"), ("model", "text"),
-         ("ingest_seq", "bigint")], ["event_id"]);
+         ("ingest_seq", "bigint"), ("watermark", "date")], ["event_id"]);
 
     private static readonly PostgresUpsert IndustrySentiments = new("industry_sentiments",
         [("event_id", "text"), ("doc_id", "text"), ("industry_id", "text"), ("published_at", "timestamptz"), ("score", "float8"),
-         ("weight", "float8"), ("topics", "jsonb"), ("model", "text"), ("ingest_seq", "bigint")], ["event_id"]);
+         ("weight", "float8"), ("topics", "jsonb"), ("model", "text"), ("ingest_seq", "bigint"), ("watermark", "date")], ["event_id"]);
 
     private static readonly PostgresUpsert DailySentiments = new("daily_sentiments",
         [("issuer_id", "text"), ("day", "date"), ("event_id", "text"), ("revision", "integer"), ("firm_score", "float8"),
@@ -95,7 +95,7 @@ internal static class PostgresUpserts
             batch.BatchCommands.Add(Documents.Command(
                 Column(rows, d => d.DocId), Column(rows, d => d.Source), Column(rows, d => d.PublishedAt.ToUniversalTime()),
                 Column(rows, d => d.Headline), Column(rows, d => d.Body), Column(rows, d => d.Language),
-                Column(rows, d => d.ContentHash), Column(rows, d => d.IngestSeq)));
+                Column(rows, d => d.ContentHash), Column(rows, d => d.IngestSeq), Column(rows, d => d.Watermark)));
         }
         if (records.FirmSentiments.Count > 0)
         {
@@ -104,7 +104,7 @@ internal static class PostgresUpserts
                 Column(rows, f => f.EventId), Column(rows, f => f.DocId), Column(rows, f => f.IssuerId),
                 Column(rows, f => f.PublishedAt.ToUniversalTime()), Column(rows, f => f.PNeg), Column(rows, f => f.PNeu),
                 Column(rows, f => f.PPos), Column(rows, f => f.Score), Column(rows, f => f.MentionCount), Column(rows, f => f.Model),
-                Column(rows, f => f.IngestSeq)));
+                Column(rows, f => f.IngestSeq), Column(rows, f => f.Watermark)));
         }
         if (records.IndustrySentiments.Count > 0)
         {
@@ -112,7 +112,7 @@ internal static class PostgresUpserts
             batch.BatchCommands.Add(IndustrySentiments.Command(
                 Column(rows, s => s.EventId), Column(rows, s => s.DocId), Column(rows, s => s.IndustryId),
                 Column(rows, s => s.PublishedAt.ToUniversalTime()), Column(rows, s => s.Score), Column(rows, s => s.Weight),
-                Column(rows, s => JsonColumns.TopicHits(s.Topics)), Column(rows, s => s.Model), Column(rows, s => s.IngestSeq)));
+                Column(rows, s => JsonColumns.TopicHits(s.Topics)), Column(rows, s => s.Model), Column(rows, s => s.IngestSeq), Column(rows, s => s.Watermark)));
         }
         if (records.DailySentiments.Count > 0)
         {

@@ -38,24 +38,24 @@ internal static class SqliteRowReaders
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8));
 
-    public const string DocumentColumns = "doc_id, source, published_at, headline, body, language, content_hash, ingest_seq";
+    public const string DocumentColumns = "doc_id, source, published_at, headline, body, language, content_hash, ingest_seq, watermark";
 
     public static NewsDocument Document(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), ParseInstant(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7));
+        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), NullableDay(r, 8));
 
     public const string FirmSentimentColumns =
-        "event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq";
+        "event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq, watermark";
 
-    public const string IndustrySentimentColumns = "event_id, doc_id, industry_id, published_at, score, weight, topics, model, ingest_seq";
+    public const string IndustrySentimentColumns = "event_id, doc_id, industry_id, published_at, score, weight, topics, model, ingest_seq, watermark";
 
     public static FirmSentiment FirmSentiment(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), ParseInstant(r.GetString(3)), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
-        r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10));
+        r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10), NullableDay(r, 11));
 
     public static IndustrySentiment IndustrySentiment(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), ParseInstant(r.GetString(3)), r.GetDouble(4), r.GetDouble(5),
-        ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8));
+        ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9));
 
     public static Fundamentals Fundamentals(SqliteDataReader r) => new(
         r.GetString(0), ParseDay(r.GetString(1)), ParseInstant(r.GetString(2)), ParseNumberMap(r.GetString(3)));
@@ -63,4 +63,6 @@ internal static class SqliteRowReaders
     public static SpreadObservation Spread(SqliteDataReader r) => new(r.GetString(0), ParseDay(r.GetString(1)), r.GetDouble(2));
 
     private static double? NullableDouble(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetDouble(ordinal);
+
+    private static DateOnly? NullableDay(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : ParseDay(r.GetString(ordinal));
 }

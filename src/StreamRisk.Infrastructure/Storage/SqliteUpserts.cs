@@ -34,12 +34,12 @@ internal sealed class SqliteUpserts : IDisposable
     {
         _rawInputs = new(connection, "raw_inputs", ["seq", "topic", "key", "value"], ["seq"]);
         _documents = new(connection, "documents",
-            ["doc_id", "source", "published_at", "headline", "body", "language", "content_hash", "ingest_seq"], ["doc_id"]);
+            ["doc_id", "source", "published_at", "headline", "body", "language", "content_hash", "ingest_seq", "watermark"], ["doc_id"]);
         _firmSentiment = new(connection, "firm_sentiment",
-            ["event_id", "doc_id", "issuer_id", "published_at", "p_neg", "p_neu", "p_pos", "score", "mention_count", "model", "ingest_seq"],
+            ["event_id", "doc_id", "issuer_id", "published_at", "p_neg", "p_neu", "p_pos", "score", "mention_count", "model", "ingest_seq", "watermark"],
             ["event_id"]);
         _industrySentiment = new(connection, "industry_sentiment",
-            ["event_id", "doc_id", "industry_id", "published_at", "score", "weight", "topics", "model", "ingest_seq"], ["event_id"]);
+            ["event_id", "doc_id", "industry_id", "published_at", "score", "weight", "topics", "model", "ingest_seq", "watermark"], ["event_id"]);
         _dailySentiment = new(connection, "daily_sentiment",
             ["issuer_id", "day", "event_id", "revision", "firm_score", "firm_count", "meso_score", "composite", "smoothed", "top_doc_ids"],
             ["issuer_id", "day"], "revision");
@@ -87,19 +87,19 @@ internal sealed class SqliteUpserts : IDisposable
         }
         foreach (var d in batch.Documents)
         {
-            _documents.Execute(tx, d.DocId, d.Source, Instant(d.PublishedAt), d.Headline, d.Body, d.Language, d.ContentHash, d.IngestSeq);
+            _documents.Execute(tx, d.DocId, d.Source, Instant(d.PublishedAt), d.Headline, d.Body, d.Language, d.ContentHash, d.IngestSeq, NullableDay(d.Watermark));
             Tick(cancellationToken);
         }
         foreach (var f in batch.FirmSentiments)
         {
             _firmSentiment.Execute(tx, f.EventId, f.DocId, f.IssuerId, Instant(f.PublishedAt), f.PNeg, f.PNeu, f.PPos, f.Score,
-                f.MentionCount, f.Model, f.IngestSeq);
+                f.MentionCount, f.Model, f.IngestSeq, NullableDay(f.Watermark));
             Tick(cancellationToken);
         }
         foreach (var s in batch.IndustrySentiments)
         {
             _industrySentiment.Execute(tx, s.EventId, s.DocId, s.IndustryId, Instant(s.PublishedAt), s.Score, s.Weight,
-                TopicHits(s.Topics), s.Model, s.IngestSeq);
+                TopicHits(s.Topics), s.Model, s.IngestSeq, NullableDay(s.Watermark));
             Tick(cancellationToken);
         }
         foreach (var d in batch.DailySentiments)
@@ -158,6 +158,8 @@ internal sealed class SqliteUpserts : IDisposable
         }
         _outboxDelete.Dispose();
     }
+
+    private static string? NullableDay(DateOnly? day) => day is { } d ? Day(d) : null;
 
     private void Tick(CancellationToken cancellationToken)
     {

@@ -26,7 +26,10 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         {
             case IngestStage.StageName:
                 var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-                return new IngestStage(context, new IngestOptions(), counts.Documents + 1, counts.Documents > 0);
+                // The watermark continues from the latest stored document: the same value the stopped instance held,
+                // since it only ever stamped documents it stored.
+                var watermark = counts.Documents > 0 ? await store.GetLatestPublishedDayAsync(cancellationToken).ConfigureAwait(false) : null;
+                return new IngestStage(context, new IngestOptions(), counts.Documents + 1, counts.Documents > 0, watermark);
             case EnrichStage.StageName:
                 return new EnrichStage(context, models.Recognizer);
             case FirmSentimentStage.StageName:

@@ -49,9 +49,11 @@ public static class PipelineRun
         var context = new StageContext(bus, store, TimeProvider.System, counters);
         // Ingest alone needs no text models: building the gazetteer and topic index would only cost start-up time.
         using var models = options.IngestOnly ? null : LoadModels(reference, options.Models);
+        // Over a store that already holds documents, ingest continues their numbering and their watermark.
+        var watermark = before.Documents > 0 ? await store.GetLatestPublishedDayAsync(cancellationToken).ConfigureAwait(false) : null;
         var stages = models is null
-            ? PipelineComposition.BuildIngestOnly(context, before.Documents + 1, before.Documents > 0)
-            : PipelineComposition.Build(context, reference, models, before.Documents + 1, before.Documents > 0);
+            ? PipelineComposition.BuildIngestOnly(context, before.Documents + 1, before.Documents > 0, watermark)
+            : PipelineComposition.Build(context, reference, models, before.Documents + 1, before.Documents > 0, watermark);
         TopicDump? dump = null;
         try
         {

@@ -276,7 +276,7 @@ public abstract class RiskStoreContract : IAsyncLifetime
     public async Task Documents_come_back_whole_in_ingest_order()
     {
         var late = Document("doc0001", "hash0001") with { IngestSeq = 9 };
-        var early = Document("doc0002", "hash0002") with { IngestSeq = 1, Headline = null, Language = null };
+        var early = Document("doc0002", "hash0002") with { IngestSeq = 1, Headline = null, Language = null, Watermark = null };
         await Store.UpsertAsync(new StoreBatch { Documents = [late, early] });
         // Written again (a redelivered batch): still one row each.
         await Store.UpsertAsync(new StoreBatch { Documents = [late] });
@@ -411,12 +411,13 @@ public abstract class RiskStoreContract : IAsyncLifetime
     protected static RawInput Raw(long seq, byte[] value) => new(seq, Topics.NewsRaw, $"key{seq:0000}", value);
 
     protected static NewsDocument Document(string docId, string hash) =>
-        new(docId, "wire", T0, $"Headline of {docId}", $"Body of {docId}.", "en", hash, 42);
+        new(docId, "wire", T0, $"Headline of {docId}", $"Body of {docId}.", "en", hash, 42, D0.AddDays(2));
 
     protected static FirmSentiment Firm(string eventId, string docId, string issuerId) =>
-        new(eventId, docId, issuerId, T0, 0.2, 0.3, 0.5, 0.3, 2, "lexicon-v1", 7);
+        new(eventId, docId, issuerId, T0, 0.2, 0.3, 0.5, 0.3, 2, "lexicon-v1", 7, D0.AddDays(1));
 
     protected static IndustrySentiment Industry(string eventId, string docId, string industryId, IReadOnlyList<TopicHit> topics) =>
+        // No watermark: rows written before the ingest watermark existed come back without one.
         new(eventId, docId, industryId, T0, -0.4, 1.25, topics, "llm-v1", 8);
 
     protected static DailySentiment Daily(string issuerId, DateOnly day, int revision, double? firmScore, IReadOnlyList<string> topDocs) =>
