@@ -9,10 +9,13 @@ namespace StreamRisk.Core.Alerts;
 /// </summary>
 /// <remarks>
 /// <para>The rules are a function of the latest revision of each day's score: a revision (or a day arriving late)
-/// replaces that day and the rules are re-run over the retained days; alerts are raised only for the revised day
-/// and later ones. An alert is never raised twice: its id is <c>issuer:rule:yyyy-MM-dd</c>, and an id already raised
-/// is not raised again, so a revised score for the same day cannot repeat an alert. Raised alerts are not retracted;
-/// a correction that moves a crossing to another day raises at the new day (a different id).</para>
+/// replaces that day and the rules are re-run over the retained days, from the revised day on. What they find there
+/// is compared with the alerts already raised for those days: a new one is raised (revision 0); one whose detail
+/// changed (value, severity, evidence) is raised again with the same id and the next revision; one the rules no
+/// longer find is retracted (status <c>retracted</c>, next revision). An alert id (<c>issuer:rule:yyyy-MM-dd</c>) is
+/// therefore never raised twice, and once the scores stop changing the alerts in force are exactly those the rules
+/// find in the final scores, however the revisions arrived: two runs over the same input agree on them even when
+/// their stages interleaved differently.</para>
 /// <para>Scores with a lower revision than the one held for their day, or for days older than the retained history,
 /// are ignored. Pure and deterministic: no clock, no I/O. Not thread-safe: one instance per partition.</para>
 /// </remarks>
@@ -32,7 +35,29 @@ public sealed class AlertDetector
         }
     }
 
-    /// <summary>Observes a score with the doc ids that moved the index that day; returns the alerts it raises.</summary>
+    /// <summary>Takes alerts raised before (by an instance that stopped) as this one's own, so that it revises or
+    /// retracts them instead of raising them again.</summary>
+    public void Remember(IEnumerable<RiskAlert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        foreach (var alert in alerts)
+        {
+            if (!_issuers.TryGetValue(alert.IssuerId, out var history))
+            {
+                history = new IssuerAlertHistory();
+                _issuers.Add(alert.IssuerId, history);
+            }
+
+            var key = (alert.Rule, alert.AsOf.DayNumber);
+            if (!history.Alerts.TryGetValue(key, out var held) || held.Revision <= alert.Revision)
+            {
+                history.Alerts[key] = alert;
+            }
+        }
+    }
+
+    /// <summary>Observes a score with the doc ids that moved the index that day; returns the alerts it raises,
+    /// revises or retracts, by day then rule.</summary>
     public IReadOnlyList<RiskAlert> Observe(RiskScore score, IReadOnlyList<string> evidenceDocIds)
     {
         ArgumentNullException.ThrowIfNull(score);
@@ -96,7 +121,7 @@ public sealed class AlertDetector
 
     private List<RiskAlert> Evaluate(string issuerId, IssuerAlertHistory history, int fromPosition)
     {
-        var alerts = new List<RiskAlert>();
+        var found = new List<RiskAlert>();
         var days = history.Days;
         if (_changes.Length < days.Count)
         {
@@ -115,17 +140,17 @@ public sealed class AlertDetector
             {
                 if (crossed)
                 {
-                    Raise(alerts, history, issuerId, day, AlertRules.ThresholdCrossing, ThresholdAlert(day));
+                    found.Add(Alert(issuerId, day, AlertRules.ThresholdCrossing, ThresholdAlert(day)));
                 }
 
                 if (JumpAlert(days, k) is { } jump)
                 {
-                    Raise(alerts, history, issuerId, day, AlertRules.Jump, jump);
+                    found.Add(Alert(issuerId, day, AlertRules.Jump, jump));
                 }
 
                 if (previousClass is { } before && before != day.RiskClass)
                 {
-                    Raise(alerts, history, issuerId, day, AlertRules.ClassChange, ClassChangeAlert(before, day));
+                    found.Add(Alert(issuerId, day, AlertRules.ClassChange, ClassChangeAlert(before, day)));
                 }
             }
 
@@ -133,8 +158,53 @@ public sealed class AlertDetector
             previousClass = day.RiskClass;
         }
 
-        return alerts;
+        return Reconcile(history, found, days, fromPosition);
     }
+
+    /// <summary>What changed between the alerts the rules now find on the re-evaluated days and those raised before.</summary>
+    private static List<RiskAlert> Reconcile(IssuerAlertHistory history, List<RiskAlert> found, List<ScoredDay> days, int fromPosition)
+    {
+        var changes = new List<RiskAlert>();
+        var foundKeys = new HashSet<(string, int)>();
+        foreach (var candidate in found)
+        {
+            var alert = candidate;
+            var key = (alert.Rule, alert.AsOf.DayNumber);
+            foundKeys.Add(key);
+            if (history.Alerts.TryGetValue(key, out var held))
+            {
+                if (held.Status == RiskAlert.Active && SameDetail(held, alert))
+                {
+                    continue;
+                }
+
+                alert = alert with { Revision = held.Revision + 1 };
+            }
+
+            history.Alerts[key] = alert;
+            changes.Add(alert);
+        }
+
+        var evaluated = new HashSet<int>();
+        for (var k = fromPosition; k < days.Count; k++)
+        {
+            evaluated.Add(days[k].DayNumber);
+        }
+
+        foreach (var (key, held) in history.Alerts.Where(a => a.Value.Status == RiskAlert.Active && evaluated.Contains(a.Key.DayNumber) && !foundKeys.Contains(a.Key)).ToList())
+        {
+            var retracted = held with { Revision = held.Revision + 1, Status = RiskAlert.Retracted };
+            history.Alerts[key] = retracted;
+            changes.Add(retracted);
+        }
+
+        changes.Sort((a, b) => a.AsOf != b.AsOf ? a.AsOf.CompareTo(b.AsOf) : string.CompareOrdinal(a.Rule, b.Rule));
+        return changes;
+    }
+
+    private static bool SameDetail(RiskAlert a, RiskAlert b) =>
+        a.Severity == b.Severity && a.Message == b.Message && a.Value.Equals(b.Value) && Nullable.Equals(a.Threshold, b.Threshold)
+        && a.EvidenceDocIds.SequenceEqual(b.EvidenceDocIds, StringComparer.Ordinal);
 
     /// <summary>Advances the threshold rule by one day; true when the day is a (raising) downward crossing.</summary>
     private bool StepThreshold(ref bool armed, double index)
@@ -219,21 +289,10 @@ public sealed class AlertDetector
         _ => "performing",
     };
 
-    private static void Raise(
-        List<RiskAlert> alerts,
-        IssuerAlertHistory history,
-        string issuerId,
-        ScoredDay day,
-        string rule,
-        (string Severity, string Message, double Value, double? Threshold) detail)
+    private static RiskAlert Alert(string issuerId, ScoredDay day, string rule, (string Severity, string Message, double Value, double? Threshold) detail)
     {
-        if (!history.Raised.Add((rule, day.DayNumber)))
-        {
-            return;
-        }
-
         var asOf = DateOnly.FromDayNumber(day.DayNumber);
-        alerts.Add(new RiskAlert(
+        return new RiskAlert(
             string.Create(CultureInfo.InvariantCulture, $"{issuerId}:{rule}:{asOf:yyyy-MM-dd}"),
             issuerId,
             asOf,
@@ -242,7 +301,7 @@ public sealed class AlertDetector
             detail.Message,
             detail.Value,
             detail.Threshold,
-            day.Evidence));
+            day.Evidence);
     }
 
     /// <summary>Drops days beyond the retained history, folding them into the state before the first kept day.</summary>
@@ -267,6 +326,9 @@ public sealed class AlertDetector
 
         history.ArmedBeforeFirst = armed;
         days.RemoveRange(0, drop);
-        history.Raised.RemoveWhere(r => r.DayNumber < keepFrom);
+        foreach (var key in history.Alerts.Keys.Where(k => k.DayNumber < keepFrom).ToList())
+        {
+            history.Alerts.Remove(key);
+        }
     }
 }

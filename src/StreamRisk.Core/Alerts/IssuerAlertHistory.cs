@@ -9,7 +9,8 @@ internal sealed class IssuerAlertHistory
     public List<ScoredDay> Days { get; } = [];
 
     /// <summary>(rule, day number) of every alert raised for a retained day.</summary>
-    public HashSet<(string Rule, int DayNumber)> Raised { get; } = [];
+    /// <summary>The latest version of every alert of the retained days, active or retracted.</summary>
+    public Dictionary<(string Rule, int DayNumber), RiskAlert> Alerts { get; } = [];
 
     /// <summary>Threshold rule state before <c>Days[0]</c>.</summary>
     public bool ArmedBeforeFirst { get; set; } = true;

@@ -34,7 +34,10 @@ public sealed record RiskScore(
 }
 
 /// <summary><c>risk.alerts.v1</c>: something a person or service should be told. Keyed by issuer id.</summary>
+/// <param name="AlertId"><c>issuer:rule:yyyy-MM-dd</c>: one alert per issuer, rule and day, whatever its revisions.</param>
 /// <param name="Rule"><c>threshold_crossing</c>, <c>jump</c> or <c>class_change</c>.</param>
+/// <param name="Revision">0 when first raised; each update (the day's value was revised) or retraction adds one.</param>
+/// <param name="Status"><c>active</c>, or <c>retracted</c> when a revised value no longer meets the rule.</param>
 public sealed record RiskAlert(
     string AlertId,
     string IssuerId,
@@ -44,7 +47,17 @@ public sealed record RiskAlert(
     string Message,
     double Value,
     double? Threshold,
-    IReadOnlyList<string> EvidenceDocIds);
+    IReadOnlyList<string> EvidenceDocIds,
+    int Revision = 0,
+    string Status = RiskAlert.Active)
+{
+    public const string Active = "active";
+    public const string Retracted = "retracted";
+
+    /// <summary>The id of this version on the bus: the alert id and its revision (derived, not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string EventId => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{AlertId}:r{Revision}");
+}
 
 /// <summary><c>dlq.v1</c>: an input that could not be processed, with the original bytes. Keyed by source key.</summary>
 /// <param name="ReasonCode">Stable machine-readable reason, e.g. <c>malformed_json</c>, <c>schema</c>, <c>oversize</c>.</param>

@@ -87,7 +87,7 @@ public sealed class DailyAggregator
                 continue;
             }
 
-            if (_watermark.IsPruned(day))
+            if (_watermark.IsPruned(day) && !Holds(text.IssuerId, day))
             {
                 (rejectedTexts ??= []).Add(new(text, RejectionReasons.DayPruned, DayPrunedReason(day)));
                 continue;
@@ -117,7 +117,7 @@ public sealed class DailyAggregator
                     continue;
                 }
 
-                if (_watermark.IsPruned(meso.Day))
+                if (_watermark.IsPruned(meso.Day) && !Holds(meso.IssuerId, meso.Day))
                 {
                     (rejectedMeso ??= []).Add(new(meso, RejectionReasons.TooLate, string.Create(
                         CultureInfo.InvariantCulture,
@@ -140,6 +140,104 @@ public sealed class DailyAggregator
             changed,
             (IReadOnlyList<RejectedInput<FirmSentiment>>?)rejectedTexts ?? [],
             (IReadOnlyList<RejectedInput<IssuerMesoScore>>?)rejectedMeso ?? []);
+    }
+
+    /// <summary>Whether the state of (issuer, day) is in memory.</summary>
+    public bool Holds(string issuerId, DateOnly day) =>
+        _issuers.TryGetValue(issuerId, out var index) && index.OpenDays.ContainsKey(day.DayNumber);
+
+    /// <summary>
+    /// The inputs of a coming <see cref="Apply"/> that are on time by their stamps but whose days this instance has
+    /// pruned, or will have pruned by the time the batch's latest stamp advances its watermark: their days must be
+    /// brought back with <see cref="Reopen"/> first, or they would be refused as <see cref="RejectionReasons.DayPruned"/>.
+    /// Pruning only bounds memory; the store keeps what a pruned day held.
+    /// </summary>
+    public (IReadOnlyList<FirmSentiment> Texts, IReadOnlyList<IssuerMesoScore> Meso) NeedingReopen(
+        IReadOnlyList<FirmSentiment> texts, IReadOnlyList<IssuerMesoScore>? mesoScores = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var latest = _watermark.Current;
+        foreach (var text in texts)
+        {
+            if (Validate(text) is null)
+            {
+                var stamp = _watermark.EffectiveStamp(DateOnly.FromDateTime(text.PublishedAt.UtcDateTime), text.Watermark);
+                latest = latest is { } l && l >= stamp ? l : stamp;
+            }
+        }
+        foreach (var meso in mesoScores ?? [])
+        {
+            latest = latest is { } l && l >= meso.Day ? l : meso.Day;
+        }
+        if (latest is not { } end)
+        {
+            return ([], []);
+        }
+        var keptFrom = end.DayNumber - _watermark.AllowedLatenessDays - _watermark.PruneMarginDays;
+        var textsToReopen = new List<FirmSentiment>();
+        foreach (var text in texts)
+        {
+            var day = DateOnly.FromDateTime(text.PublishedAt.UtcDateTime);
+            if (Validate(text) is null && day.DayNumber < keptFrom && !_watermark.IsTooLate(day, _watermark.EffectiveStamp(day, text.Watermark))
+                && !Holds(text.IssuerId, day))
+            {
+                textsToReopen.Add(text);
+            }
+        }
+        var mesoToReopen = (mesoScores ?? []).Where(m => !string.IsNullOrEmpty(m.IssuerId) && m.Day.DayNumber < keptFrom && !Holds(m.IssuerId, m.Day)).ToList();
+        return (textsToReopen, mesoToReopen);
+    }
+
+    /// <summary>
+    /// Brings back the state of <paramref name="issuerId"/>'s days from <paramref name="fromDay"/> on, as the store
+    /// holds it: <paramref name="storedDays"/> (the latest value emitted for each day: meso score, last emission) and
+    /// <paramref name="appliedTexts"/> (every text applied to those days: count, exact sum, top documents, ids for
+    /// de-duplication). Days still in memory are kept as they are. The grid is extended to cover
+    /// <paramref name="fromDay"/> … <paramref name="toDay"/> (new days are zero and emitted, as a live text would do).
+    /// </summary>
+    public void Reopen(string issuerId, DateOnly fromDay, DateOnly toDay, IReadOnlyList<DailySentiment> storedDays, IReadOnlyList<FirmSentiment> appliedTexts)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(issuerId);
+        if (!_issuers.TryGetValue(issuerId, out var index) || fromDay.DayNumber < index.FirstDayNumber)
+        {
+            OpenDay(issuerId, fromDay.DayNumber);
+            index = _issuers[issuerId];
+        }
+
+        if (toDay.DayNumber > index.FirstDayNumber + index.DayCount - 1)
+        {
+            OpenDay(issuerId, toDay.DayNumber);
+        }
+
+        var stored = storedDays.Where(d => d.IssuerId == issuerId).ToDictionary(d => d.Day.DayNumber);
+        var texts = appliedTexts.Where(t => t.IssuerId == issuerId).ToLookup(t => DateOnly.FromDateTime(t.PublishedAt.UtcDateTime).DayNumber);
+        var lastDay = index.FirstDayNumber + index.DayCount - 1;
+        for (var d = Math.Max(fromDay.DayNumber, index.FirstDayNumber); d <= lastDay; d++)
+        {
+            if (index.OpenDays.ContainsKey(d))
+            {
+                continue;
+            }
+
+            var open = new OpenIssuerDay(_options.TopDocCount);
+            if (stored.TryGetValue(d, out var row))
+            {
+                open.Meso = row.MesoScore;
+                open.LastEmitted = row;
+            }
+
+            foreach (var text in texts[d])
+            {
+                if (open.EventIds.Add(text.EventId))
+                {
+                    open.FirmSum = open.FirmSum.Add(text.Score);
+                    open.FirmCount++;
+                    open.TopDocs.Offer(text.DocId, text.Score);
+                }
+            }
+
+            index.OpenDays.Add(d, open);
+        }
     }
 
     private static string? Validate(FirmSentiment text)

@@ -112,7 +112,7 @@ public sealed class IndustryDailyIndex
                 continue;
             }
 
-            if (_watermark.IsPruned(day))
+            if (_watermark.IsPruned(day) && !Holds(text.IndustryId, day))
             {
                 (rejected ??= []).Add(new(text, RejectionReasons.DayPruned, DailyAggregator.DayPruned(day, _watermark)));
                 continue;
@@ -141,6 +141,91 @@ public sealed class IndustryDailyIndex
 
         _dirtyFrom.Clear();
         return new IndustryIndexUpdate(changed, MesoScoresFor(changed), (IReadOnlyList<RejectedInput<IndustrySentiment>>?)rejected ?? []);
+    }
+
+    /// <summary>Whether the state of (industry, day) is in memory.</summary>
+    public bool Holds(string industryId, DateOnly day) =>
+        _industries.TryGetValue(industryId, out var series) && series.OpenDays.ContainsKey(day.DayNumber);
+
+    /// <summary>The texts of a coming <see cref="Apply"/> that are on time by their stamps but whose days are pruned, or
+    /// will be by the batch's latest stamp (see <see cref="DailyAggregator.NeedingReopen"/>).</summary>
+    public IReadOnlyList<IndustrySentiment> NeedingReopen(IReadOnlyList<IndustrySentiment> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var latest = _watermark.Current;
+        foreach (var text in texts)
+        {
+            var stamp = _watermark.EffectiveStamp(DateOnly.FromDateTime(text.PublishedAt.UtcDateTime), text.Watermark);
+            latest = latest is { } l && l >= stamp ? l : stamp;
+        }
+        if (latest is not { } end)
+        {
+            return [];
+        }
+        var keptFrom = end.DayNumber - _watermark.AllowedLatenessDays - _watermark.PruneMarginDays;
+        return texts.Where(t =>
+        {
+            var day = DateOnly.FromDateTime(t.PublishedAt.UtcDateTime);
+            return !string.IsNullOrEmpty(t.IndustryId) && day.DayNumber < keptFrom
+                && !_watermark.IsTooLate(day, _watermark.EffectiveStamp(day, t.Watermark)) && !Holds(t.IndustryId, day);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Brings back the state of <paramref name="industryId"/>'s days from <paramref name="fromDay"/> on from every
+    /// text applied to them (<paramref name="appliedTexts"/>, as the store holds them), covering at least
+    /// <paramref name="fromDay"/> … <paramref name="toDay"/>. Days still in memory are kept.
+    /// </summary>
+    public void Reopen(string industryId, DateOnly fromDay, DateOnly toDay, IReadOnlyList<IndustrySentiment> appliedTexts)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(industryId);
+        if (!_industries.TryGetValue(industryId, out var series))
+        {
+            series = new IndustrySeries(industryId, fromDay.DayNumber);
+            _industries.Add(industryId, series);
+        }
+
+        foreach (var end in new[] { fromDay.DayNumber, toDay.DayNumber })
+        {
+            if (series.Cover(end) is { } added)
+            {
+                for (var d = added.From; d <= added.To; d++)
+                {
+                    series.OpenDays.TryAdd(d, new OpenIndustryDay());
+                }
+            }
+        }
+
+        var texts = appliedTexts.Where(t => t.IndustryId == industryId).ToLookup(t => DateOnly.FromDateTime(t.PublishedAt.UtcDateTime).DayNumber);
+        var lastDay = series.FirstDayNumber + series.DayCount - 1;
+        for (var d = Math.Max(fromDay.DayNumber, series.FirstDayNumber); d <= lastDay; d++)
+        {
+            if (series.OpenDays.ContainsKey(d))
+            {
+                continue;
+            }
+
+            var open = new OpenIndustryDay();
+            foreach (var text in texts[d])
+            {
+                if (open.EventIds.Add(text.EventId))
+                {
+                    open.WeightedScore = open.WeightedScore.Add(text.Weight * text.Score);
+                    open.TotalWeight = open.TotalWeight.Add(Math.Abs(text.Weight));
+                    open.TextCount++;
+                }
+            }
+
+            // What was last computed for the day is what the arrays still hold; a recomputation that finds the same
+            // value emits nothing.
+            var i = d - series.FirstDayNumber;
+            if (!double.IsNaN(series.Mean[i]))
+            {
+                open.LastEmitted = new IndustryDailyValue(industryId, DateOnly.FromDayNumber(d), 0, series.Mean[i], open.TextCount, series.Z[i]);
+            }
+
+            series.OpenDays.Add(d, open);
+        }
     }
 
     private OpenIndustryDay OpenDay(string industryId, int dayNumber)

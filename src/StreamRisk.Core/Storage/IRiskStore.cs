@@ -53,7 +53,7 @@ public sealed record StoreBatch
         + Outbox.Count + OutboxSent.Count + Inbox.Count == 0;
 }
 
-/// <summary>Row counts per table, for summaries and for comparing two stores.</summary>
+/// <summary>Row counts per table, for summaries and for comparing two stores; alerts counts those in force (not retracted).</summary>
 public sealed record StoreCounts(
     long RawInputs, long Documents, long FirmSentiments, long IndustrySentiments, long DailySentiments,
     long Fundamentals, long Spreads, long RiskScores, long Alerts, long DeadLetters);
@@ -79,6 +79,7 @@ public interface IRiskStore : IAsyncDisposable
 
     Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default);
+    /// <summary>Every alert, in force or retracted (the latest revision of each), by alert id.</summary>
     Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default);
 
@@ -98,6 +99,16 @@ public interface IRiskStore : IAsyncDisposable
 
     /// <summary>The industry-level rows <paramref name="stage"/>'s inbox records as applied, in ingest order (then event id).</summary>
     Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default);
+
+    /// <summary>The firm-level rows of <paramref name="issuerId"/> published on or after <paramref name="fromDay"/> (UTC)
+    /// that <paramref name="stage"/>'s inbox records as applied: what a pruned stretch of its daily index held.</summary>
+    Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, string issuerId, DateOnly fromDay,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The industry-level rows of <paramref name="industryId"/> published on or after <paramref name="fromDay"/>
+    /// (UTC) that <paramref name="stage"/>'s inbox records as applied.</summary>
+    Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, string industryId, DateOnly fromDay,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Which of <paramref name="eventIds"/> <paramref name="stage"/>'s inbox holds (applied or refused).</summary>
     Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);

@@ -119,13 +119,13 @@ public sealed class PostgresRiskStore : IRiskStore
     public Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             """
-            SELECT alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids::text
+            SELECT alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids::text, revision, status
             FROM alerts ORDER BY alert_id COLLATE "C"
             """,
             [],
             r => new RiskAlert(
                 r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetDouble(6), NullableDouble(r, 7), JsonColumns.ReadStringList(r.GetString(8))),
+                r.GetDouble(6), NullableDouble(r, 7), JsonColumns.ReadStringList(r.GetString(8)), r.GetInt32(9), r.GetString(10)),
             cancellationToken);
 
     public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) =>
@@ -186,6 +186,30 @@ public sealed class PostgresRiskStore : IRiskStore
             """,
             [stage], ReadIndustrySentiment, cancellationToken);
 
+    public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, string issuerId, DateOnly fromDay,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT f.event_id, f.doc_id, f.issuer_id, f.published_at, f.p_neg, f.p_neu, f.p_pos, f.score, f.mention_count, f.model, f.ingest_seq, f.watermark
+            FROM firm_sentiments f JOIN stage_inbox i ON i.stage = $1 AND i.event_id = f.event_id AND i.applied
+            WHERE f.issuer_id = $2 AND f.published_at >= $3
+            ORDER BY f.ingest_seq, f.event_id COLLATE "C"
+            """,
+            [stage, issuerId, StartOf(fromDay)], ReadFirmSentiment, cancellationToken);
+
+    public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, string industryId, DateOnly fromDay,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT s.event_id, s.doc_id, s.industry_id, s.published_at, s.score, s.weight, s.topics::text, s.model, s.ingest_seq, s.watermark
+            FROM industry_sentiments s JOIN stage_inbox i ON i.stage = $1 AND i.event_id = s.event_id AND i.applied
+            WHERE s.industry_id = $2 AND s.published_at >= $3
+            ORDER BY s.ingest_seq, s.event_id COLLATE "C"
+            """,
+            [stage, industryId, StartOf(fromDay)], ReadIndustrySentiment, cancellationToken);
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     public async Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
     {
         if (eventIds.Count == 0)
@@ -234,7 +258,7 @@ public sealed class PostgresRiskStore : IRiskStore
             SELECT (SELECT count(*) FROM raw_inputs), (SELECT count(*) FROM documents), (SELECT count(*) FROM firm_sentiments),
                    (SELECT count(*) FROM industry_sentiments), (SELECT count(*) FROM daily_sentiments),
                    (SELECT count(*) FROM fundamentals), (SELECT count(*) FROM spreads), (SELECT count(*) FROM risk_scores),
-                   (SELECT count(*) FROM alerts), (SELECT count(*) FROM dead_letters)
+                   (SELECT count(*) FROM alerts WHERE status = 'active'), (SELECT count(*) FROM dead_letters)
             """,
             [],
             r => new StoreCounts(

@@ -49,7 +49,8 @@ internal static class PostgresUpserts
 
     private static readonly PostgresUpsert Alerts = new("alerts",
         [("alert_id", "text"), ("issuer_id", "text"), ("as_of", "date"), ("rule", "text"), ("severity", "text"), ("message", "text"),
-         ("value", "float8"), ("threshold", "float8"), ("evidence_doc_ids", "jsonb")], ["alert_id"]);
+         ("value", "float8"), ("threshold", "float8"), ("evidence_doc_ids", "jsonb"), ("revision", "integer"), ("status", "text")],
+        ["alert_id"], "excluded.revision >= alerts.revision");
 
     private static readonly PostgresUpsert DeadLetters = new("dead_letters",
         [("dead_letter_id", "text"), ("source_topic", "text"), ("source_partition", "integer"), ("source_offset", "bigint"),
@@ -149,11 +150,11 @@ internal static class PostgresUpserts
         }
         if (records.Alerts.Count > 0)
         {
-            var rows = LatestPerKey.Last(records.Alerts, a => a.AlertId, StringComparer.Ordinal);
+            var rows = LatestPerKey.HighestRevision(records.Alerts, a => a.AlertId, a => a.Revision, StringComparer.Ordinal);
             batch.BatchCommands.Add(Alerts.Command(
                 Column(rows, a => a.AlertId), Column(rows, a => a.IssuerId), Column(rows, a => a.AsOf), Column(rows, a => a.Rule),
                 Column(rows, a => a.Severity), Column(rows, a => a.Message), Column(rows, a => a.Value), Column(rows, a => a.Threshold),
-                Column(rows, a => JsonColumns.StringList(a.EvidenceDocIds))));
+                Column(rows, a => JsonColumns.StringList(a.EvidenceDocIds)), Column(rows, a => a.Revision), Column(rows, a => a.Status)));
         }
         if (records.DeadLetters.Count > 0)
         {

@@ -128,7 +128,7 @@ public static class SqliteMigrations
                 original_base64 TEXT NOT NULL
             ) STRICT;
             """),
-            new(2, "002_outbox_inbox_watermarks", """
+            new(2, "002_outbox_inbox_watermarks_alert_revisions", """
             -- Transactional outbox: events a stage emitted, written with its state, deleted once published.
             -- The rowid gives the order they were written in.
             CREATE TABLE stage_outbox (
@@ -154,6 +154,10 @@ public static class SqliteMigrations
             ALTER TABLE firm_sentiment ADD COLUMN watermark TEXT;
             ALTER TABLE industry_sentiment ADD COLUMN watermark TEXT;
             CREATE INDEX ix_documents_published ON documents (published_at);
+
+            -- An alert is revised when its day's value is, and retracted when the rules no longer find it.
+            ALTER TABLE alerts ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE alerts ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
 
             -- Rows stored before the inbox existed were consumed by the aggregate stage as far as anyone can tell; a
             -- restart re-judges their lateness while replaying them in ingest order, as it did before.

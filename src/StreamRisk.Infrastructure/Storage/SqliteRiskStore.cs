@@ -145,6 +145,28 @@ public sealed class SqliteRiskStore : IRiskStore
             ORDER BY ingest_seq, event_id
             """, [("@stage", stage)], SqliteRowReaders.IndustrySentiment, cancellationToken);
 
+    public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, string issuerId, DateOnly fromDay,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync($"""
+            SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment
+            WHERE issuer_id = @issuer_id AND published_at >= @from
+              AND event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
+            ORDER BY ingest_seq, event_id
+            """, [("@stage", stage), ("@issuer_id", issuerId), ("@from", StoreValueFormat.Instant(StartOf(fromDay)))],
+            SqliteRowReaders.FirmSentiment, cancellationToken);
+
+    public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, string industryId, DateOnly fromDay,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync($"""
+            SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment
+            WHERE industry_id = @industry_id AND published_at >= @from
+              AND event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
+            ORDER BY ingest_seq, event_id
+            """, [("@stage", stage), ("@industry_id", industryId), ("@from", StoreValueFormat.Instant(StartOf(fromDay)))],
+            SqliteRowReaders.IndustrySentiment, cancellationToken);
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     public async Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -198,7 +220,7 @@ public sealed class SqliteRiskStore : IRiskStore
         command.CommandText = """
             SELECT (SELECT COUNT(*) FROM raw_inputs), (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM firm_sentiment),
                    (SELECT COUNT(*) FROM industry_sentiment), (SELECT COUNT(*) FROM daily_sentiment), (SELECT COUNT(*) FROM fundamentals),
-                   (SELECT COUNT(*) FROM spreads), (SELECT COUNT(*) FROM risk_scores), (SELECT COUNT(*) FROM alerts),
+                   (SELECT COUNT(*) FROM spreads), (SELECT COUNT(*) FROM risk_scores), (SELECT COUNT(*) FROM alerts WHERE status = 'active'),
                    (SELECT COUNT(*) FROM dead_letters)
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal static class SqliteRowReaders
         "event_id, issuer_id, as_of, revision, index_value, last_spread_bps, spread_change_forecast_bps, horizon_days, " +
         "p_performing, p_extended, p_defaulted, risk_class, model, evidence_doc_ids";
 
-    public const string AlertColumns = "alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids";
+    public const string AlertColumns = "alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids, revision, status";
 
     public const string DeadLetterColumns =
         "dead_letter_id, source_topic, source_partition, source_offset, stage, reason_code, reason, error_type, original_base64";
@@ -32,7 +32,7 @@ internal static class SqliteRowReaders
 
     public static RiskAlert Alert(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), ParseDay(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5), r.GetDouble(6),
-        NullableDouble(r, 7), ParseStringList(r.GetString(8)));
+        NullableDouble(r, 7), ParseStringList(r.GetString(8)), r.GetInt32(9), r.GetString(10));
 
     public static DeadLetter DeadLetter(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),

@@ -50,7 +50,8 @@ internal sealed class SqliteUpserts : IDisposable
              "p_performing", "p_extended", "p_defaulted", "risk_class", "model", "evidence_doc_ids"],
             ["issuer_id", "as_of"], "revision");
         _alerts = new(connection, "alerts",
-            ["alert_id", "issuer_id", "as_of", "rule", "severity", "message", "value", "threshold", "evidence_doc_ids"], ["alert_id"]);
+            ["alert_id", "issuer_id", "as_of", "rule", "severity", "message", "value", "threshold", "evidence_doc_ids", "revision", "status"],
+            ["alert_id"], "revision");
         _deadLetters = new(connection, "dead_letters",
             ["dead_letter_id", "source_topic", "source_partition", "source_offset", "stage", "reason_code", "reason", "error_type", "original_base64"],
             ["dead_letter_id"]);
@@ -128,7 +129,7 @@ internal sealed class SqliteUpserts : IDisposable
         foreach (var a in batch.Alerts)
         {
             _alerts.Execute(tx, a.AlertId, a.IssuerId, Day(a.AsOf), a.Rule, a.Severity, a.Message, a.Value, a.Threshold,
-                StringList(a.EvidenceDocIds));
+                StringList(a.EvidenceDocIds), a.Revision, a.Status);
             Tick(cancellationToken);
         }
         foreach (var d in batch.DeadLetters)

@@ -4,31 +4,27 @@ using StreamRisk.Core.Events;
 namespace StreamRisk.Pipeline.Hosting;
 
 /// <summary>
-/// Rebuilds the alert stage's detector from stored scores, issuer by issuer in day order. Alerts it raises that the
-/// store lacks come from scores the stage had not consumed before it stopped: the caller stores and publishes them,
-/// since the redelivered scores will not raise them again. Pure.
+/// Rebuilds the alert stage's detector from the store: it takes the stored alerts as its own, then observes the stored
+/// scores issuer by issuer in day order. What that changes (alerts the store lacks, details that moved, alerts to
+/// retract) comes from scores the stage had not consumed before it stopped: the caller stores and publishes it, since
+/// the redelivered scores will find the detector already up to date. Pure.
 /// </summary>
 public static class AlertHistoryRestore
 {
     /// <param name="scoresByIssuer">Each issuer's stored scores, ordered by day.</param>
-    /// <param name="storedAlertIds">Alerts already stored.</param>
-    /// <returns>Alerts to add, in the order the detector raised them.</returns>
-    public static IReadOnlyList<RiskAlert> Replay(AlertDetector detector, IEnumerable<IReadOnlyList<RiskScore>> scoresByIssuer, IReadOnlySet<string> storedAlertIds)
+    /// <param name="storedAlerts">Alerts already stored (latest revision of each, in force or retracted).</param>
+    /// <returns>Alert versions to add, in the order the detector produced them.</returns>
+    public static IReadOnlyList<RiskAlert> Replay(AlertDetector detector, IEnumerable<IReadOnlyList<RiskScore>> scoresByIssuer, IReadOnlyList<RiskAlert> storedAlerts)
     {
-        var missing = new List<RiskAlert>();
+        detector.Remember(storedAlerts);
+        var changes = new List<RiskAlert>();
         foreach (var scores in scoresByIssuer)
         {
             foreach (var score in scores)
             {
-                foreach (var alert in detector.Observe(score, score.EvidenceDocIds))
-                {
-                    if (!storedAlertIds.Contains(alert.AlertId))
-                    {
-                        missing.Add(alert);
-                    }
-                }
+                changes.AddRange(detector.Observe(score, score.EvidenceDocIds));
             }
         }
-        return missing;
+        return changes;
     }
 }

@@ -89,12 +89,11 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         {
             scores.Add(await store.GetRiskScoresAsync(issuer, cancellationToken).ConfigureAwait(false));
         }
-        var storedIds = (await store.GetAlertsAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal);
-        var missing = AlertHistoryRestore.Replay(detector, scores, storedIds);
-        if (missing.Count > 0)
+        var changes = AlertHistoryRestore.Replay(detector, scores, await store.GetAlertsAsync(cancellationToken).ConfigureAwait(false));
+        if (changes.Count > 0)
         {
-            await WriteAndPublishAsync(new StoreBatch { Alerts = missing }, Topics.RiskAlerts, AlertStage.StageName,
-                missing.Select(a => (a.IssuerId, a.AlertId, EventJson.Serialize(a))), cancellationToken).ConfigureAwait(false);
+            await WriteAndPublishAsync(new StoreBatch { Alerts = changes }, Topics.RiskAlerts, AlertStage.StageName,
+                changes.Select(a => (a.IssuerId, a.EventId, EventJson.Serialize(a))), cancellationToken).ConfigureAwait(false);
         }
         return detector;
     }

@@ -123,7 +123,8 @@ public static class StoreEquivalence
                 s => Join($"index={Number(s.IndexValue)}", $"spread={Number(s.LastSpreadBps)}", $"forecast={Number(s.SpreadChangeForecastBps)}",
                     $"p=({Number(s.PPerforming)},{Number(s.PExtended)},{Number(s.PDefaulted)})", $"class={s.RiskClass}",
                     $"evidence={string.Join(',', s.EvidenceDocIds)}")),
-            Table(AlertsTable, expected.Alerts, actual.Alerts, a => a.AlertId,
+            // Alerts in force: one raised on a provisional value and retracted when the value was revised is history.
+            Table(AlertsTable, InForce(expected.Alerts), InForce(actual.Alerts), a => a.AlertId,
                 a => Join(a.IssuerId, Day(a.AsOf), a.Rule, a.Severity, Number(a.Value), Number(a.Threshold), string.Join(',', a.EvidenceDocIds))),
             DeadLetters(expected.DeadLetters, actual.DeadLetters),
         };
@@ -131,6 +132,8 @@ public static class StoreEquivalence
         var duplicatedAlerts = actual.Alerts.GroupBy(a => (a.IssuerId, a.AsOf, a.Rule)).Sum(g => g.Count() - 1);
         return new StoreEquivalenceReport(tables, doubleCounted, uncounted, duplicatedAlerts);
     }
+
+    private static IReadOnlyList<RiskAlert> InForce(IReadOnlyList<RiskAlert> alerts) => [.. alerts.Where(a => a.Status == RiskAlert.Active)];
 
     /// <summary>
     /// Texts the final daily index counts against texts the store holds: for every (issuer, UTC day), the final firm_count

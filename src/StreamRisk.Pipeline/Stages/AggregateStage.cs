@@ -41,7 +41,31 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
         // texts arrived, or one partition's later days would close another's earlier ones. Ingest order restores it.
         firm.Sort((a, b) => a.IngestSeq != b.IngestSeq ? a.IngestSeq.CompareTo(b.IngestSeq) : string.CompareOrdinal(a.EventId, b.EventId));
         industry.Sort((a, b) => a.IngestSeq != b.IngestSeq ? a.IngestSeq.CompareTo(b.IngestSeq) : string.CompareOrdinal(a.EventId, b.EventId));
+        // Days the instance let go of (pruning bounds memory) come back from the store before texts for them are
+        // applied; a text for such a day that this stage's inbox already holds is a redelivery and is dropped.
+        var redelivered = await SeenBeforeAsync(
+            industryIndex.NeedingReopen(industry).Select(t => t.EventId).Concat(aggregator.NeedingReopen(firm).Texts.Select(t => t.EventId)),
+            cancellationToken).ConfigureAwait(false);
+        industry = Drop(industry, redelivered, t => t.EventId);
+        firm = Drop(firm, redelivered, t => t.EventId);
+        foreach (var (industryId, fromDay, toDay) in DayRanges(industryIndex.NeedingReopen(industry).Select(t => (t.IndustryId, DayOf(t.PublishedAt)))))
+        {
+            industryIndex.Reopen(industryId, fromDay, toDay,
+                await Store.GetAppliedIndustrySentimentsAsync(StageName, industryId, fromDay, cancellationToken).ConfigureAwait(false));
+        }
         var industryUpdate = industryIndex.Apply(industry);
+
+        var toReopen = aggregator.NeedingReopen(firm, industryUpdate.IssuerMesoScores);
+        var lateSeen = await SeenBeforeAsync(toReopen.Texts.Select(t => t.EventId).Where(id => !redelivered.Contains(id)), cancellationToken).ConfigureAwait(false);
+        firm = Drop(firm, lateSeen, t => t.EventId);
+        var issuerDays = DayRanges(toReopen.Texts.Where(t => !lateSeen.Contains(t.EventId)).Select(t => (t.IssuerId, DayOf(t.PublishedAt)))
+            .Concat(toReopen.Meso.Select(m => (m.IssuerId, m.Day))));
+        foreach (var (issuerId, fromDay, toDay) in issuerDays)
+        {
+            var storedDays = (await Store.GetDailySentimentAsync(issuerId, cancellationToken).ConfigureAwait(false)).Where(d => d.Day >= fromDay).ToList();
+            aggregator.Reopen(issuerId, fromDay, toDay, storedDays,
+                await Store.GetAppliedFirmSentimentsAsync(StageName, issuerId, fromDay, cancellationToken).ConfigureAwait(false));
+        }
         var aggregation = aggregator.Apply(firm, industryUpdate.IssuerMesoScores);
 
         // A refused text may be one this stage has seen before: redelivered after a restart (its state rebuilt from
@@ -83,6 +107,29 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
         }
         Counters.Daily(aggregation.Changed.Count);
     }
+
+    private async Task<IReadOnlySet<string>> SeenBeforeAsync(IEnumerable<string> eventIds, CancellationToken cancellationToken)
+    {
+        var ids = eventIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+        var seen = await Store.GetInboxAsync(StageName, ids, cancellationToken).ConfigureAwait(false);
+        Counters.Redelivery(seen.Count);
+        return seen;
+    }
+
+    private static List<T> Drop<T>(List<T> texts, IReadOnlySet<string> ids, Func<T, string> eventId) =>
+        ids.Count == 0 ? texts : texts.Where(t => !ids.Contains(eventId(t))).ToList();
+
+    private static DateOnly DayOf(DateTimeOffset publishedAt) => DateOnly.FromDateTime(publishedAt.UtcDateTime);
+
+    /// <summary>Earliest and latest day per key (issuer or industry), in key order.</summary>
+    private static IEnumerable<(string Key, DateOnly From, DateOnly To)> DayRanges(IEnumerable<(string Key, DateOnly Day)> days) =>
+        days.GroupBy(d => d.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Min(d => d.Day), g.Max(d => d.Day)))
+            .OrderBy(r => r.Key, StringComparer.Ordinal);
 
     private void Refuse(StageOutput output, IReadOnlySet<string> seen, HashSet<string> refused, string eventId, ConsumedMessage message, string code, string reason)
     {

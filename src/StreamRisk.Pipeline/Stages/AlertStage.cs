@@ -4,7 +4,8 @@ using StreamRisk.Core.Events;
 
 namespace StreamRisk.Pipeline.Stages;
 
-/// <summary>risk.scores.v1 → risk.alerts.v1: threshold crossings, jumps and class changes, one alert per episode.</summary>
+/// <summary>risk.scores.v1 → risk.alerts.v1: threshold crossings, jumps and class changes, one alert per episode;
+/// an alert is revised or retracted when a revised score changes what the rules find (see <see cref="AlertDetector"/>).</summary>
 public sealed class AlertStage(StageContext context, AlertDetector detector)
     : PipelineStage(StageName, [Topics.RiskScores], context)
 {
@@ -18,8 +19,11 @@ public sealed class AlertStage(StageContext context, AlertDetector detector)
             foreach (var alert in detector.Observe(score, score.EvidenceDocIds))
             {
                 output.Store.Alerts.Add(alert);
-                output.Emit(Topics.RiskAlerts, alert.IssuerId, alert.AlertId, alert, message);
-                Counters.Alert();
+                output.Emit(Topics.RiskAlerts, alert.IssuerId, alert.EventId, alert, message);
+                if (alert.Revision == 0)
+                {
+                    Counters.Alert();
+                }
             }
         }
         return ValueTask.CompletedTask;

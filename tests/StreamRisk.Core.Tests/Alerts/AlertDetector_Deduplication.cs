@@ -16,13 +16,47 @@ public sealed class AlertDetector_Deduplication
     }
 
     [Fact]
-    public void RevisedScoreForTheSameDay_DoesNotRaiseTheSameAlert()
+    public void RevisedScoreForTheSameDay_RevisesTheAlert_AndNeverRaisesASecondOne()
     {
         var detector = new AlertDetector();
         detector.Observe(Score(0, 0), []);
-        Assert.Single(detector.Observe(Score(1, -0.3, revision: 0), []));
-        Assert.Empty(detector.Observe(Score(1, -0.45, revision: 1), []));
-        Assert.Empty(detector.Observe(Score(1, -0.31, revision: 2), []));
+        var first = Assert.Single(detector.Observe(Score(1, -0.3, revision: 0), []));
+        var revised = Assert.Single(detector.Observe(Score(1, -0.45, revision: 1), []));
+        Assert.Empty(detector.Observe(Score(1, -0.45, revision: 2), []));
+
+        Assert.Equal(first.AlertId, revised.AlertId);
+        Assert.Equal((0, 1), (first.Revision, revised.Revision));
+        Assert.Equal(-0.45, revised.Value);
+        Assert.Equal(RiskAlert.Active, revised.Status);
+    }
+
+    [Fact]
+    public void A_revision_that_no_longer_meets_the_rule_retracts_the_alert_and_a_later_one_raises_it_again()
+    {
+        var detector = new AlertDetector();
+        detector.Observe(Score(0, 0), []);
+        var raised = Assert.Single(detector.Observe(Score(1, -0.3, revision: 0), []));
+
+        var retracted = Assert.Single(detector.Observe(Score(1, 0.1, revision: 1), []));
+        var again = Assert.Single(detector.Observe(Score(1, -0.35, revision: 2), []));
+
+        Assert.Equal([raised.AlertId, raised.AlertId], new[] { retracted.AlertId, again.AlertId });
+        Assert.Equal((RiskAlert.Retracted, 1), (retracted.Status, retracted.Revision));
+        Assert.Equal((RiskAlert.Active, 2), (again.Status, again.Revision));
+    }
+
+    [Fact]
+    public void Alerts_remembered_from_a_stopped_instance_are_revised_not_raised_again()
+    {
+        var before = new AlertDetector();
+        before.Observe(Score(0, 0), []);
+        var raised = Assert.Single(before.Observe(Score(1, -0.3), []));
+
+        var after = new AlertDetector();
+        after.Remember([raised]);
+        Assert.Empty(after.Observe(Score(0, 0), []));
+        Assert.Empty(after.Observe(Score(1, -0.3), []));
+        Assert.Equal(1, Assert.Single(after.Observe(Score(1, -0.5, revision: 1), [])).Revision);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
--- StreamRisk store, version 2: transactional outbox and inbox per stage, and the ingest watermark of each text.
+-- StreamRisk store, version 2: transactional outbox and inbox per stage, the ingest watermark of each text, and
+-- alert revisions.
 
 -- Events a stage emitted, written in the same transaction as its state, published afterwards and then deleted.
 -- position gives the order they were written in.
@@ -27,6 +28,10 @@ ALTER TABLE documents ADD COLUMN watermark date;
 ALTER TABLE firm_sentiments ADD COLUMN watermark date;
 ALTER TABLE industry_sentiments ADD COLUMN watermark date;
 CREATE INDEX documents_published ON documents (published_at);
+
+-- An alert is revised when its day's value is, and retracted when the rules no longer find it.
+ALTER TABLE alerts ADD COLUMN revision integer NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN status text NOT NULL DEFAULT 'active';
 
 -- Rows stored before the inbox existed were consumed by the aggregate stage as far as anyone can tell; a restart
 -- re-judges their lateness while replaying them in ingest order, as it did before.
