@@ -11,6 +11,7 @@ internal sealed class SettingsOptions
 {
     public Option<string?> Bus { get; } = new("--bus") { Description = $"embedded or kafka (default: ${PipelineSettings.BusVariable}, else embedded)." };
     public Option<string?> KafkaBootstrap { get; } = new("--kafka-bootstrap") { Description = $"Kafka brokers host:port[,host:port] (default: ${PipelineSettings.KafkaBootstrapVariable})." };
+    public Option<string?> KafkaGroupProtocol { get; } = new("--kafka-group-protocol") { Description = $"classic (any broker) or consumer (KIP-848, Kafka >= 4.0; faster rebalances) (default: ${PipelineSettings.KafkaGroupProtocolVariable}, else classic)." };
     public Option<string?> Store { get; } = new("--store") { Description = $"sqlite or postgres (default: ${PipelineSettings.StoreVariable}, else sqlite)." };
     public Option<string?> Db { get; } = new("--db") { Description = $"SQLite database file (default: ${PipelineSettings.SqlitePathVariable}, else {PipelineSettings.DefaultSqlitePath})." };
     public Option<string?> Postgres { get; } = new("--postgres") { Description = $"PostgreSQL connection string (default: ${PipelineSettings.PostgresVariable})." };
@@ -21,6 +22,7 @@ internal sealed class SettingsOptions
         {
             command.Options.Add(Bus);
             command.Options.Add(KafkaBootstrap);
+            command.Options.Add(KafkaGroupProtocol);
         }
         if (withStore)
         {
@@ -35,6 +37,7 @@ internal sealed class SettingsOptions
         var settings = PipelineSettings.FromProcessEnvironment();
         if (result.GetValue(Bus) is { } bus) settings = settings with { Bus = PipelineSettings.ParseBus(bus, "--bus") };
         if (result.GetValue(KafkaBootstrap) is { } bootstrap) settings = settings with { KafkaBootstrap = bootstrap };
+        if (result.GetValue(KafkaGroupProtocol) is { } protocol) settings = settings with { KafkaGroupProtocol = PipelineSettings.ParseGroupProtocol(protocol, "--kafka-group-protocol") };
         if (result.GetValue(Store) is { } store) settings = settings with { Store = PipelineSettings.ParseStore(store, "--store") };
         if (result.GetValue(Db) is { } db) settings = settings with { SqlitePath = db };
         if (result.GetValue(Postgres) is { } postgres) settings = settings with { PostgresConnection = postgres };

@@ -23,6 +23,7 @@ public static class EventBusFactory
     {
         BootstrapServers = settings.KafkaBootstrap!,
         ClientId = "streamrisk-worker",
+        GroupProtocol = settings.KafkaGroupProtocol,
         SessionTimeout = TimeSpan.FromSeconds(6),
         HeartbeatInterval = TimeSpan.FromMilliseconds(500),
     };

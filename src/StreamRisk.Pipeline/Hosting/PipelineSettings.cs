@@ -13,10 +13,11 @@ public sealed record PipelineSettings
     public const string StoreVariable = "STREAMRISK_STORE";
     public const string SqlitePathVariable = "STREAMRISK_SQLITE_PATH";
     public const string PostgresVariable = "STREAMRISK_POSTGRES";
+    public const string KafkaGroupProtocolVariable = "STREAMRISK_KAFKA_GROUP_PROTOCOL";
 
     /// <summary>Every variable this record reads; deployment files must use no other <c>STREAMRISK_*</c> name.</summary>
     public static readonly IReadOnlyList<string> Variables =
-        [BusVariable, KafkaBootstrapVariable, StoreVariable, SqlitePathVariable, PostgresVariable];
+        [BusVariable, KafkaBootstrapVariable, StoreVariable, SqlitePathVariable, PostgresVariable, KafkaGroupProtocolVariable];
 
     /// <summary>The SQLite file used when <c>STREAMRISK_SQLITE_PATH</c> is not set (relative to the working folder).</summary>
     public const string DefaultSqlitePath = "streamrisk.db";
@@ -26,6 +27,11 @@ public sealed record PipelineSettings
     public StoreKind Store { get; init; } = StoreKind.Sqlite;
     public string SqlitePath { get; init; } = DefaultSqlitePath;
     public string? PostgresConnection { get; init; }
+
+    /// <summary>Kafka's consumer group protocol: classic (every broker) or consumer (KIP-848, Kafka ≥ 4.0), whose
+    /// rebalances move only the partitions that change hands, so a stage rebuilt after a failure is back in
+    /// milliseconds instead of after a group-wide rebalance.</summary>
+    public Confluent.Kafka.GroupProtocol KafkaGroupProtocol { get; init; } = Confluent.Kafka.GroupProtocol.Classic;
 
     /// <summary>Reads the variables through <paramref name="variable"/> (<see cref="Environment.GetEnvironmentVariable(string)"/>
     /// in the program; a dictionary in tests). Unset or empty variables keep the defaults: embedded bus, SQLite.</summary>
@@ -42,6 +48,10 @@ public sealed record PipelineSettings
         {
             settings = settings with { Store = ParseStore(store, StoreVariable) };
         }
+        if (Value(variable, KafkaGroupProtocolVariable) is { } protocol)
+        {
+            settings = settings with { KafkaGroupProtocol = ParseGroupProtocol(protocol, KafkaGroupProtocolVariable) };
+        }
         return settings with
         {
             KafkaBootstrap = Value(variable, KafkaBootstrapVariable),
@@ -57,6 +67,13 @@ public sealed record PipelineSettings
         "embedded" => BusKind.Embedded,
         "kafka" => BusKind.Kafka,
         _ => throw new ConfigurationException($"{source}='{text}' is not a bus: set it to embedded or kafka"),
+    };
+
+    public static Confluent.Kafka.GroupProtocol ParseGroupProtocol(string text, string source) => text.Trim().ToLowerInvariant() switch
+    {
+        "classic" => Confluent.Kafka.GroupProtocol.Classic,
+        "consumer" => Confluent.Kafka.GroupProtocol.Consumer,
+        _ => throw new ConfigurationException($"{source}='{text}' is not a group protocol: set it to classic (any broker) or consumer (KIP-848, Kafka 4.0 or later)"),
     };
 
     public static StoreKind ParseStore(string text, string source) => text.Trim().ToLowerInvariant() switch

@@ -61,7 +61,11 @@ public sealed class RecoveringStageWorker(
                         // Rebuilt now so that the record of a failing batch survives into the next instance.
                         await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                         stage = await TryBuildAsync(stoppingToken).ConfigureAwait(false);
-                        stage?.InheritPoisonSuspects(failed);
+                        if (stage is not null)
+                        {
+                            stage.InheritPoisonSuspects(failed);
+                            logger.LogInformation("stage {Stage} rebuilt", stageName);
+                        }
                     }
                     else
                     {
@@ -101,7 +105,9 @@ public sealed class RecoveringStageWorker(
     {
         try
         {
+            logger.LogDebug("closing stage {Stage}", stageName);
             await stage.DisposeAsync().ConfigureAwait(false);
+            logger.LogDebug("closed stage {Stage}", stageName);
         }
         catch (Exception ex)
         {

@@ -113,12 +113,21 @@ public abstract class PipelineStage : IAsyncDisposable
         {
             await ProcessAsync(batch, output, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !IsOutage(ex))
         {
             throw new StageProcessingException(Name, ex);
         }
         await PersistAsync(batch, output, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A failure of something the stage reads while processing (the aggregate stage reads its inbox and pruned days
+    /// from the store): it says nothing about the message, so it is retried like a failed write and never counts
+    /// towards dead-lettering the batch.
+    /// </summary>
+    private static bool IsOutage(Exception ex) =>
+        ex is System.Data.Common.DbException or IOException or System.Net.Sockets.SocketException or TimeoutException
+        || ex.InnerException is { } inner && IsOutage(inner);
 
     /// <summary>One message at a time, each committed on its own; the one whose processing throws is dead-lettered.</summary>
     private async Task IsolatePoisonAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken)
@@ -132,7 +141,7 @@ public abstract class PipelineStage : IAsyncDisposable
             {
                 await ProcessAsync(single, output, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException && !IsOutage(ex))
             {
                 output = new StageOutput();
                 DeadLetter(output, message, ProcessingFailed, $"{Name} failed on this message twice: {ex.Message}", ex.GetType().FullName);

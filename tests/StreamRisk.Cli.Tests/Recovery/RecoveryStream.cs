@@ -87,12 +87,16 @@ public sealed class RecoveryStream : IAsyncLifetime
     /// <summary>Every input record in the reference run's order (market data first, then news).</summary>
     public IEnumerable<InputRecord> Records() => InputFiles.SelectMany(InputReader.Read);
 
-    /// <summary>Every alert event on risk.alerts.v1, read by a group of its own: how many were delivered more than once.</summary>
-    public static async Task<(int Events, int Duplicated)> ReadAlertEventsAsync(MockKafkaCluster cluster)
+    /// <summary>
+    /// Every alert event on risk.alerts.v1, read by a group of its own. Redelivered: an event published again with the same
+    /// id and bytes (an outbox entry published just before a kill and again by the next instance; at-least-once, consumers
+    /// drop it by its CloudEvents id). Conflicting: one id carrying two different alerts, which would be an alert raised twice.
+    /// </summary>
+    public static async Task<(int Events, int Redelivered, int Conflicting)> ReadAlertEventsAsync(MockKafkaCluster cluster)
     {
         await using var bus = cluster.CreateBus();
         await using var consumer = bus.CreateConsumer($"crash-test-alerts-{Guid.NewGuid():N}", [Topics.RiskAlerts]);
-        var ids = new List<string>();
+        var events = new List<(string Id, string Body)>();
         var quiet = System.Diagnostics.Stopwatch.StartNew();
         var total = System.Diagnostics.Stopwatch.StartNew();
         // No end-of-topic signal through IEventConsumer: read until nothing arrived for 3 s (the group forms in well under that).
@@ -102,10 +106,12 @@ public sealed class RecoveryStream : IAsyncLifetime
             if (batch.Count > 0)
             {
                 quiet.Restart();
-                ids.AddRange(batch.Select(m => EventJson.Deserialize<RiskAlert>(m.Value).AlertId));
+                // An alert is revised or retracted under the same alert id with the next revision: one event per version.
+                events.AddRange(batch.Select(m => (EventJson.Deserialize<RiskAlert>(m.Value).EventId, Convert.ToBase64String(m.Value))));
             }
         }
-        return (ids.Count, ids.Count - ids.Distinct(StringComparer.Ordinal).Count());
+        var byId = events.GroupBy(e => e.Id, StringComparer.Ordinal).ToList();
+        return (events.Count, events.Count - byId.Count, byId.Count(g => g.Select(e => e.Body).Distinct(StringComparer.Ordinal).Count() > 1));
     }
 
     public Task DisposeAsync()

@@ -27,8 +27,9 @@ public class PipelineSettings_Environment
         var settings = Read(
             (PipelineSettings.BusVariable, "Kafka"), (PipelineSettings.KafkaBootstrapVariable, "k1:9092,k2:9093"),
             (PipelineSettings.StoreVariable, "postgres"), (PipelineSettings.SqlitePathVariable, "/data/x.db"),
-            (PipelineSettings.PostgresVariable, "Host=db;Username=u;Password=secret"));
+            (PipelineSettings.PostgresVariable, "Host=db;Username=u;Password=secret"), (PipelineSettings.KafkaGroupProtocolVariable, "Consumer"));
         Assert.Equal(BusKind.Kafka, settings.Bus);
+        Assert.Equal(Confluent.Kafka.GroupProtocol.Consumer, settings.KafkaGroupProtocol);
         Assert.Equal("k1:9092,k2:9093", settings.KafkaBootstrap);
         Assert.Equal(StoreKind.Postgres, settings.Store);
         Assert.Equal("/data/x.db", settings.SqlitePath);
@@ -40,6 +41,7 @@ public class PipelineSettings_Environment
     [Theory]
     [InlineData("STREAMRISK_BUS", "rabbit", "embedded or kafka")]
     [InlineData("STREAMRISK_STORE", "mysql", "sqlite or postgres")]
+    [InlineData("STREAMRISK_KAFKA_GROUP_PROTOCOL", "cooperative", "classic (any broker) or consumer")]
     public void A_value_outside_the_choices_names_the_variable_and_the_choices(string variable, string value, string choices)
     {
         var ex = Assert.Throws<ConfigurationException>(() => Read((variable, value)));

@@ -121,7 +121,7 @@ public class PipelineStage_PoisonMessages
             if (!_failed)
             {
                 _failed = true;
-                throw new TimeoutException("transient");
+                throw new InvalidOperationException("transient");
             }
             foreach (var message in batch)
             {
