@@ -189,6 +189,25 @@ public sealed class DailyAggregator
     }
 
     /// <summary>
+    /// Takes values emitted before (by an instance that stopped, as the store holds them) as the last emission of the
+    /// days still in memory, when their revision is at least the one held. A rebuilt instance reaches the same values in
+    /// fewer revisions than the live one did (it replays per document, not per batch); without this its next value for
+    /// a day could carry a revision the store already has, and the store keeps the higher one.
+    /// </summary>
+    public void AdoptEmitted(IEnumerable<DailySentiment> emitted)
+    {
+        ArgumentNullException.ThrowIfNull(emitted);
+        foreach (var value in emitted)
+        {
+            if (_issuers.TryGetValue(value.IssuerId, out var index) && index.OpenDays.TryGetValue(value.Day.DayNumber, out var open)
+                && (open.LastEmitted is null || open.LastEmitted.Revision <= value.Revision))
+            {
+                open.LastEmitted = value;
+            }
+        }
+    }
+
+    /// <summary>
     /// Brings back the state of <paramref name="issuerId"/>'s days from <paramref name="fromDay"/> on, as the store
     /// holds it: <paramref name="storedDays"/> (the latest value emitted for each day: meso score, last emission) and
     /// <paramref name="appliedTexts"/> (every text applied to those days: count, exact sum, top documents, ids for

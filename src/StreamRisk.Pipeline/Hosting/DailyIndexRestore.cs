@@ -5,9 +5,10 @@ namespace StreamRisk.Pipeline.Hosting;
 
 /// <summary>
 /// Rebuilds the aggregate stage's daily index from stored firm- and industry-level rows, replayed in ingest order one
-/// document at a time (industry rows before firm rows, as the stage applies a batch). Applying per document gives each
-/// issuer-day at least as many revisions as the live batches did, so values the restarted stage emits next outrank
-/// the stored ones. Pure: the caller reads the rows and writes the corrections.
+/// document at a time (industry rows before firm rows, as the stage applies a batch). The values come out the same as
+/// the live ones, but in fewer revisions than the live batches took (a late text re-emits every later day it moves), so
+/// the caller hands the stored values back to the aggregator (<see cref="DailyAggregator.AdoptEmitted"/>) for its next
+/// revisions to outrank them. Pure: the caller reads the rows and writes the corrections.
 /// </summary>
 public sealed class DailyIndexRestore
 {

@@ -72,6 +72,8 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
             }
         }
         var corrections = restore.Corrections(stored);
+        // The next value of a day must outrank what the store holds, or the store's highest-revision rule drops it.
+        restore.Aggregator.AdoptEmitted(stored.Values.Concat(corrections));
         if (corrections.Count > 0)
         {
             await WriteAndPublishAsync(new StoreBatch { DailySentiments = corrections }, Topics.DailySentiment, AggregateStage.StageName,
