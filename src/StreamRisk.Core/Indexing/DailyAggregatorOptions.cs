@@ -16,15 +16,14 @@ public sealed record DailyAggregatorOptions
     public int AllowedLatenessDays { get; init; } = 3;
 
     /// <summary>
-    /// Extra days, beyond <see cref="AllowedLatenessDays"/>, that an issuer-day's full state is kept behind this
-    /// instance's own watermark before it is pruned (default 28). Lateness is judged by each text's ingest stamp, but
-    /// the texts of different partitions reach this instance reordered; a text whose stamp is older than the newest
-    /// stamp seen so far must still find its day open. The margin must therefore exceed how far, in event days, inputs
-    /// from different partitions can be reordered (consumer lag between partitions, batch size); a text reordered
-    /// further than that, or a redelivered duplicate of one counted before the state was rebuilt, comes back as
-    /// <c>day_pruned</c>. Each margin day costs one open day of state per issuer.
+    /// Extra days, beyond <see cref="AllowedLatenessDays"/>, that an issuer-day's full state is kept in memory behind
+    /// this instance's own watermark (default 14). Lateness is judged by each text's ingest stamp, but texts of
+    /// different partitions arrive reordered, so a text can be on time for a day already let go of. The aggregate stage
+    /// brings such days back from the store (<see cref="DailyAggregator.NeedingReopen"/>, <see cref="DailyAggregator.Reopen"/>),
+    /// so the margin trades memory (one open day of state per issuer per margin day) against store reads; it does not
+    /// change results. Used without a store, a text for a pruned day comes back as <c>day_pruned</c>.
     /// </summary>
-    public int PruneMarginDays { get; init; } = 28;
+    public int PruneMarginDays { get; init; } = 14;
 
     /// <summary>Weight of the day's mean firm-level score (default 0.7).</summary>
     public double FirmWeight { get; init; } = 0.7;

@@ -9,10 +9,9 @@ public sealed record IndustryIndexOptions
     /// still count (default 3); older texts are <c>too_late</c>.</summary>
     public int AllowedLatenessDays { get; init; } = 3;
 
-    /// <summary>Extra days, beyond <see cref="AllowedLatenessDays"/>, that an industry-day's full state is kept behind
-    /// this instance's own watermark before it is pruned (default 28). It must exceed how far, in event days, inputs
-    /// from different partitions can be reordered; see <see cref="DailyAggregatorOptions.PruneMarginDays"/>.</summary>
-    public int PruneMarginDays { get; init; } = 28;
+    /// <summary>Extra days, beyond <see cref="AllowedLatenessDays"/>, that an industry-day's full state is kept in memory
+    /// behind this instance's own watermark (default 14); see <see cref="DailyAggregatorOptions.PruneMarginDays"/>.</summary>
+    public int PruneMarginDays { get; init; } = 14;
 
     /// <summary>Trailing window of the causal z-score, in days (default 60).</summary>
     public int ZScoreWindowDays { get; init; } = 60;

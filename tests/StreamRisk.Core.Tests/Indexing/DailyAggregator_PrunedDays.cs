@@ -7,10 +7,10 @@ namespace StreamRisk.Core.Tests.Indexing;
 public sealed class DailyAggregator_PrunedDays
 {
     /// <summary>ISS1 texts on days 0..40, each stamped with its own day: the watermark is day 40, so with the default
-    /// lateness (3) and prune margin (28) state is kept from day 9.</summary>
+    /// lateness (3) and a prune margin of 28 state is kept from day 9.</summary>
     private static DailyAggregator FortyDays()
     {
-        var aggregator = new DailyAggregator();
+        var aggregator = new DailyAggregator(new DailyAggregatorOptions { PruneMarginDays = 28 });
         for (var day = 0; day <= 40; day++)
         {
             aggregator.Apply([Firm("ISS1", $"doc-{day}", day, day % 2 == 0 ? -0.4 : 0.3) with { Watermark = Day(day) }]);

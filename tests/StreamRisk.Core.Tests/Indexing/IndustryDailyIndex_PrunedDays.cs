@@ -10,7 +10,7 @@ public sealed class IndustryDailyIndex_PrunedDays
     {
         var index = new IndustryDailyIndex(
             new Dictionary<string, IReadOnlyList<string>> { ["ISS1"] = ["BANK"] },
-            new IndustryIndexOptions { ZScoreMinCount = 3 });
+            new IndustryIndexOptions { ZScoreMinCount = 3, PruneMarginDays = 28 });
         for (var day = 0; day <= 40; day++)
         {
             index.Apply([Industry("BANK", $"d{day}", day, (day % 5 - 2) * 0.2) with { Watermark = Day(day) }]);

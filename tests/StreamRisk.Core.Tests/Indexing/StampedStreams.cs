@@ -25,7 +25,8 @@ internal static class StampedStreams
     public const int AllowedLateness = 3;
 
     /// <summary>How many positions a text may move when reordered. Stamps grow at most <see cref="MaxAdvance"/> days per
-    /// document, so the reorder in event days stays well inside the default prune margin of 28 days.</summary>
+    /// document, so the reorder in event days stays inside the default prune margin of 14 days
+    /// (a bare aggregator, without the store to bring pruned days back).</summary>
     public const int ReorderWindow = 4;
 
     private const int MaxAdvance = 2;
