@@ -10,6 +10,7 @@ internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
     public Task<bool> IsKnownDocumentAsync(string docId, string contentHash, CancellationToken cancellationToken = default) => Task.FromResult(false);
     public IAsyncEnumerable<RawInput> ReadRawInputsAsync(CancellationToken cancellationToken = default) => inner.ReadRawInputsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetDailySentimentAsync(issuerId, cancellationToken);
+    public Task<IReadOnlyList<Core.Events.DailySentiment>> GetDailySentimentAsync(string issuerId, DateOnly from, DateOnly? to, CancellationToken cancellationToken = default) => inner.GetDailySentimentAsync(issuerId, from, to, cancellationToken);
     public Task<IReadOnlyList<Core.Events.RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetRiskScoresAsync(issuerId, cancellationToken);
     public Task<IReadOnlyList<Core.Events.RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) => inner.GetAlertsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) => inner.GetDeadLettersAsync(cancellationToken);

@@ -97,8 +97,12 @@ public sealed class BaselineRiskScorer
             : null;
         var forecast = Forecast(daily.Smoothed, spread, indicators);
         var rev = revision ?? daily.Revision;
+        // The market inputs are part of the id: the same daily value scored again once a later spread or statement is
+        // known is another event, not the same one with other content.
+        var marketInputs = (spread is null ? "" : string.Create(CultureInfo.InvariantCulture, $":s{latestSpread!.Day:yyyy-MM-dd}"))
+            + (indicators is null ? "" : string.Create(CultureInfo.InvariantCulture, $":f{latestFundamentals!.PeriodEnd:yyyy-MM-dd}"));
         return new RiskScore(
-            string.Create(CultureInfo.InvariantCulture, $"{daily.IssuerId}:{daily.Day:yyyy-MM-dd}:r{rev}"),
+            string.Create(CultureInfo.InvariantCulture, $"{daily.IssuerId}:{daily.Day:yyyy-MM-dd}:r{rev}{marketInputs}"),
             daily.IssuerId,
             daily.Day,
             rev,

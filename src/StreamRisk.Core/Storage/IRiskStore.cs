@@ -78,6 +78,10 @@ public interface IRiskStore : IAsyncDisposable
     IAsyncEnumerable<RawInput> ReadRawInputsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The daily values of <paramref name="issuerId"/> from <paramref name="from"/> to <paramref name="to"/>
+    /// (inclusive; null: no end), by day: what the score stage scores again when a late spread or statement arrives.</summary>
+    Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, DateOnly from, DateOnly? to, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default);
     /// <summary>Every alert, in force or retracted (the latest revision of each), by alert id.</summary>
     Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default);

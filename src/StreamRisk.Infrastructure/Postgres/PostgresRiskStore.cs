@@ -93,11 +93,16 @@ public sealed class PostgresRiskStore : IRiskStore
             SELECT event_id, issuer_id, day, revision, firm_score, firm_count, meso_score, composite, smoothed, top_doc_ids::text
             FROM daily_sentiments WHERE issuer_id = $1 ORDER BY day
             """,
-            [issuerId],
-            r => new DailySentiment(
-                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), NullableDouble(r, 4), r.GetInt32(5),
-                NullableDouble(r, 6), r.GetDouble(7), r.GetDouble(8), JsonColumns.ReadStringList(r.GetString(9))),
-            cancellationToken);
+            [issuerId], ReadDailySentiment, cancellationToken);
+
+    public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, DateOnly from, DateOnly? to,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            """
+            SELECT event_id, issuer_id, day, revision, firm_score, firm_count, meso_score, composite, smoothed, top_doc_ids::text
+            FROM daily_sentiments WHERE issuer_id = $1 AND day >= $2 AND day <= $3 ORDER BY day
+            """,
+            [issuerId, from, to ?? DateOnly.MaxValue], ReadDailySentiment, cancellationToken);
 
     public Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync(
@@ -288,6 +293,10 @@ public sealed class PostgresRiskStore : IRiskStore
             }
             return (IReadOnlyList<T>)rows;
         }, cancellationToken).AsTask();
+
+    private static DailySentiment ReadDailySentiment(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), NullableDouble(r, 4), r.GetInt32(5),
+        NullableDouble(r, 6), r.GetDouble(7), r.GetDouble(8), JsonColumns.ReadStringList(r.GetString(9)));
 
     private static FirmSentiment ReadFirmSentiment(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),

@@ -108,6 +108,12 @@ public sealed class SqliteRiskStore : IRiskStore
         QueryAsync($"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment WHERE issuer_id = @issuer_id ORDER BY day",
             issuerId, SqliteRowReaders.DailySentiment, cancellationToken);
 
+    public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, DateOnly from, DateOnly? to,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment WHERE issuer_id = @issuer_id AND day >= @from AND day <= @to ORDER BY day",
+            [("@issuer_id", issuerId), ("@from", StoreValueFormat.Day(from)), ("@to", StoreValueFormat.Day(to ?? DateOnly.MaxValue))],
+            SqliteRowReaders.DailySentiment, cancellationToken);
+
     public Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {SqliteRowReaders.RiskScoreColumns} FROM risk_scores WHERE issuer_id = @issuer_id ORDER BY as_of",
             issuerId, SqliteRowReaders.RiskScore, cancellationToken);

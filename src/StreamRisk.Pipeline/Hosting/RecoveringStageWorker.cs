@@ -19,6 +19,7 @@ public sealed class RecoveringStageWorker(
     private static readonly TimeSpan PollWait = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
     public string StageName => stageName;
 
@@ -106,7 +107,8 @@ public sealed class RecoveringStageWorker(
         try
         {
             logger.LogDebug("closing stage {Stage}", stageName);
-            await stage.DisposeAsync().ConfigureAwait(false);
+            // A client that cannot close (a broker that does not answer) must not keep the stage from being rebuilt.
+            await stage.DisposeAsync().AsTask().WaitAsync(CloseTimeout).ConfigureAwait(false);
             logger.LogDebug("closed stage {Stage}", stageName);
         }
         catch (Exception ex)

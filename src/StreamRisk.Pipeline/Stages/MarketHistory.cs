@@ -29,6 +29,25 @@ public sealed class MarketHistory
         list[(fundamentals.PublishedAt.ToUniversalTime(), fundamentals.PeriodEnd)] = fundamentals;
     }
 
+    /// <summary>The days whose latest spread is <paramref name="spread"/> (once added): from its day up to the day
+    /// before the next known spread, or open-ended (null) when there is none.</summary>
+    public (DateOnly From, DateOnly? To) DaysUsing(SpreadObservation spread)
+    {
+        var list = _spreads[spread.IssuerId];
+        var i = list.IndexOfKey(spread.Day);
+        return (spread.Day, i + 1 < list.Count ? list.Keys[i + 1].AddDays(-1) : null);
+    }
+
+    /// <summary>The days whose latest statement is <paramref name="fundamentals"/> (once added): from the day it was
+    /// published up to the day before the next statement was, or open-ended (null).</summary>
+    public (DateOnly From, DateOnly? To) DaysUsing(Fundamentals fundamentals)
+    {
+        var list = _fundamentals[fundamentals.IssuerId];
+        var i = list.IndexOfKey((fundamentals.PublishedAt.ToUniversalTime(), fundamentals.PeriodEnd));
+        var from = DateOnly.FromDateTime(fundamentals.PublishedAt.UtcDateTime);
+        return (from, i + 1 < list.Count ? DateOnly.FromDateTime(list.Keys[i + 1].Item1.UtcDateTime).AddDays(-1) : null);
+    }
+
     public SpreadObservation? LatestSpread(string issuerId, DateOnly day) =>
         _spreads.TryGetValue(issuerId, out var list) ? LastAtOrBefore(list, day, k => k) : null;
 

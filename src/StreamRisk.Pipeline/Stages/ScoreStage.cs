@@ -9,7 +9,9 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>
 /// sentiment.daily.v1 + fundamentals.v1 + spreads.v1 → risk.scores.v1. Fundamentals and spreads arrive from outside,
 /// so they are checked here (schema, known issuer) and kept for replay; each daily value is scored with the latest
-/// spread and fundamentals known as of its day.
+/// spread and fundamentals as of its day. A spread or statement that arrives after days it applies to were scored
+/// scores those days again (their daily values read from the store), so a day's final score does not depend on
+/// whether its market data came before or after its news.
 /// </summary>
 /// <param name="market">Spreads and fundamentals already known (a restarted worker passes those of the store).</param>
 public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, IReadOnlySet<string> knownIssuers, MarketHistory? market = null)
@@ -18,8 +20,10 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
     public const string StageName = "score";
     private readonly MarketHistory _market = market ?? new();
 
-    protected override ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
+    protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
+        // Days whose market inputs this batch changed, per issuer: scored again after the batch's own messages.
+        var marketChanged = new Dictionary<string, (DateOnly From, DateOnly? To, ConsumedMessage Cause)>(StringComparer.Ordinal);
         foreach (var message in batch)
         {
             switch (message.Topic)
@@ -30,6 +34,7 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
                     {
                         _market.Add(fundamentals);
                         output.Store.Fundamentals.Add(fundamentals);
+                        Widen(marketChanged, fundamentals.IssuerId, _market.DaysUsing(fundamentals), message);
                     }
                     break;
                 case Topics.Spreads:
@@ -38,19 +43,59 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
                     {
                         _market.Add(spread);
                         output.Store.Spreads.Add(spread);
+                        Widen(marketChanged, spread.IssuerId, _market.DaysUsing(spread), message);
                     }
                     break;
                 default:
                     var daily = EventJson.Deserialize<DailySentiment>(message.Value);
-                    var score = scorer.Score(daily, _market.LatestSpread(daily.IssuerId, daily.Day), _market.LatestFundamentals(daily.IssuerId, daily.Day))
-                        with { EvidenceDocIds = daily.TopDocIds };
-                    output.Store.RiskScores.Add(score);
-                    output.Emit(Topics.RiskScores, score.IssuerId, score.EventId, score, message);
-                    Counters.Score();
+                    Score(output, daily, message);
+                    _scoredThrough[daily.IssuerId] = _scoredThrough.TryGetValue(daily.IssuerId, out var through) && through > daily.Day ? through : daily.Day;
                     break;
             }
         }
-        return ValueTask.CompletedTask;
+        foreach (var (issuerId, (from, to, cause)) in marketChanged.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            // Only days this instance has scored can carry a stale score; after a restart it does not know, so it asks.
+            var end = _scoredThrough.TryGetValue(issuerId, out var through) ? (to is { } t && t < through ? t : through) : to;
+            if (end is { } last && last < from)
+            {
+                continue;
+            }
+            foreach (var daily in await Store.GetDailySentimentAsync(issuerId, from, end, cancellationToken).ConfigureAwait(false))
+            {
+                Score(output, daily, cause);
+            }
+        }
+    }
+
+    private readonly Dictionary<string, DateOnly> _scoredThrough = new(StringComparer.Ordinal);
+
+    private void Score(StageOutput output, DailySentiment daily, ConsumedMessage cause)
+    {
+        var score = scorer.Score(daily, _market.LatestSpread(daily.IssuerId, daily.Day), _market.LatestFundamentals(daily.IssuerId, daily.Day))
+            with { EvidenceDocIds = daily.TopDocIds };
+        output.Store.RiskScores.Add(score);
+        output.Emit(Topics.RiskScores, score.IssuerId, score.EventId, score, cause);
+        Counters.Score();
+    }
+
+    private static void Widen(Dictionary<string, (DateOnly From, DateOnly? To, ConsumedMessage Cause)> changed, string issuerId,
+        (DateOnly From, DateOnly? To) days, ConsumedMessage cause)
+    {
+        if (days.To is { } to && to < days.From)
+        {
+            return;
+        }
+        if (changed.TryGetValue(issuerId, out var held))
+        {
+            var from = held.From < days.From ? held.From : days.From;
+            DateOnly? end = held.To is { } a && days.To is { } b ? (a > b ? a : b) : null;
+            changed[issuerId] = (from, end, cause);
+        }
+        else
+        {
+            changed[issuerId] = (days.From, days.To, cause);
+        }
     }
 
     private T? Admit<T>(ConsumedMessage message, StageOutput output, Func<T, string> issuerOf) where T : class

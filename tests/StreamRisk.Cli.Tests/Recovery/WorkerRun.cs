@@ -18,7 +18,10 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
     /// <summary>Counts unchanged this long, with every input stored, mean the worker is done: longer than a classic
     /// consumer-group rebalance on the mock cluster (session timeout 6 s − 1 s), so a group waiting for its partitions
     /// is not mistaken for a drained one.</summary>
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(7);
+    // Settled: every table holds at least as many rows as the reference run's and nothing changed for Quiet. A worker
+    // that stops short (lost work) is judged after StalledFor without progress, so the comparison shows what is missing.
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan StalledFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(120);
 
     public sealed record Outcome(StoreEquivalenceReport Report, int AlertEvents, int RedeliveredAlertEvents, int ConflictingAlertEvents, TimeSpan Elapsed, string LogTail);
@@ -75,6 +78,12 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
             }
         }
 
+        var reference = stream.Reference;
+        bool Complete(StoreCounts c) =>
+            c.Documents >= reference.Documents.Count && c.FirmSentiments >= reference.FirmSentiments.Count
+            && c.IndustrySentiments >= reference.IndustrySentiments.Count && c.DeadLetters >= reference.DeadLetters.Count
+            && c.DailySentiments >= reference.DailySentiments.Count && c.RiskScores >= reference.RiskScores.Count;
+
         try
         {
             for (var incarnation = 0; incarnation <= restarts; incarnation++)
@@ -105,7 +114,8 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
                     last = now;
                     quiet.Restart();
                 }
-                else if (now is not null && now.RawInputs == records.Count && quiet.Elapsed >= Quiet)
+                else if (now is not null && now.RawInputs == records.Count
+                    && (quiet.Elapsed >= Quiet && Complete(now) || quiet.Elapsed >= StalledFor))
                 {
                     break;
                 }

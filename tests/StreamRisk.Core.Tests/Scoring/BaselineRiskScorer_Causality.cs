@@ -22,7 +22,7 @@ public sealed class BaselineRiskScorer_Causality
         var score = scorer.Score(Daily(-0.4, revision: 2), spread, fundamentals);
         var forecast = scorer.Forecast(-0.4, 320, fundamentals.Indicators);
 
-        Assert.Equal("ISS1:2024-05-10:r2", score.EventId);
+        Assert.Equal("ISS1:2024-05-10:r2:s2024-05-09:f2024-03-31", score.EventId);
         Assert.Equal(2, score.Revision);
         Assert.Equal(Day, score.AsOf);
         Assert.Equal(-0.4, score.IndexValue);

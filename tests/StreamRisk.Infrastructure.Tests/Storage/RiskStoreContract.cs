@@ -119,6 +119,19 @@ public abstract class RiskStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Daily_sentiment_of_a_day_range_comes_back_by_day_with_both_ends_included()
+    {
+        await Store.UpsertAsync(new StoreBatch
+        {
+            DailySentiments = [.. Enumerable.Range(0, 6).Select(d => Daily("iss001", D0.AddDays(d), 0, d / 10.0, [])), Daily("iss002", D0.AddDays(2), 0, 0.5, [])],
+        });
+
+        Assert.Equal([D0.AddDays(2), D0.AddDays(3), D0.AddDays(4)], (await Store.GetDailySentimentAsync("iss001", D0.AddDays(2), D0.AddDays(4))).Select(d => d.Day));
+        Assert.Equal([D0.AddDays(4), D0.AddDays(5)], (await Store.GetDailySentimentAsync("iss001", D0.AddDays(4), null)).Select(d => d.Day));
+        Assert.Empty(await Store.GetDailySentimentAsync("iss001", D0.AddDays(9), null));
+    }
+
+    [Fact]
     public async Task Risk_scores_round_trip_per_issuer_ordered_by_day()
     {
         var second = Score("iss001", D0.AddDays(1), 0, lastSpread: null, RiskClass.Extended);
