@@ -36,6 +36,11 @@ public interface IEventConsumer : IAsyncDisposable
     /// of those messages are durable.</summary>
     Task CommitAsync(IReadOnlyList<ConsumedMessage> processed, CancellationToken cancellationToken = default);
 
+    /// <summary>Moves back so that the next consume delivers these uncommitted messages again (a batch whose processing
+    /// failed), without leaving the group. Partitions the consumer no longer owns are skipped: their next owner starts
+    /// at the committed offset anyway.</summary>
+    Task RewindAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken = default);
+
     /// <summary>The partitions this member owns now.</summary>
     IReadOnlyList<(string Topic, int Partition)> Assignment { get; }
 

@@ -62,6 +62,26 @@ internal sealed class InMemoryConsumer(ConsumerGroup group, GroupMember member, 
         return Task.CompletedTask;
     }
 
+    public Task RewindAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_readLock)
+        {
+            foreach (var first in batch.GroupBy(m => (m.Topic, m.Partition)).Select(g => g.MinBy(m => m.Offset)!))
+            {
+                foreach (var cursor in member.Assignment.Cursors)
+                {
+                    if (cursor.Log.Partition == first.Partition && cursor.Log.Topic == first.Topic && cursor.Position > first.Offset)
+                    {
+                        cursor.Position = first.Offset;
+                    }
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_disposed)

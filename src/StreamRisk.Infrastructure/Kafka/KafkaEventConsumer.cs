@@ -92,6 +92,30 @@ internal sealed class KafkaEventConsumer : IEventConsumer
         });
     }
 
+    public Task RewindAsync(IReadOnlyList<ConsumedMessage> batch, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
+        var firsts = batch.GroupBy(m => (m.Topic, m.Partition)).Select(g => g.MinBy(m => m.Offset)!).ToArray();
+        if (firsts.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+        return thread.RunAsync(() =>
+        {
+            var owned = consumer.Assignment.ToHashSet();
+            foreach (var first in firsts)
+            {
+                var partition = new TopicPartition(first.Topic, first.Partition);
+                if (owned.Contains(partition))
+                {
+                    // Seeking drops what the client prefetched past this offset and fetches from here again.
+                    consumer.Seek(new TopicPartitionOffset(partition, first.Offset));
+                }
+            }
+            return true;
+        });
+    }
+
     private IReadOnlyList<ConsumedMessage> ConsumeBatch(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var batch = new List<ConsumedMessage>(Math.Min(maxMessages, 512));

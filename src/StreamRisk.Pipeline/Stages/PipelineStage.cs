@@ -97,10 +97,17 @@ public abstract class PipelineStage : IAsyncDisposable
             {
                 _suspects.Failed(batch);
             }
-            // The consumer has moved past this uncommitted batch. Rejoining the group puts it back at the committed
-            // offset, so the batch is delivered again on the next pump instead of being skipped.
-            await _consumer.DisposeAsync().ConfigureAwait(false);
-            _consumer = _context.Bus.CreateConsumer(GroupId, InputTopics);
+            // The consumer has moved past this uncommitted batch: move it back so the batch is delivered again on the
+            // next pump instead of being skipped. (Rejoining the group would do the same at the cost of a rebalance.)
+            try
+            {
+                await _consumer.RewindAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception rewind) when (rewind is not OutOfMemoryException)
+            {
+                await _consumer.DisposeAsync().ConfigureAwait(false);
+                _consumer = _context.Bus.CreateConsumer(GroupId, InputTopics);
+            }
             throw;
         }
         return batch.Count;

@@ -194,6 +194,22 @@ public abstract class EventBusContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rewound_batch_is_delivered_again_by_the_same_member()
+    {
+        var topic = await NewTopicAsync(Partitions);
+        await ProduceAsync(topic, 40);
+        var consumer = Own(Bus.CreateConsumer(NewName("g"), [topic]));
+        var all = await ConsumeUntilAsync(consumer, 40);
+        await consumer.CommitAsync(all.Where(m => m.Offset < 3).ToList());
+
+        await consumer.RewindAsync(all.Where(m => m.Offset >= 3).ToList());
+        var again = await ConsumeUntilAsync(consumer, all.Count(m => m.Offset >= 3));
+
+        static IEnumerable<(int, long)> Keys(IEnumerable<ConsumedMessage> ms) => ms.Select(m => (m.Partition, m.Offset)).Order();
+        Assert.Equal(Keys(all.Where(m => m.Offset >= 3)), Keys(again));
+    }
+
+    [Fact]
     public async Task A_commit_never_moves_the_committed_offset_backwards()
     {
         var topic = await NewTopicAsync(1);
