@@ -24,6 +24,7 @@ public sealed class WorkerProcess_PostgresRestart(RecoveryStream stream, ITestOu
         {
             ["STREAMRISK_STORE"] = "postgres",
             ["STREAMRISK_POSTGRES"] = postgres.ConnectionString,
+            ["STREAMRISK_KAFKA_GROUP_PROTOCOL"] = "classic",
         };
         var outages = 0;
 

@@ -39,9 +39,6 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
         var env = new Dictionary<string, string>(environment)
         {
             ["STREAMRISK_BUS"] = "kafka",
-            // KIP-848 groups: librdkafka's mock cluster rebalances them at once, where a classic group whose member
-            // leaves and rejoins repeatedly (a stage rebuilt after each failed batch) was seen to stall for 10 s and more.
-            ["STREAMRISK_KAFKA_GROUP_PROTOCOL"] = "consumer",
             ["STREAMRISK_KAFKA_BOOTSTRAP"] = cluster.BootstrapServers,
         };
         var logPath = Path.Combine(CliProcess.NewTempDirectory(), "worker.log");
