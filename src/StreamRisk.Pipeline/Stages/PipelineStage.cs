@@ -6,10 +6,11 @@ using StreamRisk.Core.Storage;
 namespace StreamRisk.Pipeline.Stages;
 
 /// <summary>
-/// A stage over the bus: consume a batch, process it (pure logic in Core), publish the outputs, make the results
-/// durable in the store, and only then commit the input offsets. A crash at any point redelivers the batch, and
-/// the idempotent upserts keyed by event identity make the second pass leave the same rows (at-least-once delivery,
-/// exactly-once effects).
+/// A stage over the bus: consume a batch, process it (pure logic in Core), make the results durable in the store, and
+/// only then commit the input offsets; the outputs are published before the store write (<see cref="EventDelivery.Direct"/>)
+/// or written with it to the transactional outbox and published after the commit (<see cref="EventDelivery.Outbox"/>).
+/// A crash at any point redelivers the batch, and the idempotent upserts keyed by event identity make the second pass
+/// leave the same rows (at-least-once delivery, exactly-once effects).
 /// </summary>
 public abstract class PipelineStage : IAsyncDisposable
 {
