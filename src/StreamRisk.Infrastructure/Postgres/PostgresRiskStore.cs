@@ -173,45 +173,38 @@ public sealed class PostgresRiskStore : IRiskStore
             """,
             [], ReadIndustrySentiment, cancellationToken);
 
+    private const string FirmColumns =
+        "t.event_id, t.doc_id, t.issuer_id, t.published_at, t.p_neg, t.p_neu, t.p_pos, t.score, t.mention_count, t.model, t.ingest_seq, t.watermark";
+
+    private const string IndustryColumns =
+        "t.event_id, t.doc_id, t.industry_id, t.published_at, t.score, t.weight, t.topics::text, t.model, t.ingest_seq, t.watermark";
+
     public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            """
-            SELECT f.event_id, f.doc_id, f.issuer_id, f.published_at, f.p_neg, f.p_neu, f.p_pos, f.score, f.mention_count, f.model, f.ingest_seq, f.watermark
-            FROM firm_sentiments f JOIN stage_inbox i ON i.stage = $1 AND i.event_id = f.event_id AND i.applied
-            ORDER BY f.ingest_seq, f.event_id COLLATE "C"
-            """,
-            [stage], ReadFirmSentiment, cancellationToken);
+        AppliedAsync("firm_sentiments", FirmColumns, ReadFirmSentiment, stage, null, cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            """
-            SELECT s.event_id, s.doc_id, s.industry_id, s.published_at, s.score, s.weight, s.topics::text, s.model, s.ingest_seq, s.watermark
-            FROM industry_sentiments s JOIN stage_inbox i ON i.stage = $1 AND i.event_id = s.event_id AND i.applied
-            ORDER BY s.ingest_seq, s.event_id COLLATE "C"
-            """,
-            [stage], ReadIndustrySentiment, cancellationToken);
+        AppliedAsync("industry_sentiments", IndustryColumns, ReadIndustrySentiment, stage, null, cancellationToken);
 
     public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, string issuerId, DateOnly fromDay,
         CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            """
-            SELECT f.event_id, f.doc_id, f.issuer_id, f.published_at, f.p_neg, f.p_neu, f.p_pos, f.score, f.mention_count, f.model, f.ingest_seq, f.watermark
-            FROM firm_sentiments f JOIN stage_inbox i ON i.stage = $1 AND i.event_id = f.event_id AND i.applied
-            WHERE f.issuer_id = $2 AND f.published_at >= $3
-            ORDER BY f.ingest_seq, f.event_id COLLATE "C"
-            """,
-            [stage, issuerId, StartOf(fromDay)], ReadFirmSentiment, cancellationToken);
+        AppliedAsync("firm_sentiments", FirmColumns, ReadFirmSentiment, stage, ("issuer_id", issuerId, fromDay), cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, string industryId, DateOnly fromDay,
         CancellationToken cancellationToken = default) =>
+        AppliedAsync("industry_sentiments", IndustryColumns, ReadIndustrySentiment, stage, ("industry_id", industryId, fromDay), cancellationToken);
+
+    /// <summary>Rows of a sentiment table that <paramref name="stage"/>'s inbox records as applied, in ingest order;
+    /// optionally only those of one issuer or industry published on or after a day.</summary>
+    private Task<IReadOnlyList<T>> AppliedAsync<T>(string table, string columns, Func<NpgsqlDataReader, T> read, string stage,
+        (string Column, string Key, DateOnly FromDay)? scope, CancellationToken cancellationToken) =>
         QueryAsync(
-            """
-            SELECT s.event_id, s.doc_id, s.industry_id, s.published_at, s.score, s.weight, s.topics::text, s.model, s.ingest_seq, s.watermark
-            FROM industry_sentiments s JOIN stage_inbox i ON i.stage = $1 AND i.event_id = s.event_id AND i.applied
-            WHERE s.industry_id = $2 AND s.published_at >= $3
-            ORDER BY s.ingest_seq, s.event_id COLLATE "C"
+            $"""
+            SELECT {columns}
+            FROM {table} t JOIN stage_inbox i ON i.stage = $1 AND i.event_id = t.event_id AND i.applied
+            {(scope is { } s ? $"WHERE t.{s.Column} = $2 AND t.published_at >= $3" : "")}
+            ORDER BY t.ingest_seq, t.event_id COLLATE "C"
             """,
-            [stage, industryId, StartOf(fromDay)], ReadIndustrySentiment, cancellationToken);
+            scope is { } p ? [stage, p.Key, StartOf(p.FromDay)] : [stage], read, cancellationToken);
 
     private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

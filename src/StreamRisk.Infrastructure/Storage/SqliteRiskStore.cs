@@ -138,38 +138,36 @@ public sealed class SqliteRiskStore : IRiskStore
             SqliteRowReaders.IndustrySentiment, cancellationToken);
 
     public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
-        QueryAsync($"""
-            SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment
-            WHERE event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
-            ORDER BY ingest_seq, event_id
-            """, [("@stage", stage)], SqliteRowReaders.FirmSentiment, cancellationToken);
+        AppliedAsync("firm_sentiment", SqliteRowReaders.FirmSentimentColumns, SqliteRowReaders.FirmSentiment, stage, null, cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
-        QueryAsync($"""
-            SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment
-            WHERE event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
-            ORDER BY ingest_seq, event_id
-            """, [("@stage", stage)], SqliteRowReaders.IndustrySentiment, cancellationToken);
+        AppliedAsync("industry_sentiment", SqliteRowReaders.IndustrySentimentColumns, SqliteRowReaders.IndustrySentiment, stage, null, cancellationToken);
 
     public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, string issuerId, DateOnly fromDay,
         CancellationToken cancellationToken = default) =>
-        QueryAsync($"""
-            SELECT {SqliteRowReaders.FirmSentimentColumns} FROM firm_sentiment
-            WHERE issuer_id = @issuer_id AND published_at >= @from
-              AND event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
-            ORDER BY ingest_seq, event_id
-            """, [("@stage", stage), ("@issuer_id", issuerId), ("@from", StoreValueFormat.Instant(StartOf(fromDay)))],
-            SqliteRowReaders.FirmSentiment, cancellationToken);
+        AppliedAsync("firm_sentiment", SqliteRowReaders.FirmSentimentColumns, SqliteRowReaders.FirmSentiment, stage,
+            ("issuer_id", issuerId, fromDay), cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, string industryId, DateOnly fromDay,
         CancellationToken cancellationToken = default) =>
-        QueryAsync($"""
-            SELECT {SqliteRowReaders.IndustrySentimentColumns} FROM industry_sentiment
-            WHERE industry_id = @industry_id AND published_at >= @from
-              AND event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
+        AppliedAsync("industry_sentiment", SqliteRowReaders.IndustrySentimentColumns, SqliteRowReaders.IndustrySentiment, stage,
+            ("industry_id", industryId, fromDay), cancellationToken);
+
+    /// <summary>Rows of a sentiment table that <paramref name="stage"/>'s inbox records as applied, in ingest order;
+    /// optionally only those of one issuer or industry published on or after a day.</summary>
+    private Task<IReadOnlyList<T>> AppliedAsync<T>(string table, string columns, Func<SqliteDataReader, T> read, string stage,
+        (string Column, string Key, DateOnly FromDay)? scope, CancellationToken cancellationToken)
+    {
+        var where = scope is { } s ? $"{s.Column} = @key AND published_at >= @from AND " : "";
+        (string, object)[] parameters = scope is { } p
+            ? [("@stage", stage), ("@key", p.Key), ("@from", StoreValueFormat.Instant(StartOf(p.FromDay)))]
+            : [("@stage", stage)];
+        return QueryAsync($"""
+            SELECT {columns} FROM {table}
+            WHERE {where}event_id IN (SELECT i.event_id FROM stage_inbox i WHERE i.stage = @stage AND i.applied = 1)
             ORDER BY ingest_seq, event_id
-            """, [("@stage", stage), ("@industry_id", industryId), ("@from", StoreValueFormat.Instant(StartOf(fromDay)))],
-            SqliteRowReaders.IndustrySentiment, cancellationToken);
+            """, parameters, read, cancellationToken);
+    }
 
     private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -62,7 +62,7 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
             .Concat(toReopen.Meso.Select(m => (m.IssuerId, m.Day))));
         foreach (var (issuerId, fromDay, toDay) in issuerDays)
         {
-            var storedDays = (await Store.GetDailySentimentAsync(issuerId, cancellationToken).ConfigureAwait(false)).Where(d => d.Day >= fromDay).ToList();
+            var storedDays = await Store.GetDailySentimentAsync(issuerId, fromDay, null, cancellationToken).ConfigureAwait(false);
             aggregator.Reopen(issuerId, fromDay, toDay, storedDays,
                 await Store.GetAppliedFirmSentimentsAsync(StageName, issuerId, fromDay, cancellationToken).ConfigureAwait(false));
         }
