@@ -9,6 +9,11 @@ internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
     public Task UpsertAsync(StoreBatch batch, CancellationToken cancellationToken = default) => Task.CompletedTask;
     public Task<bool> IsKnownDocumentAsync(string docId, string contentHash, CancellationToken cancellationToken = default) => Task.FromResult(false);
     public IAsyncEnumerable<RawInput> ReadRawInputsAsync(CancellationToken cancellationToken = default) => inner.ReadRawInputsAsync(cancellationToken);
+    private long _lastSeq;
+    public Task<IReadOnlyList<RawInput>> AppendRawInputsAsync(IReadOnlyList<RawInput> inputs, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<RawInput>>([.. inputs.Select(i => i.Seq > 0 ? i : i with { Seq = ++_lastSeq })]);
+    public IAsyncEnumerable<RawInput> ReadUnfinishedRawInputsAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
+        inner.ReadUnfinishedRawInputsAsync(topics, cancellationToken);
     public Task<IReadOnlyList<Core.Events.DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetDailySentimentAsync(issuerId, cancellationToken);
     public Task<IReadOnlyList<Core.Events.DailySentiment>> GetDailySentimentAsync(string issuerId, DateOnly from, DateOnly? to, CancellationToken cancellationToken = default) => inner.GetDailySentimentAsync(issuerId, from, to, cancellationToken);
     public Task<IReadOnlyList<Core.Events.RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetRiskScoresAsync(issuerId, cancellationToken);

@@ -23,10 +23,10 @@ public static class EmbeddedThroughput
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < inputs.Length; i++)
         {
-            await pipeline.PublishAsync(inputs[i], "bench-" + i);
-            if ((i + 1) % 1024 == 0) await pipeline.Driver.DrainAsync(CancellationToken.None);
+            pipeline.Offer(inputs[i], "bench-" + i);
+            if ((i + 1) % 1024 == 0) await pipeline.StepAsync();
         }
-        await pipeline.Driver.DrainAsync(CancellationToken.None);
+        await pipeline.StepAsync();
         return stopwatch.Elapsed;
     }
 }

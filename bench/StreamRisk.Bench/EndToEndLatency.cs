@@ -24,12 +24,12 @@ public static class EndToEndLatency
             while (fed < due)
             {
                 pending.Add(Stopwatch.GetTimestamp());
-                await pipeline.PublishAsync(corpus.Document(fed, start), "bench-" + fed);
+                pipeline.Offer(corpus.Document(fed, start), "bench-" + fed);
                 fed++;
             }
             if (pending.Count > 0)
             {
-                await pipeline.Driver.DrainAsync(CancellationToken.None);
+                await pipeline.StepAsync();
                 var done = Stopwatch.GetTimestamp();
                 foreach (var t in pending) latencies.Add(Stopwatch.GetElapsedTime(t, done).TotalMilliseconds);
                 pending.Clear();

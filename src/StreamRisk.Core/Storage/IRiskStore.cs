@@ -3,8 +3,20 @@ using StreamRisk.Core.Events;
 namespace StreamRisk.Core.Storage;
 
 /// <summary>An input exactly as it arrived, kept so that <c>streamrisk replay</c> can run history again.</summary>
-/// <param name="Seq">Arrival order, 1-based, unique.</param>
-public sealed record RawInput(long Seq, string Topic, string Key, byte[] Value);
+/// <param name="Seq">Arrival order, 1-based, unique; 0 for an input the journal has not numbered yet.</param>
+public sealed record RawInput(long Seq, string Topic, string Key, byte[] Value)
+{
+    /// <summary>The input's identity in the journal: SHA-256 over topic, key and bytes, lower-case hex. Two inputs with
+    /// the same hash are the same record read twice (a re-run over the same files), never two events.</summary>
+    public string ContentHash => field ??= RawInputHash.Of(Topic, Key, Value);
+}
+
+/// <summary>Per input topic, the last input seq every stage has finished with (see <see cref="IRiskStore.UpsertAsync"/>).</summary>
+public sealed record InputCheckpoint(string Topic, long Seq);
+
+/// <summary>All outbox entries one stage wrote for one topic: deleted together once every consumer of the topic has
+/// committed them (the embedded run's bus dies with its process, so "published" is not yet "safe").</summary>
+public sealed record OutboxTopic(string Stage, string Topic);
 
 /// <summary>
 /// An event a stage emitted, kept in the stage's transactional outbox: written in the same transaction as the state
@@ -47,10 +59,16 @@ public sealed record StoreBatch
 
     public IReadOnlyList<InboxEntry> Inbox { get; init; } = [];
 
+    /// <summary>Whole (stage, topic) outboxes to delete in this transaction.</summary>
+    public IReadOnlyList<OutboxTopic> OutboxDrained { get; init; } = [];
+
+    /// <summary>Input checkpoints to advance (a stored checkpoint never moves back).</summary>
+    public IReadOnlyList<InputCheckpoint> InputCheckpoints { get; init; } = [];
+
     public bool IsEmpty =>
         RawInputs.Count + Documents.Count + FirmSentiments.Count + IndustrySentiments.Count + DailySentiments.Count
         + Fundamentals.Count + Spreads.Count + RiskScores.Count + Alerts.Count + DeadLetters.Count
-        + Outbox.Count + OutboxSent.Count + Inbox.Count == 0;
+        + Outbox.Count + OutboxSent.Count + Inbox.Count + OutboxDrained.Count + InputCheckpoints.Count == 0;
 }
 
 /// <summary>Row counts per table, for summaries and for comparing two stores; alerts counts those in force (not retracted).</summary>
@@ -76,6 +94,18 @@ public interface IRiskStore : IAsyncDisposable
 
     /// <summary>Raw inputs in arrival order, for replay.</summary>
     IAsyncEnumerable<RawInput> ReadRawInputsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The input journal, in one transaction: appends each input whose <see cref="RawInput.ContentHash"/> is not stored
+    /// yet, in order, and returns those appended. An input with <see cref="RawInput.Seq"/> 0 is numbered after the
+    /// highest stored seq; one with a seq keeps it (replay), and is skipped if that seq is taken. A stored input is never
+    /// replaced.
+    /// </summary>
+    Task<IReadOnlyList<RawInput>> AppendRawInputsAsync(IReadOnlyList<RawInput> inputs, CancellationToken cancellationToken = default);
+
+    /// <summary>Raw inputs of <paramref name="topics"/> after their topic's <see cref="InputCheckpoint"/> (all of them
+    /// where there is none), in seq order: what a run cut short had taken in but not finished.</summary>
+    IAsyncEnumerable<RawInput> ReadUnfinishedRawInputsAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default);
 

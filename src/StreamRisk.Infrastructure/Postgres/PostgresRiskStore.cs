@@ -87,6 +87,89 @@ public sealed class PostgresRiskStore : IRiskStore
         }
     }
 
+    public Task<IReadOnlyList<RawInput>> AppendRawInputsAsync(IReadOnlyList<RawInput> inputs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<RawInput>>([]);
+        }
+        return retry.ExecuteAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            // Numbering reads the highest seq: one journal writer at a time, readers unaffected.
+            await using (var lockTable = new NpgsqlCommand("LOCK TABLE raw_inputs IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
+            {
+                await lockTable.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            var hashes = inputs.Select(i => i.ContentHash).ToArray();
+            var seqs = inputs.Where(i => i.Seq > 0).Select(i => i.Seq).ToArray();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var takenSeqs = new HashSet<long>();
+            long next;
+            await using (var probe = new NpgsqlCommand("""
+                SELECT content_hash, seq FROM raw_inputs WHERE content_hash = ANY($1) OR seq = ANY($2)
+                UNION ALL SELECT NULL, COALESCE(MAX(seq), 0) FROM raw_inputs
+                """, connection, transaction))
+            {
+                probe.Parameters.Add(new NpgsqlParameter { Value = hashes });
+                probe.Parameters.Add(new NpgsqlParameter { Value = seqs });
+                await using var reader = await probe.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                next = 1;
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    if (reader.IsDBNull(0))
+                    {
+                        next = reader.GetInt64(1) + 1;
+                        continue;
+                    }
+                    taken.Add(reader.GetString(0));
+                    takenSeqs.Add(reader.GetInt64(1));
+                }
+            }
+            var appended = new List<RawInput>(inputs.Count);
+            foreach (var input in inputs)
+            {
+                var numbered = input.Seq > 0 ? input : input with { Seq = next };
+                if (!taken.Add(numbered.ContentHash) || !takenSeqs.Add(numbered.Seq))
+                {
+                    continue;
+                }
+                appended.Add(numbered);
+                next = Math.Max(next, numbered.Seq + 1);
+            }
+            if (appended.Count > 0)
+            {
+                await using var insert = new NpgsqlBatch(connection, transaction);
+                insert.BatchCommands.Add(PostgresUpserts.Command(PostgresUpserts.RawInputInsert,
+                    PostgresUpserts.Column(appended, r => r.Seq), PostgresUpserts.Column(appended, r => r.Topic),
+                    PostgresUpserts.Column(appended, r => r.Key), PostgresUpserts.Column(appended, r => r.Value),
+                    PostgresUpserts.Column(appended, r => r.ContentHash)));
+                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return (IReadOnlyList<RawInput>)appended;
+        }, cancellationToken).AsTask();
+    }
+
+    public async IAsyncEnumerable<RawInput> ReadUnfinishedRawInputsAsync(IReadOnlyCollection<string> topics,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("""
+            SELECT r.seq, r.topic, r.key, r.value FROM raw_inputs r LEFT JOIN input_checkpoints c ON c.topic = r.topic
+            WHERE r.topic = ANY($1) AND r.seq > COALESCE(c.seq, 0)
+            ORDER BY r.seq
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = topics.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RawInput(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+        }
+    }
+
     public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync(
             """

@@ -12,8 +12,22 @@ namespace StreamRisk.Infrastructure.Postgres;
 /// </summary>
 internal static class PostgresUpserts
 {
-    private static readonly PostgresUpsert RawInputs = new("raw_inputs",
-        [("seq", "bigint"), ("topic", "text"), ("key", "text"), ("value", "bytea")], ["seq"]);
+    // A stored input is never replaced: neither by another input under the same seq nor by the same content again.
+    internal const string RawInputInsert = """
+        INSERT INTO raw_inputs (seq, topic, key, value, content_hash)
+        SELECT seq, topic, key, value, content_hash FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[])
+             AS u(seq, topic, key, value, content_hash)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string OutboxDrain = """
+        DELETE FROM stage_outbox o USING unnest($1::text[], $2::text[]) AS u(stage, topic) WHERE o.stage = u.stage AND o.topic = u.topic
+        """;
+
+    private const string CheckpointUpsert = """
+        INSERT INTO input_checkpoints (topic, seq) SELECT topic, seq FROM unnest($1::text[], $2::bigint[]) AS u(topic, seq)
+        ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(input_checkpoints.seq, excluded.seq)
+        """;
 
     private static readonly PostgresUpsert Documents = new("documents",
         [("doc_id", "text"), ("source", "text"), ("published_at", "timestamptz"), ("headline", "text"), ("body", "text"),
@@ -87,8 +101,18 @@ internal static class PostgresUpserts
         if (records.RawInputs.Count > 0)
         {
             var rows = LatestPerKey.Last(records.RawInputs, r => r.Seq, Comparer<long>.Default);
-            batch.BatchCommands.Add(RawInputs.Command(
-                Column(rows, r => r.Seq), Column(rows, r => r.Topic), Column(rows, r => r.Key), Column(rows, r => r.Value)));
+            batch.BatchCommands.Add(Command(RawInputInsert,
+                Column(rows, r => r.Seq), Column(rows, r => r.Topic), Column(rows, r => r.Key), Column(rows, r => r.Value), Column(rows, r => r.ContentHash)));
+        }
+        if (records.OutboxDrained.Count > 0)
+        {
+            var rows = records.OutboxDrained;
+            batch.BatchCommands.Add(Command(OutboxDrain, Column(rows, o => o.Stage), Column(rows, o => o.Topic)));
+        }
+        if (records.InputCheckpoints.Count > 0)
+        {
+            var rows = records.InputCheckpoints;
+            batch.BatchCommands.Add(Command(CheckpointUpsert, Column(rows, c => c.Topic), Column(rows, c => c.Seq)));
         }
         if (records.Documents.Count > 0)
         {
@@ -177,7 +201,7 @@ internal static class PostgresUpserts
         }
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] columnArrays)
+    internal static NpgsqlBatchCommand Command(string sql, params object[] columnArrays)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var array in columnArrays)
@@ -198,7 +222,7 @@ internal static class PostgresUpserts
         }
     }
 
-    private static TValue[] Column<T, TValue>(IReadOnlyList<T> rows, Func<T, TValue> value)
+    internal static TValue[] Column<T, TValue>(IReadOnlyList<T> rows, Func<T, TValue> value)
     {
         var column = new TValue[rows.Count];
         for (var i = 0; i < column.Length; i++)

@@ -164,5 +164,19 @@ public static class SqliteMigrations
             INSERT OR IGNORE INTO stage_inbox (stage, event_id, applied) SELECT 'aggregate', event_id, 1 FROM firm_sentiment;
             INSERT OR IGNORE INTO stage_inbox (stage, event_id, applied) SELECT 'aggregate', event_id, 1 FROM industry_sentiment;
             """),
+            new(3, "003_input_journal", """
+            -- The input journal: the embedded run writes each input here before it publishes it, identified by its
+            -- content (SHA-256 of topic, key and bytes), so a re-run over the same input recognises what it already
+            -- took in and numbers the rest after it. NULL for inputs stored before version 3.
+            ALTER TABLE raw_inputs ADD COLUMN content_hash TEXT;
+            CREATE UNIQUE INDEX ux_raw_inputs_content_hash ON raw_inputs (content_hash) WHERE content_hash IS NOT NULL;
+
+            -- Per input topic, the last input seq whose processing every stage finished: a run that starts over this
+            -- store feeds the journal's later inputs again before anything new.
+            CREATE TABLE input_checkpoints (
+                topic TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            """),
 ];
 }

@@ -104,6 +104,47 @@ public sealed class SqliteRiskStore : IRiskStore
         }
     }
 
+    public async Task<IReadOnlyList<RawInput>> AppendRawInputsAsync(IReadOnlyList<RawInput> inputs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0)
+        {
+            return [];
+        }
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = OpenWriter();
+            _upserts ??= new SqliteUpserts(writer);
+            using var transaction = writer.BeginTransaction(deferred: false);
+            var appended = _upserts.AppendRawInputs(inputs, transaction, cancellationToken);
+            transaction.Commit();
+            return appended;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<RawInput> ReadUnfinishedRawInputsAsync(IReadOnlyCollection<string> topics,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.seq, r.topic, r.key, r.value FROM raw_inputs r LEFT JOIN input_checkpoints c ON c.topic = r.topic
+            WHERE r.topic IN (SELECT value FROM json_each(@topics)) AND r.seq > COALESCE(c.seq, 0)
+            ORDER BY r.seq
+            """;
+        command.Parameters.AddWithValue("@topics", StoreValueFormat.StringList(topics.ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RawInput(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+        }
+    }
+
     public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment WHERE issuer_id = @issuer_id ORDER BY day",
             issuerId, SqliteRowReaders.DailySentiment, cancellationToken);

@@ -15,7 +15,7 @@ internal sealed class SqliteUpserts : IDisposable
     // Checking the token on every row would cost more than the rows; every few hundred keeps cancellation prompt.
     private const int RowsBetweenCancellationChecks = 256;
 
-    private readonly PreparedUpsert _rawInputs;
+    private readonly SqliteCommand _rawInput;
     private readonly PreparedUpsert _documents;
     private readonly PreparedUpsert _firmSentiment;
     private readonly PreparedUpsert _industrySentiment;
@@ -28,11 +28,21 @@ internal sealed class SqliteUpserts : IDisposable
     private readonly PreparedUpsert _outbox;
     private readonly PreparedUpsert _inbox;
     private readonly SqliteCommand _outboxDelete;
+    private readonly SqliteCommand _outboxDrain;
+    private readonly SqliteCommand _checkpoint;
+    private readonly SqliteCommand _lastSeq;
     private int _rowsSinceCheck;
 
     public SqliteUpserts(SqliteConnection connection)
     {
-        _rawInputs = new(connection, "raw_inputs", ["seq", "topic", "key", "value"], ["seq"]);
+        // A stored input is never replaced: neither by another input under the same seq nor by the same content again.
+        _rawInput = Prepare(connection, "INSERT INTO raw_inputs (seq, topic, key, value, content_hash) VALUES (@seq, @topic, @key, @value, @hash) ON CONFLICT DO NOTHING",
+            "@seq", "@topic", "@key", "@value", "@hash");
+        _outboxDrain = Prepare(connection, "DELETE FROM stage_outbox WHERE stage = @stage AND topic = @topic", "@stage", "@topic");
+        _checkpoint = Prepare(connection,
+            "INSERT INTO input_checkpoints (topic, seq) VALUES (@topic, @seq) ON CONFLICT (topic) DO UPDATE SET seq = max(seq, excluded.seq)",
+            "@topic", "@seq");
+        _lastSeq = Prepare(connection, "SELECT COALESCE(MAX(seq), 0) FROM raw_inputs");
         _documents = new(connection, "documents",
             ["doc_id", "source", "published_at", "headline", "body", "language", "content_hash", "ingest_seq", "watermark"], ["doc_id"]);
         _firmSentiment = new(connection, "firm_sentiment",
@@ -83,8 +93,16 @@ internal sealed class SqliteUpserts : IDisposable
         }
         foreach (var r in batch.RawInputs)
         {
-            _rawInputs.Execute(tx, r.Seq, r.Topic, r.Key, r.Value);
+            InsertRawInput(tx, r);
             Tick(cancellationToken);
+        }
+        foreach (var drained in batch.OutboxDrained)
+        {
+            Run(_outboxDrain, tx, drained.Stage, drained.Topic);
+        }
+        foreach (var checkpoint in batch.InputCheckpoints)
+        {
+            Run(_checkpoint, tx, checkpoint.Topic, checkpoint.Seq);
         }
         foreach (var d in batch.Documents)
         {
@@ -151,9 +169,58 @@ internal sealed class SqliteUpserts : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>The input journal's append (see <see cref="IRiskStore.AppendRawInputsAsync"/>).</summary>
+    public IReadOnlyList<RawInput> AppendRawInputs(IReadOnlyList<RawInput> inputs, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        _rowsSinceCheck = 0;
+        _lastSeq.Transaction = tx;
+        var next = Convert.ToInt64(_lastSeq.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var appended = new List<RawInput>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            var numbered = input.Seq > 0 ? input : input with { Seq = next };
+            if (InsertRawInput(tx, numbered))
+            {
+                appended.Add(numbered);
+                next = Math.Max(next, numbered.Seq + 1);
+            }
+            Tick(cancellationToken);
+        }
+        return appended;
+    }
+
+    private bool InsertRawInput(SqliteTransaction tx, RawInput input) =>
+        Run(_rawInput, tx, input.Seq, input.Topic, input.Key, input.Value, input.ContentHash) == 1;
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, SqliteTransaction tx, params ReadOnlySpan<object> values)
+    {
+        command.Transaction = tx;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+        return command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
-        foreach (var upsert in new[] { _rawInputs, _documents, _firmSentiment, _industrySentiment, _dailySentiment, _fundamentals, _spreads, _riskScores, _alerts, _deadLetters, _outbox, _inbox })
+        foreach (var command in new[] { _rawInput, _outboxDrain, _checkpoint, _lastSeq })
+        {
+            command.Dispose();
+        }
+        foreach (var upsert in new[] { _documents, _firmSentiment, _industrySentiment, _dailySentiment, _fundamentals, _spreads, _riskScores, _alerts, _deadLetters, _outbox, _inbox })
         {
             upsert.Dispose();
         }

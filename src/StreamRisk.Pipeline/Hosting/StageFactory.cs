@@ -17,7 +17,7 @@ namespace StreamRisk.Pipeline.Hosting;
 /// aggregate replays the stored sentiment rows, score reloads spreads and fundamentals, alert replays stored scores.
 /// Effects the stopped worker made durable upstream but never passed on are written and published here.
 /// </summary>
-public sealed class StageFactory(StageContext context, ReferenceData reference, PipelineModels models)
+public sealed class StageFactory(StageContext context, ReferenceData reference, PipelineModels? models)
 {
     public async Task<PipelineStage> BuildAsync(string stageName, CancellationToken cancellationToken)
     {
@@ -31,11 +31,11 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
                 var watermark = counts.Documents > 0 ? await store.GetLatestPublishedDayAsync(cancellationToken).ConfigureAwait(false) : null;
                 return new IngestStage(context, new IngestOptions(), counts.Documents + 1, counts.Documents > 0, watermark);
             case EnrichStage.StageName:
-                return new EnrichStage(context, models.Recognizer);
+                return new EnrichStage(context, Models.Recognizer);
             case FirmSentimentStage.StageName:
-                return new FirmSentimentStage(context, models.FirmSentiment);
+                return new FirmSentimentStage(context, Models.FirmSentiment);
             case IndustrySentimentStage.StageName:
-                return new IndustrySentimentStage(context, models.IndustrySentiment, models.Topics, models.TopicIndustries);
+                return new IndustrySentimentStage(context, Models.IndustrySentiment, Models.Topics, Models.TopicIndustries);
             case AggregateStage.StageName:
                 var restore = await RestoreDailyIndexAsync(cancellationToken).ConfigureAwait(false);
                 return new AggregateStage(context, restore.Aggregator, restore.IndustryIndex);
@@ -50,6 +50,9 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
                 throw new ConfigurationException($"no stage is called '{stageName}': use one of {string.Join(", ", StageNames.Each)} or all");
         }
     }
+
+    /// <summary>The text models; absent for an ingest-only run, which builds no stage that needs them.</summary>
+    private PipelineModels Models => models ?? throw new InvalidOperationException("this stage needs text models, and none were loaded");
 
     private HashSet<string> IssuerIds() => reference.Issuers.Select(i => i.IssuerId).ToHashSet(StringComparer.Ordinal);
 
@@ -106,7 +109,7 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
-        if (context.Delivery == EventDelivery.Outbox)
+        if (context.UsesOutbox)
         {
             var outbox = events.Select(e => new OutboxMessage(stage, topic, e.Key, e.EventId, e.Value, EventHeaders.For(e.EventId, topic, stage, now, null))).ToArray();
             await context.Store.UpsertAsync(rows with { Outbox = outbox }, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Storage;
+using StreamRisk.Pipeline.Hosting;
 using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Pipeline.Running;
@@ -34,4 +37,23 @@ public sealed class PipelineDriver(IReadOnlyList<PipelineStage> stages, int batc
         while (progressed);
         return handled;
     }
+
+    /// <summary>
+    /// After <see cref="DrainAsync"/>, in one transaction: deletes the outbox entries every consumer here has now
+    /// committed, and advances the input checkpoints of the topics consumed here (see
+    /// <see cref="EventDelivery.OutboxUntilCheckpoint"/>). An outbox whose topic has a consumer missing from this driver
+    /// (documents after an ingest-only run) waits for a run that has it.
+    /// </summary>
+    public Task CheckpointAsync(IRiskStore store, IEnumerable<InputCheckpoint> inputs, CancellationToken cancellationToken)
+    {
+        var here = stages.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        bool ConsumedHere(string topic) => StageNames.ConsumersOf(topic).All(here.Contains);
+        var drained = stages.SelectMany(stage => Topics.All.Where(ConsumedHere).Select(topic => new OutboxTopic(stage.Name, topic))).ToArray();
+        var checkpoints = inputs.Where(c => ConsumedHere(c.Topic) && StageNames.ConsumersOf(c.Topic).Any()).ToArray();
+        return store.UpsertAsync(new StoreBatch { OutboxDrained = drained, InputCheckpoints = checkpoints }, cancellationToken);
+    }
+
+    /// <summary>The external input topics some stage here consumes.</summary>
+    public IReadOnlyList<string> InputTopicsConsumed =>
+        [.. new[] { Topics.NewsRaw, Topics.Fundamentals, Topics.Spreads }.Where(t => stages.Any(s => s.InputTopics.Contains(t)))];
 }

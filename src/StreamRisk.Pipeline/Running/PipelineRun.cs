@@ -9,6 +9,7 @@ using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
 using StreamRisk.Nlp.Manifests;
 using StreamRisk.Nlp.Runtime;
+using StreamRisk.Pipeline.Hosting;
 using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Pipeline.Running;
@@ -34,9 +35,10 @@ public static class PipelineRun
         var databasePath = DatabasePathFor(options);
         var reference = LoadReference(options);
 
-        await using var store = OpenStore(databasePath);
+        // One writer per store, taken before anything is written; a killed holder's lock goes with its process.
+        using var writerLock = AcquireWriterLock(databasePath, options);
+        await using var store = OpenStore(databasePath, options.SyncEachCommit);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var before = await store.CountAsync(cancellationToken).ConfigureAwait(false);
 
         await using var bus = new InMemoryEventBus();
         // The same topic layout as production (infra/kafka/topics.json): partition counts shape batching, so the
@@ -46,27 +48,36 @@ public static class PipelineRun
             await bus.EnsureTopicAsync(topic.ToSpec(), cancellationToken).ConfigureAwait(false);
         }
         var counters = new PipelineCounters();
-        var context = new StageContext(bus, store, TimeProvider.System, counters);
+        // Every event a stage emits stays in its outbox until all its consumers have committed it, and every input is in
+        // the journal before it is published: a run cut short at any point leaves in the store all that the next run
+        // needs to finish the work (see EmbeddedRecovery below).
+        var context = new StageContext(bus, store, TimeProvider.System, counters, EventDelivery.OutboxUntilCheckpoint, InputsJournaled: true);
         // Ingest alone needs no text models: building the gazetteer and topic index would only cost start-up time.
         using var models = options.IngestOnly ? null : LoadModels(reference, options.Models);
-        // Over a store that already holds documents, ingest continues their numbering and their watermark.
-        var watermark = before.Documents > 0 ? await store.GetLatestPublishedDayAsync(cancellationToken).ConfigureAwait(false) : null;
-        var stages = models is null
-            ? PipelineComposition.BuildIngestOnly(context, before.Documents + 1, before.Documents > 0, watermark)
-            : PipelineComposition.Build(context, reference, models, before.Documents + 1, before.Documents > 0, watermark);
+        // Each stage starts from what the store holds (ingest numbering and watermark, the daily index, market history,
+        // alerts), exactly as a restarted worker does: over an empty store that is an empty state.
+        var factory = new StageFactory(context, reference, models);
+        var stages = new List<PipelineStage>();
         TopicDump? dump = null;
         try
         {
+            foreach (var name in options.IngestOnly ? [IngestStage.StageName] : StageNames.Each)
+            {
+                stages.Add(await factory.BuildAsync(name, cancellationToken).ConfigureAwait(false));
+            }
             var driver = new PipelineDriver(stages, options.BatchSize);
             await using var producer = bus.CreateProducer();
             var feeder = new InputFeeder(producer, TimeProvider.System);
+            var journal = new InputJournal(store, feeder, driver.InputTopicsConsumed);
             dump = options.OutDirectory is null ? null : TopicDump.Open(bus, options.OutDirectory);
 
-            // One step of the run: every stage catches up, the output files get what was published, and the bus drops
-            // what every reader has committed, so memory stays bounded however long the input is.
+            // One step of the run: every stage catches up, the store records that it did, the output files get what was
+            // published, and the bus drops what every reader has committed, so memory stays bounded however long the
+            // input is.
             async Task Step()
             {
                 await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
+                await driver.CheckpointAsync(store, journal.TakeFedCheckpoints(), cancellationToken).ConfigureAwait(false);
                 if (dump is not null)
                 {
                     await dump.AppendAvailableAsync(cancellationToken).ConfigureAwait(false);
@@ -74,30 +85,66 @@ public static class PipelineRun
                 bus.DiscardConsumed();
             }
 
-            var records = options.ReplayFrom is not null ? ReplayRecordsAsync(options.ReplayFrom, progress, cancellationToken) : FileRecordsAsync(files, progress);
-            var inChunk = 0;
-            await foreach (var (record, seq) in records.ConfigureAwait(false))
+            // Steps hold ChunkSize journaled inputs each, whatever the journal skipped as already stored, so a run and its
+            // replay (which reads only what was journaled) cut their input into the same steps.
+            var ready = new Queue<RawInput>();
+            async Task FeedReady(bool all)
             {
-                await feeder.PublishAsync(record, cancellationToken, seq).ConfigureAwait(false);
-                if (++inChunk == options.ChunkSize)
+                while (ready.Count >= options.ChunkSize || (all && ready.Count > 0))
                 {
-                    inChunk = 0;
+                    for (var n = Math.Min(options.ChunkSize, ready.Count); n > 0; n--)
+                    {
+                        await journal.FeedAsync(ready.Dequeue(), cancellationToken).ConfigureAwait(false);
+                    }
                     await Step().ConfigureAwait(false);
                 }
             }
+
+            // What an earlier run took in but did not finish (cut short, or ingest-only) goes first, in journal order.
+            var resumed = 0L;
+            await foreach (var raw in store.ReadUnfinishedRawInputsAsync(driver.InputTopicsConsumed, cancellationToken).ConfigureAwait(false))
+            {
+                ready.Enqueue(raw);
+                resumed++;
+                await FeedReady(all: false).ConfigureAwait(false);
+            }
+
+            var records = options.ReplayFrom is not null ? ReplayRecordsAsync(options.ReplayFrom, progress, cancellationToken) : FileRecordsAsync(files, progress);
+            var chunk = new List<RawInput>(options.ChunkSize);
+            async Task AppendChunk()
+            {
+                foreach (var raw in await journal.AppendAsync(chunk, cancellationToken).ConfigureAwait(false))
+                {
+                    ready.Enqueue(raw);
+                }
+                chunk.Clear();
+                await FeedReady(all: false).ConfigureAwait(false);
+            }
+            await foreach (var (record, seq) in records.ConfigureAwait(false))
+            {
+                chunk.Add(new RawInput(seq ?? 0, record.Topic, record.Key, record.Value));
+                if (chunk.Count == options.ChunkSize)
+                {
+                    await AppendChunk().ConfigureAwait(false);
+                }
+            }
+            await AppendChunk().ConfigureAwait(false);
+            await FeedReady(all: true).ConfigureAwait(false);
             await Step().ConfigureAwait(false);
 
             var after = await store.CountAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlyList<string>? mismatches = null;
             if (options.ReplayFrom is not null)
             {
-                await using var live = OpenStore(options.ReplayFrom);
+                await using var live = OpenStore(options.ReplayFrom, syncEachCommit: false);
                 mismatches = await StoreComparison.CompareAsync(live, store, reference.Issuers.Select(i => i.IssuerId), cancellationToken).ConfigureAwait(false);
             }
             IReadOnlyDictionary<string, int> topicCounts = dump?.Counts.ToDictionary() ?? [];
-            return new RunSummary(feeder.Published, counters, after, topicCounts, stopwatch.Elapsed, options.OutDirectory, databasePath)
+            return new RunSummary(journal.Read, counters, after, topicCounts, stopwatch.Elapsed, options.OutDirectory, databasePath)
             {
                 ReplayMismatches = mismatches,
+                Resumed = resumed,
+                AlreadyStored = journal.AlreadyStored,
             };
         }
         finally
@@ -110,6 +157,22 @@ public static class PipelineRun
             {
                 await stage.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    private static StoreWriterLock AcquireWriterLock(string databasePath, RunOptions options)
+    {
+        try
+        {
+            return StoreWriterLock.Acquire(databasePath, options.ReplayFrom is not null ? "streamrisk replay" : options.IngestOnly ? "streamrisk ingest" : "streamrisk run");
+        }
+        catch (StoreLockedException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"cannot lock the database '{databasePath}': {ex.Message}", ex);
         }
     }
 
@@ -141,7 +204,7 @@ public static class PipelineRun
     private static async IAsyncEnumerable<(InputRecord Record, long? Seq)> ReplayRecordsAsync(string database, IProgress<RunProgress>? progress,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var source = OpenStore(database);
+        await using var source = OpenStore(database, syncEachCommit: false);
         var total = (await source.CountAsync(cancellationToken).ConfigureAwait(false)).RawInputs;
         long done = 0;
         await foreach (var raw in source.ReadRawInputsAsync(cancellationToken).ConfigureAwait(false))
@@ -209,11 +272,11 @@ public static class PipelineRun
         }
     }
 
-    private static SqliteRiskStore OpenStore(string path)
+    private static SqliteRiskStore OpenStore(string path, bool syncEachCommit)
     {
         try
         {
-            return new SqliteRiskStore(path);
+            return new SqliteRiskStore(path, syncEachCommit: syncEachCommit);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -23,6 +23,13 @@ public sealed record RunOptions
     /// <summary>Text models (built-in unless ONNX manifests are named).</summary>
     public ModelOptions Models { get; init; } = ModelOptions.BuiltIn;
 
+    /// <summary>
+    /// Sync every SQLite commit to disk (<c>synchronous=FULL</c>): committed work then survives a power cut or an OS
+    /// crash too. Off (<c>NORMAL</c>, the default), a committed transaction survives the process being killed in any
+    /// way, and a power cut can lose the last commits, which the next run then does again from the input journal.
+    /// </summary>
+    public bool SyncEachCommit { get; init; }
+
     /// <summary>Stop after ingest (the <c>ingest</c> command).</summary>
     public bool IngestOnly { get; init; }
 }

@@ -15,6 +15,13 @@ public sealed record RunSummary(
 {
     /// <summary>For a replay: differences from the live run's stored results (empty: identical); null otherwise.</summary>
     public IReadOnlyList<string>? ReplayMismatches { get; init; }
+
+    /// <summary>Inputs an earlier run had taken in but not finished (it was cut short, or ran ingest only), fed again
+    /// first.</summary>
+    public long Resumed { get; init; }
+
+    /// <summary>Input records the store already held (same topic, key and bytes): taken in by an earlier run.</summary>
+    public long AlreadyStored { get; init; }
 }
 
 /// <summary>Progress of a run: input records published so far out of the total.</summary>

@@ -69,7 +69,7 @@ public abstract class PipelineStage : IAsyncDisposable
     /// stop its partition. Failures of the store or the bus are only retried: they say nothing about the message.</remarks>
     public async Task<int> PumpAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        if (!_relayed && _context.Delivery == EventDelivery.Outbox)
+        if (!_relayed && _context.UsesOutbox)
         {
             await RelayOutboxAsync(cancellationToken).ConfigureAwait(false);
             _relayed = true;
@@ -175,7 +175,7 @@ public abstract class PipelineStage : IAsyncDisposable
             }
             events[i] = new BusEvent(e.Topic, e.EventId, new BusMessage(e.Key, e.Value, headers));
         }
-        if (_context.Delivery == EventDelivery.Outbox)
+        if (_context.UsesOutbox)
         {
             await PersistThroughOutboxAsync(batch, output, events, cancellationToken).ConfigureAwait(false);
             return;
@@ -258,6 +258,7 @@ public abstract class PipelineStage : IAsyncDisposable
         }
         await Task.WhenAll(deliveries).ConfigureAwait(false);
         await _producer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // Under OutboxUntilCheckpoint the driver deletes the entries once their consumers have committed them.
         if (_context.Delivery == EventDelivery.Outbox)
         {
             foreach (var e in events)
@@ -275,7 +276,12 @@ public abstract class PipelineStage : IAsyncDisposable
     /// <summary>Sends an input this stage cannot use to <c>dlq.v1</c> with the original bytes, and counts it.</summary>
     protected void DeadLetter(StageOutput output, ConsumedMessage message, string code, string reason, string? errorType = null)
     {
-        var id = $"{message.Topic}:{message.Partition}:{message.Offset}:{Name}";
+        // Named by the message's event id where it has one (every event a stage or the input journal publishes does):
+        // the same input gives the same dead letter in every run, and a later run's input never takes an earlier one's
+        // id, as offsets on a bus that starts empty with each embedded run would.
+        var id = message.Headers.TryGetValue(EventHeaders.Id, out var eventId) && eventId.Length > 0
+            ? $"{message.Topic}:{eventId}:{Name}"
+            : $"{message.Topic}:{message.Partition}:{message.Offset}:{Name}";
         var letter = new DeadLetter(id, message.Topic, message.Partition, message.Offset, Name, code, reason, errorType,
             Convert.ToBase64String(message.Value));
         output.Store.DeadLetters.Add(letter);
@@ -284,10 +290,11 @@ public abstract class PipelineStage : IAsyncDisposable
         Counters.DeadLettered(code);
     }
 
-    /// <summary>Keeps the raw bytes of an external input so that replay can run it again.</summary>
-    protected static void KeepRawInput(StageOutput output, ConsumedMessage message)
+    /// <summary>Keeps the raw bytes of an external input so that replay can run it again (unless the input journal
+    /// already holds it).</summary>
+    protected void KeepRawInput(StageOutput output, ConsumedMessage message)
     {
-        if (EventHeaders.InputSequence(message.Headers) is { } seq)
+        if (!_context.InputsJournaled && EventHeaders.InputSequence(message.Headers) is { } seq)
         {
             output.Store.RawInputs.Add(new RawInput(seq, message.Topic, message.Key, message.Value));
         }
@@ -315,8 +322,15 @@ public abstract class PipelineStage : IAsyncDisposable
 }
 
 /// <summary>What every stage shares: the bus, the store, the clock, the run's counters, and how events leave a stage.</summary>
+/// <param name="InputsJournaled">The external inputs are in the store's input journal before they are published (the
+/// embedded run): the stages that consume them need not store them again.</param>
 public sealed record StageContext(
-    IEventBus Bus, IRiskStore Store, TimeProvider Time, PipelineCounters Counters, EventDelivery Delivery = EventDelivery.Direct);
+    IEventBus Bus, IRiskStore Store, TimeProvider Time, PipelineCounters Counters, EventDelivery Delivery = EventDelivery.Direct,
+    bool InputsJournaled = false)
+{
+    /// <summary>Emitted events go through the stage's transactional outbox.</summary>
+    public bool UsesOutbox => Delivery is EventDelivery.Outbox or EventDelivery.OutboxUntilCheckpoint;
+}
 
 /// <summary>How a stage's emitted events reach the bus.</summary>
 public enum EventDelivery
@@ -328,4 +342,9 @@ public enum EventDelivery
     /// <summary>Written to the store's outbox with the state in one transaction, then published: for workers on a
     /// durable bus, so that a crash can never leave state without its events or events without their state.</summary>
     Outbox,
+
+    /// <summary>As <see cref="Outbox"/>, but an entry stays in the outbox after it is published until the driver has
+    /// seen every consumer commit it (<see cref="Running.PipelineDriver.CheckpointAsync"/>): for the embedded run, whose
+    /// bus dies with the process, so that what was published but not yet consumed is published again after a crash.</summary>
+    OutboxUntilCheckpoint,
 }

@@ -13,8 +13,10 @@ public class PipelineRun_Rerun
         var second = await PipelineRun.RunAsync(options, null, CancellationToken.None);
 
         Assert.True(first.Counters.Documents > 0);
+        // The input journal holds every record of the first run: the second takes in nothing new.
+        Assert.Equal(first.InputRecords, second.AlreadyStored);
+        Assert.Equal(0, second.Counters.Inputs);
         Assert.Equal(0, second.Counters.Documents);
-        Assert.Equal(first.Counters.Documents, second.Counters.Duplicates - first.Counters.Duplicates);
         Assert.Equal(first.Store, second.Store);
     }
 }

@@ -64,6 +64,7 @@ public class PipelineRun_SampleCorpus(SampleRunFixture run)
         Assert.Equal(run.First.Counters.FirmSentiments, s.FirmSentiments);
         Assert.Equal(run.First.Counters.Alerts, s.Alerts);
         Assert.Equal(run.First.Counters.DeadLetters, s.DeadLetters);
-        Assert.Equal(run.First.InputRecords, s.RawInputs);
+        // A record with the same bytes as an earlier one (the corpus repeats one) is journaled once.
+        Assert.Equal(run.First.InputRecords - run.First.AlreadyStored, s.RawInputs);
     }
 }

@@ -1,8 +1,4 @@
-using StreamRisk.Core.Alerts;
-using StreamRisk.Core.Indexing;
-using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Reference;
-using StreamRisk.Core.Scoring;
 using StreamRisk.Core.Sentiment;
 using StreamRisk.Core.Text;
 using StreamRisk.Core.Topics;
@@ -10,7 +6,6 @@ using StreamRisk.Nlp.Embeddings;
 using StreamRisk.Nlp.Entities;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Nlp.Sentiment;
-using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Pipeline.Running;
 
@@ -77,33 +72,5 @@ public sealed record PipelineModels(
     public void Dispose()
     {
         foreach (var d in Owned) d.Dispose();
-    }
-}
-
-/// <summary>Builds the stages in data-flow order over one bus and store.</summary>
-public static class PipelineComposition
-{
-    /// <summary>Just the ingest stage (the <c>ingest</c> command): it needs no models and no reference data.</summary>
-    /// <param name="ingestWatermark">The ingest watermark to continue from (the latest published day stored), or null.</param>
-    public static IReadOnlyList<PipelineStage> BuildIngestOnly(StageContext context, long firstIngestSeq, bool storeHasHistory,
-        DateOnly? ingestWatermark = null) =>
-        [new IngestStage(context, new IngestOptions(), firstIngestSeq, storeHasHistory, ingestWatermark)];
-
-    public static IReadOnlyList<PipelineStage> Build(
-        StageContext context, ReferenceData reference, PipelineModels models, long firstIngestSeq, bool storeHasHistory,
-        DateOnly? ingestWatermark = null)
-    {
-        var ingest = new IngestStage(context, new IngestOptions(), firstIngestSeq, storeHasHistory, ingestWatermark);
-        var issuerIndustries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds, StringComparer.Ordinal);
-        return
-        [
-            ingest,
-            new EnrichStage(context, models.Recognizer),
-            new FirmSentimentStage(context, models.FirmSentiment),
-            new IndustrySentimentStage(context, models.IndustrySentiment, models.Topics, models.TopicIndustries),
-            new AggregateStage(context, new DailyAggregator(), new IndustryDailyIndex(issuerIndustries)),
-            new ScoreStage(context, new BaselineRiskScorer(), reference.Issuers.Select(i => i.IssuerId).ToHashSet(StringComparer.Ordinal)),
-            new AlertStage(context, new AlertDetector()),
-        ];
     }
 }
