@@ -8,7 +8,7 @@ namespace StreamRisk.Infrastructure.Tests.Storage;
 /// Each case gets a fresh, empty store from <see cref="CreateStoreAsync"/> and migrates it first.
 /// Text keys in the cases are lower-case ASCII of one length, so binary and locale collations order them alike.
 /// </summary>
-public abstract class RiskStoreContract : IAsyncLifetime
+public abstract partial class RiskStoreContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2024, 3, 1, 9, 30, 15, 123, TimeSpan.Zero);
     protected static readonly DateOnly D0 = new(2024, 3, 1);
