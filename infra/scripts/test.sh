@@ -37,7 +37,7 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 # The delivery-guarantee tests' verdicts (lost / double-counted / redelivered counts), passing or not.
-grep -ho '\(crash test\|postgres restart\|uninterrupted worker\): [^<]*' "$results"/*.trx 2>/dev/null | sort -u || true
+grep -ho '\(embedded crash test\|crash test\|postgres restart\|uninterrupted worker\): [^<]*' "$results"/*.trx 2>/dev/null | sort -u || true
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "no test results were found in $results" >&2
   status=1
