@@ -5,6 +5,7 @@ build:
 	dotnet build StreamRisk.sln -c Release -nologo
 
 demo:
+	rm -rf out/demo
 	dotnet run -c Release --project src/StreamRisk.Cli -- run --input data/samples --out out/demo
 
 test:

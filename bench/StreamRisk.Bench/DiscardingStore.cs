@@ -12,6 +12,8 @@ internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
     private long _lastSeq;
     public Task<IReadOnlyList<RawInput>> AppendRawInputsAsync(IReadOnlyList<RawInput> inputs, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<RawInput>>([.. inputs.Select(i => i.Seq > 0 ? i : i with { Seq = ++_lastSeq })]);
+    public IAsyncEnumerable<Core.Events.NewsDocument> ReadUnfinishedDocumentsAsync(CancellationToken cancellationToken = default) =>
+        inner.ReadUnfinishedDocumentsAsync(cancellationToken);
     public IAsyncEnumerable<RawInput> ReadUnfinishedRawInputsAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
         inner.ReadUnfinishedRawInputsAsync(topics, cancellationToken);
     public Task<IReadOnlyList<Core.Events.DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) => inner.GetDailySentimentAsync(issuerId, cancellationToken);

@@ -43,5 +43,13 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 64,
     };
 
+    public static Option<string> SqliteSync() => new("--sqlite-sync")
+    {
+        Description = "normal (default): each step's commit survives the process being killed in any way; a power cut or OS crash "
+            + "can lose the last commits, which the next run over the same input does again. full: every commit is synced to disk "
+            + "and survives a power cut too, at the cost of a disk flush per stage and step.",
+        DefaultValueFactory = _ => "normal",
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress bar or summary table; errors only." };
 }

@@ -16,6 +16,7 @@ internal sealed class PipelineCommandOptions(string databaseDescription, bool wi
     private readonly Option<int> _batch = CommonOptions.BatchSize();
     private readonly Option<int> _chunk = CommonOptions.ChunkSize();
     private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<string> _sync = CommonOptions.SqliteSync();
     private readonly ModelCommandOptions _models = new();
 
     public void AddTo(Command command)
@@ -25,7 +26,8 @@ internal sealed class PipelineCommandOptions(string databaseDescription, bool wi
             command.Options.Add(_issuers);
             command.Options.Add(_reference);
         }
-        foreach (var option in new Option[] { _out, _db, _batch, _chunk, _quiet })
+        _sync.AcceptOnlyFromAmong("normal", "full");
+        foreach (var option in new Option[] { _out, _db, _batch, _chunk, _sync, _quiet })
         {
             command.Options.Add(option);
         }
@@ -44,6 +46,7 @@ internal sealed class PipelineCommandOptions(string databaseDescription, bool wi
         DatabasePath = result.GetValue(_db),
         BatchSize = result.GetValue(_batch),
         ChunkSize = result.GetValue(_chunk),
+        SyncEachCommit = result.GetValue(_sync) == "full",
         Models = withModels ? _models.Read(result) : ModelOptions.BuiltIn,
     };
 

@@ -13,6 +13,18 @@ internal static class SummaryTable
         var table = new Table().Title("StreamRisk run summary").AddColumn("measure").AddColumn(new TableColumn("count").RightAligned());
         void Row(string name, long value) => table.AddRow(Markup.Escape(name), value.ToString("N0", CultureInfo.InvariantCulture));
         Row("input records", summary.InputRecords);
+        if (summary.AlreadyStored > 0)
+        {
+            Row("  repeats of a record already taken in (same bytes)", summary.AlreadyStored);
+        }
+        if (summary.RepublishedDocuments > 0)
+        {
+            Row("documents resumed from an earlier, unfinished run", summary.RepublishedDocuments);
+        }
+        if (summary.Resumed > 0)
+        {
+            Row("inputs resumed from an earlier, unfinished run", summary.Resumed);
+        }
         Row("news texts read by ingest", c.Inputs);
         Row("documents accepted (docs.v1)", c.Documents);
         Row("duplicates skipped", c.Duplicates);

@@ -107,6 +107,10 @@ public interface IRiskStore : IAsyncDisposable
     /// where there is none), in seq order: what a run cut short had taken in but not finished.</summary>
     IAsyncEnumerable<RawInput> ReadUnfinishedRawInputsAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default);
 
+    /// <summary>Documents whose ingest seq is after the <see cref="Topics.Docs"/> checkpoint (all where there is none), in
+    /// ingest order: those whose later stages a run cut short may not have finished.</summary>
+    IAsyncEnumerable<NewsDocument> ReadUnfinishedDocumentsAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default);
 
     /// <summary>The daily values of <paramref name="issuerId"/> from <paramref name="from"/> to <paramref name="to"/>

@@ -228,17 +228,31 @@ public sealed class PostgresRiskStore : IRiskStore
                 r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8)),
             cancellationToken);
 
+    private const string DocumentColumns = "doc_id, source, published_at, headline, body, language, content_hash, ingest_seq, watermark";
+
+    private static NewsDocument Document(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), NullableDay(r, 8));
+
     public Task<IReadOnlyList<NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            """
-            SELECT doc_id, source, published_at, headline, body, language, content_hash, ingest_seq, watermark
-            FROM documents ORDER BY ingest_seq, doc_id COLLATE "C"
-            """,
-            [],
-            r => new NewsDocument(
-                r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), NullableDay(r, 8)),
-            cancellationToken);
+        QueryAsync($"SELECT {DocumentColumns} FROM documents ORDER BY ingest_seq, doc_id COLLATE \"C\"", [], Document, cancellationToken);
+
+    public async IAsyncEnumerable<NewsDocument> ReadUnfinishedDocumentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Streamed, not retried, like ReadRawInputsAsync.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"""
+            SELECT {DocumentColumns} FROM documents
+            WHERE ingest_seq > COALESCE((SELECT seq FROM input_checkpoints WHERE topic = $1), 0)
+            ORDER BY ingest_seq, doc_id COLLATE "C"
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Topics.Docs });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Document(reader);
+        }
+    }
 
     public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(

@@ -145,6 +145,23 @@ public sealed class SqliteRiskStore : IRiskStore
         }
     }
 
+    public async IAsyncEnumerable<NewsDocument> ReadUnfinishedDocumentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SqliteRowReaders.DocumentColumns} FROM documents
+            WHERE ingest_seq > COALESCE((SELECT seq FROM input_checkpoints WHERE topic = @topic), 0)
+            ORDER BY ingest_seq, doc_id
+            """;
+        command.Parameters.AddWithValue("@topic", Topics.Docs);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return SqliteRowReaders.Document(reader);
+        }
+    }
+
     public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment WHERE issuer_id = @issuer_id ORDER BY day",
             issuerId, SqliteRowReaders.DailySentiment, cancellationToken);

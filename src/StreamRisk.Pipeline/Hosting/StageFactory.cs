@@ -109,7 +109,7 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
-        if (context.UsesOutbox)
+        if (context.UsesOutboxFor(topic))
         {
             var outbox = events.Select(e => new OutboxMessage(stage, topic, e.Key, e.EventId, e.Value, EventHeaders.For(e.EventId, topic, stage, now, null))).ToArray();
             await context.Store.UpsertAsync(rows with { Outbox = outbox }, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using StreamRisk.Core.Reference;
 using StreamRisk.Core.Storage;
 using StreamRisk.Infrastructure.Kafka;
 using StreamRisk.Infrastructure.Reference;
+using StreamRisk.Infrastructure.Storage;
 using StreamRisk.Pipeline.Running;
 using StreamRisk.Pipeline.Stages;
 
@@ -43,6 +44,8 @@ public static class WorkerHost
         var log = loggers.CreateLogger("streamrisk.worker");
         log.LogInformation("worker: stages {Stages}; bus {Bus}; store {Store}", string.Join(",", options.Stages), settings.Bus, settings.DescribeStore());
 
+        // One writer per SQLite store (PostgreSQL takes any number of workers): held until this process ends.
+        using var writerLock = settings.Store == StoreKind.Sqlite ? AcquireWriterLock(settings.SqlitePath, options.Stages) : null;
         await using var store = RiskStoreFactory.Create(settings);
         await MigrateWithRetryAsync(store, log, cancellationToken).ConfigureAwait(false);
         await using var bus = EventBusFactory.Create(settings, loggers);
@@ -64,6 +67,18 @@ public static class WorkerHost
         }
         using var host = builder.Build();
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static StoreWriterLock AcquireWriterLock(string path, IReadOnlyList<string> stages)
+    {
+        try
+        {
+            return StoreWriterLock.Acquire(path, $"streamrisk worker {string.Join(",", stages)}");
+        }
+        catch (StoreLockedException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
     }
 
     /// <summary>Migrates, waiting for a store that is still starting (compose starts everything at once).</summary>

@@ -53,6 +53,9 @@ public sealed class PipelineDriver(IReadOnlyList<PipelineStage> stages, int batc
         return store.UpsertAsync(new StoreBatch { OutboxDrained = drained, InputCheckpoints = checkpoints }, cancellationToken);
     }
 
+    /// <summary>Whether every stage that consumes <paramref name="topic"/> is here.</summary>
+    public bool Consumes(string topic) => StageNames.ConsumersOf(topic).All(name => stages.Any(s => s.Name == name));
+
     /// <summary>The external input topics some stage here consumes.</summary>
     public IReadOnlyList<string> InputTopicsConsumed =>
         [.. new[] { Topics.NewsRaw, Topics.Fundamentals, Topics.Spreads }.Where(t => stages.Any(s => s.InputTopics.Contains(t)))];

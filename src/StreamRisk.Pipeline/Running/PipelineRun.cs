@@ -74,10 +74,14 @@ public static class PipelineRun
             // One step of the run: every stage catches up, the store records that it did, the output files get what was
             // published, and the bus drops what every reader has committed, so memory stays bounded however long the
             // input is.
+            // Documents up to this ingest seq have been through every later stage once a step is drained.
+            var ingest = (IngestStage)stages[0];
+            Func<long> docsThrough = () => ingest.LastIngestSeq;
             async Task Step()
             {
                 await driver.DrainAsync(cancellationToken).ConfigureAwait(false);
-                await driver.CheckpointAsync(store, journal.TakeFedCheckpoints(), cancellationToken).ConfigureAwait(false);
+                await driver.CheckpointAsync(store, [.. journal.TakeFedCheckpoints(), new InputCheckpoint(Topics.Docs, docsThrough())],
+                    cancellationToken).ConfigureAwait(false);
                 if (dump is not null)
                 {
                     await dump.AppendAvailableAsync(cancellationToken).ConfigureAwait(false);
@@ -100,8 +104,25 @@ public static class PipelineRun
                 }
             }
 
-            // What an earlier run took in but did not finish (cut short, or ingest-only) goes first, in journal order.
+            // What an earlier run took in but did not finish (cut short, or ingest-only) goes first: its documents whose
+            // later stages may not have run, then the inputs it journaled but did not finish, in journal order.
             var resumed = 0L;
+            var republished = 0L;
+            if (driver.Consumes(Topics.Docs))
+            {
+                await foreach (var document in store.ReadUnfinishedDocumentsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await IngestStage.RepublishAsync(producer, document, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    var through = document.IngestSeq;
+                    docsThrough = () => through;
+                    if (++republished % options.ChunkSize == 0)
+                    {
+                        await Step().ConfigureAwait(false);
+                    }
+                }
+                await Step().ConfigureAwait(false);
+                docsThrough = () => ingest.LastIngestSeq;
+            }
             await foreach (var raw in store.ReadUnfinishedRawInputsAsync(driver.InputTopicsConsumed, cancellationToken).ConfigureAwait(false))
             {
                 ready.Enqueue(raw);
@@ -144,6 +165,7 @@ public static class PipelineRun
             {
                 ReplayMismatches = mismatches,
                 Resumed = resumed,
+                RepublishedDocuments = republished,
                 AlreadyStored = journal.AlreadyStored,
             };
         }

@@ -20,6 +20,10 @@ public sealed record RunSummary(
     /// first.</summary>
     public long Resumed { get; init; }
 
+    /// <summary>Documents an earlier run stored whose later stages it had not finished (it was cut short, or ran ingest
+    /// only), published again first.</summary>
+    public long RepublishedDocuments { get; init; }
+
     /// <summary>Input records the store already held (same topic, key and bytes): taken in by an earlier run.</summary>
     public long AlreadyStored { get; init; }
 }

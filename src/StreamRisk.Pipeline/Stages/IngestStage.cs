@@ -39,6 +39,21 @@ public sealed class IngestStage : PipelineStage
         _watermark = watermark;
     }
 
+    /// <summary>The ingest seq of the last document this instance accepted (its first seq − 1 before any).</summary>
+    public long LastIngestSeq => _nextSeq - 1;
+
+    /// <summary>
+    /// Publishes documents stored by an earlier run whose later stages may not have finished (after the docs checkpoint),
+    /// as this stage first published them: the stateless stages after it compute the same events again, and the
+    /// aggregate's inbox recognises the texts it already counted.
+    /// </summary>
+    public static async Task RepublishAsync(IEventProducer producer, NewsDocument document, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var headers = EventHeaders.For(document.DocId, Topics.Docs, StageName, now, null);
+        await producer.ProduceAsync(Topics.Docs, new BusMessage(document.DocId, EventJson.Serialize(document), headers), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
         // Byte checks, schema validation and parsing are pure and independent per message: do them on all cores,

@@ -177,7 +177,11 @@ public abstract class PipelineStage : IAsyncDisposable
         }
         if (_context.UsesOutbox)
         {
-            await PersistThroughOutboxAsync(batch, output, events, cancellationToken).ConfigureAwait(false);
+            // Under OutboxUntilCheckpoint only some topics need the outbox; the others are published first, as Direct does.
+            var direct = events.Where(e => !_context.UsesOutboxFor(e.Topic)).ToArray();
+            await PublishAsync(direct, cancellationToken).ConfigureAwait(false);
+            await PersistThroughOutboxAsync(batch, output, direct.Length == 0 ? events : events.Where(e => _context.UsesOutboxFor(e.Topic)).ToArray(),
+                cancellationToken).ConfigureAwait(false);
             return;
         }
         // Direct: publish first, then store, then commit. Stored the other way round, a crash between the two would
@@ -328,8 +332,26 @@ public sealed record StageContext(
     IEventBus Bus, IRiskStore Store, TimeProvider Time, PipelineCounters Counters, EventDelivery Delivery = EventDelivery.Direct,
     bool InputsJournaled = false)
 {
-    /// <summary>Emitted events go through the stage's transactional outbox.</summary>
+    /// <summary>Some emitted events go through the stage's transactional outbox.</summary>
     public bool UsesOutbox => Delivery is EventDelivery.Outbox or EventDelivery.OutboxUntilCheckpoint;
+
+    /// <summary>Whether events on <paramref name="topic"/> go through the outbox.</summary>
+    public bool UsesOutboxFor(string topic) => Delivery switch
+    {
+        EventDelivery.Outbox => true,
+        EventDelivery.OutboxUntilCheckpoint => CheckpointedOutboxTopics.Contains(topic),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Under <see cref="EventDelivery.OutboxUntilCheckpoint"/>, the topics whose events a re-run could not derive again
+    /// from stored rows: the daily index values, which the aggregate emits from state its inbox has already moved on.
+    /// Everything else comes back without an outbox: documents after the docs checkpoint are published again from their
+    /// table, the stateless stages (enrich, firm and industry sentiment) compute the same events from them, the score
+    /// stage's inputs are daily values and journaled market data, and the alert stage re-derives its alerts from the
+    /// stored scores when it is built. Dead letters and alerts have no consumer in the run.
+    /// </summary>
+    public static readonly IReadOnlySet<string> CheckpointedOutboxTopics = new HashSet<string>(StringComparer.Ordinal) { Topics.DailySentiment };
 }
 
 /// <summary>How a stage's emitted events reach the bus.</summary>

@@ -76,6 +76,22 @@ public abstract partial class RiskStoreContract
         Assert.Equal(["evt00004"], (await Store.GetOutboxAsync("enrich")).Select(o => o.EventId));
     }
 
+    [Fact]
+    public async Task Unfinished_documents_are_those_after_the_docs_checkpoint_in_ingest_order()
+    {
+        NewsDocument Doc(string id, long seq) => new(id, "wire", T0, null, "body " + id, "en", "hash-" + id, seq, D0);
+        await Store.UpsertAsync(new StoreBatch { Documents = [Doc("doc-c", 3), Doc("doc-a", 1), Doc("doc-b", 2)] });
+
+        var before = new List<string>();
+        await foreach (var d in Store.ReadUnfinishedDocumentsAsync()) before.Add(d.DocId);
+        await Store.UpsertAsync(new StoreBatch { InputCheckpoints = [new(Topics.Docs, 2)] });
+        var after = new List<NewsDocument>();
+        await foreach (var d in Store.ReadUnfinishedDocumentsAsync()) after.Add(d);
+
+        Assert.Equal(["doc-a", "doc-b", "doc-c"], before);
+        Assert.Equal(Doc("doc-c", 3), Assert.Single(after));
+    }
+
     private async Task<List<long>> Unfinished(params string[] topics)
     {
         var seqs = new List<long>();
