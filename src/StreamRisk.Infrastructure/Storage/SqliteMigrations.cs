@@ -177,6 +177,12 @@ public static class SqliteMigrations
                 topic TEXT PRIMARY KEY,
                 seq INTEGER NOT NULL
             ) STRICT, WITHOUT ROWID;
+
+            -- A store from before the journal counts as finished (documents under docs.v1, by ingest seq); otherwise the
+            -- first run over it would publish its whole history again (harmless, idempotent, but slow).
+            INSERT INTO input_checkpoints (topic, seq) SELECT topic, MAX(seq) FROM raw_inputs GROUP BY topic;
+            INSERT INTO input_checkpoints (topic, seq) SELECT 'docs.v1', MAX(ingest_seq) FROM documents WHERE ingest_seq IS NOT NULL
+                HAVING COUNT(*) > 0;
             """),
 ];
 }
