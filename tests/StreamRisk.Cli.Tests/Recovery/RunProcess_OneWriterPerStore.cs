@@ -16,13 +16,8 @@ public sealed class RunProcess_OneWriterPerStore(RecoveryStream stream)
     public async Task A_second_run_on_a_store_in_use_is_refused_naming_the_store_and_the_holder()
     {
         var database = Path.Combine(CliProcess.NewTempDirectory(), "shared.db");
-        var arguments = stream.InputFiles.SelectMany(f => new[] { "--input", f })
-            .Concat(["--reference", stream.ReferenceDirectory, "--db", database]).Prepend("run").ToArray();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "streamrisk.dll"));
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var first = Process.Start(start)!;
+        var arguments = RunProcess.Arguments(stream, database);
+        using var first = RunProcess.Start(stream, database);
         var firstOut = first.StandardOutput.ReadToEndAsync();
         var firstErr = first.StandardError.ReadToEndAsync();
 

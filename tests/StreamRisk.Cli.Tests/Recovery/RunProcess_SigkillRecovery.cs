@@ -85,20 +85,7 @@ public sealed class RunProcess_SigkillRecovery(RecoveryStream stream, ITestOutpu
     /// <returns>Whether the process ended on its own (false: it was killed), its exit code, and the end of its output.</returns>
     private async Task<(bool Exited, int ExitCode, string Tail)> RunAsync(string database, TimeSpan? killAfter)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "streamrisk.dll"));
-        start.ArgumentList.Add("run");
-        foreach (var file in stream.InputFiles)
-        {
-            start.ArgumentList.Add("--input");
-            start.ArgumentList.Add(file);
-        }
-        foreach (var arg in new[] { "--reference", stream.ReferenceDirectory, "--db", database })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = RunProcess.Start(stream, database);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var limit = TimeSpan.FromMinutes(3);

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace StreamRisk.Cli.Tests.Recovery;
+
+/// <summary><c>streamrisk run</c> over the recovery stream into one store, as a child process (the built CLI).</summary>
+internal static class RunProcess
+{
+    public static string[] Arguments(RecoveryStream stream, string database) =>
+        [.. stream.InputFiles.SelectMany(f => new[] { "--input", f }).Prepend("run"), "--reference", stream.ReferenceDirectory, "--db", database];
+
+    public static Process Start(RecoveryStream stream, string database)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "streamrisk.dll"));
+        foreach (var argument in Arguments(stream, database))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+}
