@@ -28,6 +28,11 @@ internal static class SummaryTable
         {
             Row("  dead letters: " + reason, count);
         }
+        if (c.TooLateTextCount > 0)
+        {
+            // Dead letters count sentiment events (one per issuer a text names); the exit code judges texts.
+            Row("news texts refused as too late", c.TooLateTextCount);
+        }
         AnsiConsole.Write(table);
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-9);
         AnsiConsole.MarkupLineInterpolated(

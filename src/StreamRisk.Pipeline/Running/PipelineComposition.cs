@@ -84,14 +84,14 @@ public sealed record PipelineModels(
 public static class PipelineComposition
 {
     /// <summary>Just the ingest stage (the <c>ingest</c> command): it needs no models and no reference data.</summary>
-    /// <param name="ingestWatermark">The ingest watermark to continue from (the latest published day stored), or null.</param>
+    /// <param name="ingestWatermark">The ingest watermark to continue from (restored from the stored documents), or null.</param>
     public static IReadOnlyList<PipelineStage> BuildIngestOnly(StageContext context, long firstIngestSeq, bool storeHasHistory,
-        DateOnly? ingestWatermark = null) =>
+        IngestWatermark? ingestWatermark = null) =>
         [new IngestStage(context, new IngestOptions(), firstIngestSeq, storeHasHistory, ingestWatermark)];
 
     public static IReadOnlyList<PipelineStage> Build(
         StageContext context, ReferenceData reference, PipelineModels models, long firstIngestSeq, bool storeHasHistory,
-        DateOnly? ingestWatermark = null)
+        IngestWatermark? ingestWatermark = null)
     {
         var ingest = new IngestStage(context, new IngestOptions(), firstIngestSeq, storeHasHistory, ingestWatermark);
         var issuerIndustries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds, StringComparer.Ordinal);

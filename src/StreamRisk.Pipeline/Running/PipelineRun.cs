@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Reference;
 using StreamRisk.Core.Storage;
 using StreamRisk.Infrastructure.Bus;
@@ -50,7 +51,7 @@ public static class PipelineRun
         // Ingest alone needs no text models: building the gazetteer and topic index would only cost start-up time.
         using var models = options.IngestOnly ? null : LoadModels(reference, options.Models);
         // Over a store that already holds documents, ingest continues their numbering and their watermark.
-        var watermark = before.Documents > 0 ? await store.GetLatestPublishedDayAsync(cancellationToken).ConfigureAwait(false) : null;
+        var watermark = await IngestStage.RestoreWatermarkAsync(store, new IngestOptions(), cancellationToken).ConfigureAwait(false);
         var stages = models is null
             ? PipelineComposition.BuildIngestOnly(context, before.Documents + 1, before.Documents > 0, watermark)
             : PipelineComposition.Build(context, reference, models, before.Documents + 1, before.Documents > 0, watermark);
