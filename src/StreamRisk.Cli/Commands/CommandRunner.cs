@@ -22,6 +22,15 @@ internal static class CommandRunner
             if (!quiet)
             {
                 SummaryTable.Write(summary);
+                // On stderr, with file and line, so they are seen beside errors and can be fixed in the file.
+                if (summary.ReferenceWarnings.Count > 0)
+                {
+                    await Console.Error.WriteLineAsync($"reference data warnings: {summary.ReferenceWarnings.Count}").ConfigureAwait(false);
+                    foreach (var referenceWarning in summary.ReferenceWarnings)
+                    {
+                        await Console.Error.WriteLineAsync("  " + referenceWarning.Message).ConfigureAwait(false);
+                    }
+                }
             }
             if (summary.ReplayMismatches is { Count: > 0 } mismatches)
             {

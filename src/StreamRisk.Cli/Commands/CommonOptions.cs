@@ -43,5 +43,5 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 64,
     };
 
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress bar or summary table; errors only." };
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress bar, summary table or reference-data warnings; errors only (and the warning that goes with exit code 3)." };
 }

@@ -12,6 +12,11 @@ internal static class SummaryTable
         var c = summary.Counters;
         var table = new Table().Title("StreamRisk run summary").AddColumn("measure").AddColumn(new TableColumn("count").RightAligned());
         void Row(string name, long value) => table.AddRow(Markup.Escape(name), value.ToString("N0", CultureInfo.InvariantCulture));
+        if (summary.ReferenceWarnings.Count > 0)
+        {
+            // Listed on stderr after the table, with file and line.
+            Row("reference data warnings", summary.ReferenceWarnings.Count);
+        }
         Row("input records", summary.InputRecords);
         Row("news texts read by ingest", c.Inputs);
         Row("documents accepted (docs.v1)", c.Documents);

@@ -42,6 +42,10 @@ public static class WorkerHost
         using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
         var log = loggers.CreateLogger("streamrisk.worker");
         log.LogInformation("worker: stages {Stages}; bus {Bus}; store {Store}", string.Join(",", options.Stages), settings.Bus, settings.DescribeStore());
+        foreach (var warning in reference.Warnings)
+        {
+            log.LogWarning("reference data: {Warning}", warning.Message);
+        }
 
         await using var store = RiskStoreFactory.Create(settings);
         await MigrateWithRetryAsync(store, log, cancellationToken).ConfigureAwait(false);

@@ -99,6 +99,7 @@ public static class PipelineRun
             return new RunSummary(feeder.Published, counters, after, topicCounts, stopwatch.Elapsed, options.OutDirectory, databasePath)
             {
                 ReplayMismatches = mismatches,
+                ReferenceWarnings = reference.Warnings,
             };
         }
         finally

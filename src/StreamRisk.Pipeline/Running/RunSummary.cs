@@ -1,3 +1,4 @@
+using StreamRisk.Core.Reference;
 using StreamRisk.Core.Storage;
 using StreamRisk.Pipeline.Stages;
 
@@ -15,6 +16,9 @@ public sealed record RunSummary(
 {
     /// <summary>For a replay: differences from the live run's stored results (empty: identical); null otherwise.</summary>
     public IReadOnlyList<string>? ReplayMismatches { get; init; }
+
+    /// <summary>Reference data that loaded with a warning (ignored or shared issuer names), with file and line.</summary>
+    public IReadOnlyList<ReferenceDataWarning> ReferenceWarnings { get; init; } = [];
 
     /// <summary>
     /// More than half of the news texts read were refused as <c>too_late</c>: the run completed, but its input is almost
