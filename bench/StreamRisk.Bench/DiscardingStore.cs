@@ -30,7 +30,7 @@ internal sealed class DiscardingStore(IRiskStore inner) : IRiskStore
     public Task<IReadOnlyList<Core.Events.IndustrySentiment>> GetAppliedIndustrySentimentsAsync(string stage, string industryId, DateOnly fromDay, CancellationToken cancellationToken = default) => inner.GetAppliedIndustrySentimentsAsync(stage, industryId, fromDay, cancellationToken);
     public Task<IReadOnlySet<string>> GetInboxAsync(string stage, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default) => inner.GetInboxAsync(stage, eventIds, cancellationToken);
     public Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync(string stage, CancellationToken cancellationToken = default) => inner.GetOutboxAsync(stage, cancellationToken);
-    public Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default) => inner.GetLatestPublishedDayAsync(cancellationToken);
+    public Task<IReadOnlyList<Core.Ingest.IngestedDocumentTime>> GetLatestDocumentTimesAsync(int count, CancellationToken cancellationToken = default) => inner.GetLatestDocumentTimesAsync(count, cancellationToken);
     public Task<IReadOnlyList<Core.Events.Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) => inner.GetFundamentalsAsync(cancellationToken);
     public Task<IReadOnlyList<Core.Events.SpreadObservation>> GetSpreadsAsync(CancellationToken cancellationToken = default) => inner.GetSpreadsAsync(cancellationToken);
     public Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);

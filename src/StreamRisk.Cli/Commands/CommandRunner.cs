@@ -8,7 +8,11 @@ internal static class CommandRunner
 {
     public delegate Task<RunSummary> Runner(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken);
 
-    /// <returns>0 on success, 1 when a replay differs from the live run, 2 on bad input or configuration.</returns>
+    /// <summary>Exit code of a run that completed but refused most of its news texts as too late.</summary>
+    public const int MostInputTooLate = 3;
+
+    /// <returns>0 on success, 1 when a replay differs from the live run, 2 on bad input or configuration, 3 when more
+    /// than half of the news texts read were refused as too late.</returns>
     public static Task<int> ExecuteAsync(RunOptions options, Runner runner, bool quiet, string verb, CancellationToken cancellationToken)
     {
         return CommandErrors.GuardAsync(verb, async () =>
@@ -18,6 +22,15 @@ internal static class CommandRunner
             if (!quiet)
             {
                 SummaryTable.Write(summary);
+                // On stderr, with file and line, so they are seen beside errors and can be fixed in the file.
+                if (summary.ReferenceWarnings.Count > 0)
+                {
+                    await Console.Error.WriteLineAsync($"reference data warnings: {summary.ReferenceWarnings.Count}").ConfigureAwait(false);
+                    foreach (var referenceWarning in summary.ReferenceWarnings)
+                    {
+                        await Console.Error.WriteLineAsync("  " + referenceWarning.Message).ConfigureAwait(false);
+                    }
+                }
             }
             if (summary.ReplayMismatches is { Count: > 0 } mismatches)
             {
@@ -27,6 +40,12 @@ internal static class CommandRunner
                     AnsiConsole.WriteLine("  " + m);
                 }
                 return 1;
+            }
+            // Loud even with --quiet: a run that refused most of its input must not look like a success to a script.
+            if (summary.TooLateWarning is { } warning)
+            {
+                await Console.Error.WriteLineAsync(warning).ConfigureAwait(false);
+                return MostInputTooLate;
             }
             return 0;
         });

@@ -51,5 +51,5 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "normal",
     };
 
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress bar or summary table; errors only." };
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress bar, summary table or reference-data warnings; errors only (and the warning that goes with exit code 3)." };
 }

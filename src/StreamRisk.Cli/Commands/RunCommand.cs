@@ -10,7 +10,9 @@ internal static class RunCommand
     {
         var input = CommonOptions.Input();
         var shared = new PipelineCommandOptions("SQLite database file for the results (created if missing; a re-run over the same input leaves the same rows). Default: <out>/streamrisk.db, or a temporary file without --out.");
-        var command = new Command("run", "Run all stages (ingest, enrich, firm and industry sentiment, aggregate, score, alert, store) over the input and print a summary.")
+        var command = new Command("run", "Run all stages (ingest, enrich, firm and industry sentiment, aggregate, score, alert, store) over the input and print a summary. "
+            + "Exit codes: 0 success; 2 bad input or configuration; 3 completed, but more than half of the news texts read were refused as too late "
+            + "(check published_at of your feed and its order).")
         {
             input,
         };

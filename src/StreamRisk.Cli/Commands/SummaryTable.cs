@@ -12,6 +12,11 @@ internal static class SummaryTable
         var c = summary.Counters;
         var table = new Table().Title("StreamRisk run summary").AddColumn("measure").AddColumn(new TableColumn("count").RightAligned());
         void Row(string name, long value) => table.AddRow(Markup.Escape(name), value.ToString("N0", CultureInfo.InvariantCulture));
+        if (summary.ReferenceWarnings.Count > 0)
+        {
+            // Listed on stderr after the table, with file and line.
+            Row("reference data warnings", summary.ReferenceWarnings.Count);
+        }
         Row("input records", summary.InputRecords);
         if (summary.AlreadyStored > 0)
         {
@@ -39,6 +44,11 @@ internal static class SummaryTable
         foreach (var (reason, count) in c.DeadLettersByReason)
         {
             Row("  dead letters: " + reason, count);
+        }
+        if (c.TooLateTextCount > 0)
+        {
+            // Dead letters count sentiment events (one per issuer a text names); the exit code judges texts.
+            Row("news texts refused as too late", c.TooLateTextCount);
         }
         AnsiConsole.Write(table);
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-9);

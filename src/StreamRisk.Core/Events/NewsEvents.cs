@@ -15,9 +15,10 @@ public sealed record RawNews(
 /// <summary><c>docs.v1</c>: a validated, normalised, de-duplicated document. Keyed by doc id.</summary>
 /// <param name="IngestSeq">Position in the ingest order; later stages use it to break ties deterministically.</param>
 /// <param name="ContentHash">SHA-256 (hex) of the normalised headline + body; the near-duplicate key.</param>
-/// <param name="Watermark">The ingest watermark: the latest UTC published day among the documents ingested up to and
-/// including this one (so never before this document's own day). Assigned once, in arrival order, so the daily index can
-/// judge lateness the same way however later stages batch and interleave partitions. Null from older producers.</param>
+/// <param name="Watermark">The ingest watermark once this document was accepted (<see cref="Ingest.IngestWatermark"/>): the
+/// day a quorum of the latest accepted documents had reached, or the document's own day before there was a quorum; it
+/// may lie before the document's own day. Assigned once, in arrival order, so the daily index can judge lateness the
+/// same way however later stages batch and interleave partitions. Null from older producers.</param>
 public sealed record NewsDocument(
     string DocId,
     string Source,

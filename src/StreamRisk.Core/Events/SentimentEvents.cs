@@ -4,8 +4,8 @@ namespace StreamRisk.Core.Events;
 
 /// <summary><c>sentiment.firm.v1</c>: aspect sentiment of one document towards one issuer. Keyed by issuer id.</summary>
 /// <param name="Score">P(pos) − P(neg), in [−1, 1].</param>
-/// <param name="Watermark">The ingest watermark of the document (<see cref="NewsDocument.Watermark"/>): the latest UTC
-/// published day among the documents ingested up to and including it. The daily index judges lateness against it.</param>
+/// <param name="Watermark">The ingest watermark of the document (<see cref="NewsDocument.Watermark"/>). The daily index
+/// judges lateness against it.</param>
 public sealed record FirmSentiment(
     string EventId,
     string DocId,

@@ -5,8 +5,8 @@ namespace StreamRisk.Core.Indexing;
 /// </summary>
 /// <remarks>
 /// <para>An input is too late iff its day is older than <c>stamp − allowedLateness</c>, where the stamp is the ingest
-/// watermark it carries (the latest UTC published day ingest had accepted when it accepted the input's document,
-/// assigned once in arrival order). The verdict therefore depends on nothing this instance has seen, so it is the same
+/// watermark it carries (the day the accepted stream had reached, by quorum, when ingest accepted the input's document,
+/// assigned once in arrival order; see <see cref="Ingest.IngestWatermark"/>). The verdict therefore depends on nothing this instance has seen, so it is the same
 /// however partitions interleave and inputs are batched, and a rebuilt instance reaches it again. An input without a
 /// stamp (older producers) takes <c>max(<see cref="Current"/>, its day)</c>: the verdict this stage gave before
 /// stamps existed, which does depend on arrival order.</para>

@@ -1,6 +1,6 @@
 namespace StreamRisk.Core.Ingest;
 
-/// <summary>Limits ingest enforces on every raw news text.</summary>
+/// <summary>Limits ingest enforces on every raw news text, and how its lateness watermark moves.</summary>
 public sealed record IngestOptions
 {
     /// <summary>Largest body accepted, in UTF-8 bytes (default 1 MiB).</summary>
@@ -11,4 +11,19 @@ public sealed record IngestOptions
 
     /// <summary>How far past "now" a publication time may be (clock skew between feeds), before it counts as future.</summary>
     public TimeSpan FutureTolerance { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How many accepted documents must have reached a UTC published day before the ingest watermark moves to it
+    /// (default 3; see <see cref="IngestWatermark"/>). Up to this many − 1 mis-dated texts (e.g. one dated today in an
+    /// archive) cannot move the watermark; in an in-order stream a stamp lags by this many − 1 documents. 1 makes the
+    /// watermark the running maximum of published days.
+    /// </summary>
+    public int WatermarkQuorum { get; init; } = 3;
+
+    /// <summary>
+    /// Among how many of the latest accepted documents, in ingest order, the quorum is counted (default 10, at least
+    /// <see cref="WatermarkQuorum"/>): mis-dated texts further apart than this never add up to a quorum. A restarted
+    /// ingest reads this many stored documents back.
+    /// </summary>
+    public int WatermarkWindow { get; init; } = 10;
 }

@@ -18,17 +18,16 @@ public readonly record struct Admission(NewsDocument? Document, Rejection? Rejec
 /// Byte-level checks (UTF-8, JSON, schema) happen before this, where the bytes are.
 /// </summary>
 /// <remarks>
-/// The admitted document is stamped with the ingest watermark (<see cref="NewsDocument.Watermark"/>): the later of
-/// <c>watermark</c> (the latest UTC published day of the documents accepted before it) and its own UTC published day.
-/// Admission is stateless; the caller keeps the running value and advances it (to the document's stamp) only for
+/// The admitted document is stamped with the ingest watermark (<see cref="NewsDocument.Watermark"/>) it would hold once
+/// accepted (<see cref="IngestWatermark.StampFor"/>: a quorum of the latest accepted documents' UTC published days).
+/// Admission is stateless; the caller keeps the watermark and advances it (<see cref="IngestWatermark.After"/>) only for
 /// documents it accepts, as it does with the ingest sequence number.
 /// </remarks>
 public sealed class NewsAdmission(IngestOptions options, TimeProvider time)
 {
     /// <param name="ingestSeq">The document's position in ingest order.</param>
-    /// <param name="watermark">The ingest watermark before this document: the latest UTC published day among the
-    /// documents accepted so far; null before the first.</param>
-    public Admission Admit(RawNews raw, long ingestSeq, DateOnly? watermark = null)
+    /// <param name="watermark">The ingest watermark before this document; null for a stream with no accepted document.</param>
+    public Admission Admit(RawNews raw, long ingestSeq, IngestWatermark? watermark = null)
     {
         if (raw.PublishedAt < options.EarliestPublishedAt)
         {
@@ -59,16 +58,8 @@ public sealed class NewsAdmission(IngestOptions options, TimeProvider time)
         var document = new NewsDocument(
             raw.DocId.Trim(), raw.Source.Trim(), raw.PublishedAt.ToUniversalTime(), headline, body,
             string.IsNullOrWhiteSpace(raw.Language) ? null : raw.Language.Trim(), ContentHash(headline, body), ingestSeq,
-            WatermarkAfter(watermark, raw.PublishedAt));
+            (watermark ?? IngestWatermark.Start(options)).StampFor(DateOnly.FromDateTime(raw.PublishedAt.UtcDateTime)));
         return Admission.Accept(document);
-    }
-
-    /// <summary>The ingest watermark once a document published at <paramref name="publishedAt"/> is accepted: the later
-    /// of <paramref name="watermark"/> and the document's UTC published day.</summary>
-    public static DateOnly WatermarkAfter(DateOnly? watermark, DateTimeOffset publishedAt)
-    {
-        var day = DateOnly.FromDateTime(publishedAt.UtcDateTime);
-        return watermark is { } w && w > day ? w : day;
     }
 
     /// <summary>SHA-256 over the normalised headline and body, lower-case hex: the same text from two feeds hashes alike.</summary>

@@ -2,14 +2,16 @@ namespace StreamRisk.Core.Reference;
 
 /// <summary>
 /// Parses an issuer file: <c>issuer_id,legal_name,aliases,tickers,industries</c>, the last three '|'-separated.
-/// Each issuer needs at least one industry, and every industry must exist in the industry list.
+/// Each issuer needs at least one industry, and every industry must exist in the industry list. Names too short to match
+/// safely and names several issuers share load with a warning (<see cref="IssuerNameChecks"/>).
 /// </summary>
 public static class IssuerTable
 {
     public const string FileName = "issuers.csv";
     private static readonly string[] Columns = ["issuer_id", "legal_name", "aliases", "tickers", "industries"];
 
-    public static IReadOnlyList<Issuer> Parse(ReferenceFile file, IReadOnlyList<Industry> industries)
+    /// <param name="warnings">Receives the name warnings (file, line, what was done); null to discard them.</param>
+    public static IReadOnlyList<Issuer> Parse(ReferenceFile file, IReadOnlyList<Industry> industries, ICollection<ReferenceDataWarning>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(industries);
         var table = CsvTable.Parse(file, Columns, "issuer");
@@ -19,7 +21,7 @@ public static class IssuerTable
             industryIds.Add(industry.IndustryId);
         }
 
-        var issuers = new List<Issuer>(table.Rows.Count);
+        var issuers = new List<(Issuer, int)>(table.Rows.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -53,9 +55,9 @@ public static class IssuerTable
                 }
             }
 
-            issuers.Add(new Issuer(id, legalName, table.List(row, "aliases"), table.List(row, "tickers"), issuerIndustries));
+            issuers.Add((new Issuer(id, legalName, table.List(row, "aliases"), table.List(row, "tickers"), issuerIndustries), row.LineNumber));
         }
 
-        return issuers;
+        return IssuerNameChecks.Apply(file.Name, issuers, warnings);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ReferenceDataException : Exception
     /// <summary>What is wrong and what to do, without the location prefix.</summary>
     public string Problem { get; }
 
-    private static string Describe(string fileName, int? lineNumber, string? field, string problem)
+    internal static string Describe(string fileName, int? lineNumber, string? field, string problem)
     {
         var where = lineNumber is { } line ? $"{fileName} line {line}" : fileName;
         if (field is not null)

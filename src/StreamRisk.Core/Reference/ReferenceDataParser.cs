@@ -8,7 +8,8 @@ public static class ReferenceDataParser
         var industryList = IndustryTable.Parse(industries);
         var topicList = TopicTable.Parse(topics);
         var matrix = TopicIndustryTable.Parse(topicIndustry, topicList, industryList);
-        var issuerList = IssuerTable.Parse(issuers, industryList);
-        return new ReferenceData(industryList, topicList, matrix, issuerList);
+        var warnings = new List<ReferenceDataWarning>();
+        var issuerList = IssuerTable.Parse(issuers, industryList, warnings);
+        return new ReferenceData(industryList, topicList, matrix, issuerList) { Warnings = warnings };
     }
 }

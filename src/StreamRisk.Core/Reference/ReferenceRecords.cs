@@ -25,4 +25,8 @@ public sealed record ReferenceData(
     IReadOnlyList<Industry> Industries,
     IReadOnlyList<Topic> Topics,
     IReadOnlyList<TopicIndustryLink> TopicIndustryMatrix,
-    IReadOnlyList<Issuer> Issuers);
+    IReadOnlyList<Issuer> Issuers)
+{
+    /// <summary>What loaded, but not as written (ignored or shared issuer names), in file order; the run summary lists them.</summary>
+    public IReadOnlyList<ReferenceDataWarning> Warnings { get; init; } = [];
+}

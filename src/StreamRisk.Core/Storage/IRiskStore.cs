@@ -1,4 +1,5 @@
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Ingest;
 
 namespace StreamRisk.Core.Storage;
 
@@ -154,9 +155,10 @@ public interface IRiskStore : IAsyncDisposable
     /// <summary><paramref name="stage"/>'s outbox entries not yet published, in the order they were written.</summary>
     Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync(string stage, CancellationToken cancellationToken = default);
 
-    /// <summary>Latest UTC day any stored document was published on: a restarted ingest continues its watermark
-    /// from here. Null when no document is stored.</summary>
-    Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default);
+    /// <summary>Publication time and stamp of the last <paramref name="count"/> stored documents by ingest sequence (all
+    /// of them when fewer are stored), in ingest order: a restarted ingest rebuilds its watermark from them
+    /// (<see cref="Ingest.IngestWatermark.Restore"/>).</summary>
+    Task<IReadOnlyList<IngestedDocumentTime>> GetLatestDocumentTimesAsync(int count, CancellationToken cancellationToken = default);
 
     /// <summary>Every fundamentals row, by issuer then period end: a restarted score stage rebuilds its market history.</summary>
     Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default);

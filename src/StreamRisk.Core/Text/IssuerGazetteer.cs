@@ -27,6 +27,8 @@ internal sealed class IssuerGazetteer
 
         void ClaimName(string name, int issuer, IssuerNameKind kind)
         {
+            // "A" or "-" would match at almost every word boundary: such a name is never matched (the loader warns).
+            if (!IssuerNameRules.IsMatchableName(name)) return;
             var key = FoldedText.FoldName(name);
             if (key.Length == 0) return;
             if (IsShortAcronym(name))
@@ -51,8 +53,11 @@ internal sealed class IssuerGazetteer
             foreach (var alias in issuer.Aliases) ClaimName(alias, index, IssuerNameKind.Alias);
             foreach (var ticker in issuer.Tickers)
             {
+                // A one-letter ticker is matched only as "<F>" (below); one with no letter or digit never.
+                if (!IssuerNameRules.IsMatchableTicker(ticker)) continue;
                 var cased = FoldedText.FoldName(ticker, keepCase: true);
-                Claim(FoldedText.FoldName(ticker), cased, cased.Length == 1, index, IssuerNameKind.Ticker);
+                var bracketsOnly = cased.Length == 1 || IssuerNameRules.LettersOrDigits(ticker) < IssuerNameRules.MinLettersOrDigits;
+                Claim(FoldedText.FoldName(ticker), cased, bracketsOnly, index, IssuerNameKind.Ticker);
             }
         }
 

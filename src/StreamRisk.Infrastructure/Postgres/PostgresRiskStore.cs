@@ -3,6 +3,7 @@ using Npgsql;
 using Polly;
 using Polly.Retry;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Storage;
 using StreamRisk.Infrastructure.Storage;
 
@@ -324,11 +325,15 @@ public sealed class PostgresRiskStore : IRiskStore
                 StoreValueFormat.ParseStringMap(r.GetString(5))),
             cancellationToken);
 
-    public async Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IngestedDocumentTime>> GetLatestDocumentTimesAsync(int count, CancellationToken cancellationToken = default)
     {
-        var latest = await QueryAsync("SELECT max(published_at) FROM documents", [],
-            r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), cancellationToken).ConfigureAwait(false);
-        return latest[0] is { } instant ? DateOnly.FromDateTime(instant.UtcDateTime) : null;
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var latestFirst = await QueryAsync(
+            "SELECT ingest_seq, published_at, watermark FROM documents ORDER BY ingest_seq DESC, doc_id COLLATE \"C\" DESC LIMIT $1",
+            [count],
+            r => new IngestedDocumentTime(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), NullableDay(r, 2)),
+            cancellationToken).ConfigureAwait(false);
+        return latestFirst.Reverse().ToArray();
     }
 
     public Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) =>

@@ -7,7 +7,8 @@ namespace StreamRisk.Infrastructure.Reference;
 /// <summary>
 /// Reads the reference directory (industries.csv, topics.csv, topic_industry.csv, issuers.csv) and hands the texts to
 /// <see cref="ReferenceDataParser"/>. Every problem surfaces as a <see cref="ReferenceDataException"/> naming the full
-/// path, so a CLI can print the message and exit.
+/// path, so a CLI can print the message and exit; issuer names that load with a documented fix-up (too short, shared
+/// by several issuers) are collected in <see cref="ReferenceData.Warnings"/>, with the full path and line.
 /// </summary>
 public static class ReferenceDataLoader
 {
@@ -31,10 +32,11 @@ public static class ReferenceDataLoader
     }
 
     /// <summary>Reads only an issuer file, checked against industries already loaded.</summary>
-    public static IReadOnlyList<Issuer> LoadIssuers(string issuersFile, IReadOnlyList<Industry> industries)
+    /// <param name="warnings">Receives names that load with a warning (see <see cref="ReferenceData.Warnings"/>).</param>
+    public static IReadOnlyList<Issuer> LoadIssuers(string issuersFile, IReadOnlyList<Industry> industries, ICollection<ReferenceDataWarning>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuersFile);
-        return IssuerTable.Parse(Read(Path.GetFullPath(issuersFile), IssuerContents), industries);
+        return IssuerTable.Parse(Read(Path.GetFullPath(issuersFile), IssuerContents), industries, warnings);
     }
 
     private const string IssuerContents = "the issuers: issuer_id,legal_name,aliases,tickers,industries (lists separated by '|')";

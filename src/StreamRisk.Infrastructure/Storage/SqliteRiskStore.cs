@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Storage;
 
 namespace StreamRisk.Infrastructure.Storage;
@@ -257,15 +258,16 @@ public sealed class SqliteRiskStore : IRiskStore
                 StoreValueFormat.ParseStringMap(r.GetString(5))),
             cancellationToken);
 
-    public async Task<DateOnly?> GetLatestPublishedDayAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IngestedDocumentTime>> GetLatestDocumentTimesAsync(int count, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        // Instants are stored as fixed-width UTC ISO text, so the text maximum is the latest instant.
-        command.CommandText = "SELECT MAX(published_at) FROM documents";
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string latest
-            ? DateOnly.FromDateTime(StoreValueFormat.ParseInstant(latest).UtcDateTime)
-            : null;
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var latestFirst = await QueryAsync(
+            "SELECT ingest_seq, published_at, watermark FROM documents ORDER BY ingest_seq DESC, doc_id DESC LIMIT @count",
+            [("@count", count)],
+            r => new IngestedDocumentTime(r.GetInt64(0), StoreValueFormat.ParseInstant(r.GetString(1)),
+                r.IsDBNull(2) ? null : StoreValueFormat.ParseDay(r.GetString(2))),
+            cancellationToken).ConfigureAwait(false);
+        return latestFirst.Reverse().ToArray();
     }
 
     public Task<IReadOnlyList<Fundamentals>> GetFundamentalsAsync(CancellationToken cancellationToken = default) =>

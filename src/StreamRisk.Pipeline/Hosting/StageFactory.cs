@@ -26,9 +26,9 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
         {
             case IngestStage.StageName:
                 var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-                // The watermark continues from the latest stored document: the same value the stopped instance held,
-                // since it only ever stamped documents it stored.
-                var watermark = counts.Documents > 0 ? await store.GetLatestPublishedDayAsync(cancellationToken).ConfigureAwait(false) : null;
+                // The watermark is rebuilt from the latest stored documents: the state the stopped instance held, since it
+                // only ever advanced it for documents it stored.
+                var watermark = await IngestStage.RestoreWatermarkAsync(store, new IngestOptions(), cancellationToken).ConfigureAwait(false);
                 return new IngestStage(context, new IngestOptions(), counts.Documents + 1, counts.Documents > 0, watermark);
             case EnrichStage.StageName:
                 return new EnrichStage(context, Models.Recognizer);

@@ -43,6 +43,10 @@ public static class WorkerHost
         using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
         var log = loggers.CreateLogger("streamrisk.worker");
         log.LogInformation("worker: stages {Stages}; bus {Bus}; store {Store}", string.Join(",", options.Stages), settings.Bus, settings.DescribeStore());
+        foreach (var warning in reference.Warnings)
+        {
+            log.LogWarning("reference data: {Warning}", warning.Message);
+        }
 
         // One writer per SQLite store (PostgreSQL takes any number of workers): held until this process ends.
         using var writerLock = settings.Store == StoreKind.Sqlite ? AcquireWriterLock(settings.SqlitePath, options.Stages) : null;

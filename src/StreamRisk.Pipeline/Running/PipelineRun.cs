@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Reference;
 using StreamRisk.Core.Storage;
 using StreamRisk.Infrastructure.Bus;
@@ -167,6 +168,7 @@ public static class PipelineRun
                 Resumed = resumed,
                 RepublishedDocuments = republished,
                 AlreadyStored = journal.AlreadyStored,
+                ReferenceWarnings = reference.Warnings,
             };
         }
         finally

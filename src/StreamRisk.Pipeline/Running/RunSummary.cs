@@ -1,3 +1,4 @@
+using StreamRisk.Core.Reference;
 using StreamRisk.Core.Storage;
 using StreamRisk.Pipeline.Stages;
 
@@ -26,6 +27,22 @@ public sealed record RunSummary(
 
     /// <summary>Input records the store already held (same topic, key and bytes): taken in by an earlier run.</summary>
     public long AlreadyStored { get; init; }
+
+    /// <summary>Reference data that loaded with a warning (ignored or shared issuer names), with file and line.</summary>
+    public IReadOnlyList<ReferenceDataWarning> ReferenceWarnings { get; init; } = [];
+
+    /// <summary>
+    /// More than half of the news texts read were refused as <c>too_late</c>: the run completed, but its input is almost
+    /// certainly out of order or mis-dated (a feed replayed backwards, a wrong published_at), and the daily index says
+    /// little. The CLI warns and exits with code 3 rather than reporting success.
+    /// </summary>
+    public bool MostTextsTooLate => Counters.Inputs > 0 && Counters.TooLateTextCount * 2 > Counters.Inputs;
+
+    /// <summary>The warning line for <see cref="MostTextsTooLate"/>; null when it does not hold.</summary>
+    public string? TooLateWarning => MostTextsTooLate
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"warning: {Counters.TooLateTextCount:N0} of {Counters.Inputs:N0} news texts read were refused as too late (more than half): check published_at of your feed and the order of its records; a text more than the allowed lateness behind the day the stream had reached is refused")
+        : null;
 }
 
 /// <summary>Progress of a run: input records published so far out of the total.</summary>

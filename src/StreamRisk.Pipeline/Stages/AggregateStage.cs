@@ -76,14 +76,27 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
             ? (IReadOnlySet<string>)new HashSet<string>()
             : await Store.GetInboxAsync(StageName, refusedIds, cancellationToken).ConfigureAwait(false);
         var refused = new HashSet<string>(StringComparer.Ordinal);
+        // Texts (not events: a text naming three issuers has three) refused as too late, for the run's verdict on its
+        // input. Lateness is decided per text (its day and its stamp), so all of a text's events share it, and the
+        // lock-step run hands this stage all of a text's events in one batch: counting per batch counts each text once.
+        var tooLateTexts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rejected in industryUpdate.Rejected)
         {
-            Refuse(output, seen, refused, rejected.Input.EventId, causes["i:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason);
+            if (Refuse(output, seen, refused, rejected.Input.EventId, causes["i:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason)
+                && rejected.ReasonCode == RejectionReasons.TooLate)
+            {
+                tooLateTexts.Add(rejected.Input.DocId);
+            }
         }
         foreach (var rejected in aggregation.RejectedTexts)
         {
-            Refuse(output, seen, refused, rejected.Input.EventId, causes["f:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason);
+            if (Refuse(output, seen, refused, rejected.Input.EventId, causes["f:" + rejected.Input.EventId], rejected.ReasonCode, rejected.Reason)
+                && rejected.ReasonCode == RejectionReasons.TooLate)
+            {
+                tooLateTexts.Add(rejected.Input.DocId);
+            }
         }
+        Counters.TooLateTexts(tooLateTexts.Count);
         foreach (var e in industry)
         {
             if (!refused.Contains(e.EventId) && !seen.Contains(e.EventId))
@@ -131,17 +144,20 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
             .Select(g => (g.Key, g.Min(d => d.Day), g.Max(d => d.Day)))
             .OrderBy(r => r.Key, StringComparer.Ordinal);
 
-    private void Refuse(StageOutput output, IReadOnlySet<string> seen, HashSet<string> refused, string eventId, ConsumedMessage message, string code, string reason)
+    /// <returns>Whether the text was dead-lettered now (not seen before, not already refused in this batch).</returns>
+    private bool Refuse(StageOutput output, IReadOnlySet<string> seen, HashSet<string> refused, string eventId, ConsumedMessage message, string code, string reason)
     {
         if (seen.Contains(eventId))
         {
             Counters.Redelivery();
-            return;
+            return false;
         }
         if (refused.Add(eventId))
         {
             output.Store.Inbox.Add(new InboxEntry(StageName, eventId, Applied: false));
             DeadLetter(output, message, code, reason);
+            return true;
         }
+        return false;
     }
 }

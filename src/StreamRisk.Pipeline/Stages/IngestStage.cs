@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Ingest;
+using StreamRisk.Core.Storage;
 using StreamRisk.Infrastructure.Schemas;
 
 namespace StreamRisk.Pipeline.Stages;
@@ -10,8 +11,9 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>
 /// news.raw.v1 → docs.v1: byte checks (size, UTF-8), JSON and schema validation, normalisation, de-duplication.
 /// Every refused input goes to dlq.v1 with its reason and original bytes; duplicates are counted, not dead-lettered.
-/// Each accepted document is stamped with the ingest watermark (<see cref="NewsDocument.Watermark"/>), the running
-/// maximum of accepted documents' UTC published days, in arrival order; the daily index judges lateness against it.
+/// Each accepted document is stamped with the ingest watermark (<see cref="NewsDocument.Watermark"/>,
+/// <see cref="IngestWatermark"/>: the day a quorum of the latest accepted documents reached, in arrival order); the daily
+/// index judges lateness against it.
 /// </summary>
 public sealed class IngestStage : PipelineStage
 {
@@ -22,13 +24,13 @@ public sealed class IngestStage : PipelineStage
     private readonly bool _consultStore;
     private readonly StageContext _context;
     private long _nextSeq;
-    private DateOnly? _watermark;
+    private IngestWatermark _watermark;
 
     /// <param name="firstSeq">Ingest sequence number of the first document this instance accepts.</param>
     /// <param name="consultStore">Also ask the store about ids and hashes (after a restart over a non-empty store).</param>
-    /// <param name="watermark">The ingest watermark to continue from after a restart: the latest UTC published day of
-    /// the documents already accepted; null for an empty store.</param>
-    public IngestStage(StageContext context, IngestOptions options, long firstSeq, bool consultStore, DateOnly? watermark = null)
+    /// <param name="watermark">The ingest watermark to continue from after a restart (<see cref="IngestWatermark.Restore"/>
+    /// over the stored documents); null for an empty store.</param>
+    public IngestStage(StageContext context, IngestOptions options, long firstSeq, bool consultStore, IngestWatermark? watermark = null)
         : base(StageName, [Topics.NewsRaw], context)
     {
         _context = context;
@@ -36,7 +38,16 @@ public sealed class IngestStage : PipelineStage
         _admission = new NewsAdmission(options, context.Time);
         _nextSeq = firstSeq;
         _consultStore = consultStore;
-        _watermark = watermark;
+        _watermark = watermark ?? IngestWatermark.Start(options);
+    }
+
+    /// <summary>The watermark an ingest that stored the documents in <paramref name="store"/> holds: what a restarted
+    /// ingest continues from (<see cref="IngestWatermark.Restore"/>).</summary>
+    public static async Task<IngestWatermark> RestoreWatermarkAsync(IRiskStore store, IngestOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var latest = await store.GetLatestDocumentTimesAsync(options.WatermarkWindow, cancellationToken).ConfigureAwait(false);
+        return IngestWatermark.Restore(options, latest);
     }
 
     /// <summary>The ingest seq of the last document this instance accepted (its first seq − 1 before any).</summary>
@@ -85,7 +96,7 @@ public sealed class IngestStage : PipelineStage
                 continue;
             }
             _nextSeq++;
-            _watermark = document.Watermark;
+            _watermark = _watermark.After(DateOnly.FromDateTime(document.PublishedAt.UtcDateTime));
             Counters.Document();
             output.Store.Documents.Add(document);
             output.Emit(Topics.Docs, document.DocId, document.DocId, document, message);

@@ -5,7 +5,7 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>Counts for the end-of-run summary; thread-safe because worker mode runs stages in parallel.</summary>
 public sealed class PipelineCounters
 {
-    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered;
+    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts;
     private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
 
     public long Inputs => Interlocked.Read(ref _inputs);
@@ -22,6 +22,8 @@ public sealed class PipelineCounters
     public long RelayedFromOutbox => Interlocked.Read(ref _relayed);
     /// <summary>Inputs a stage recognised as already applied (redelivered after a restart, or published twice).</summary>
     public long Redelivered => Interlocked.Read(ref _redelivered);
+    /// <summary>News texts the daily index refused as <c>too_late</c> (each text once, however many issuers it names).</summary>
+    public long TooLateTextCount => Interlocked.Read(ref _tooLateTexts);
     public IReadOnlyDictionary<string, long> DeadLettersByReason => _deadLetters.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
     public long DeadLetters => _deadLetters.Values.Sum();
 
@@ -37,5 +39,6 @@ public sealed class PipelineCounters
     public void Alert(long n = 1) => Interlocked.Add(ref _alerts, n);
     public void Relayed(long n) => Interlocked.Add(ref _relayed, n);
     public void Redelivery(long n = 1) => Interlocked.Add(ref _redelivered, n);
+    public void TooLateTexts(long n) => Interlocked.Add(ref _tooLateTexts, n);
     public void DeadLettered(string code) => _deadLetters.AddOrUpdate(code, 1, (_, v) => v + 1);
 }

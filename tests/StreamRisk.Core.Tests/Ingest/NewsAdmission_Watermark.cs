@@ -20,11 +20,24 @@ public class NewsAdmission_Watermark
     }
 
     [Fact]
-    public void A_later_document_moves_the_stamp_and_an_older_one_keeps_the_running_maximum()
+    public void A_document_is_stamped_with_the_watermark_it_would_hold_once_accepted_and_admission_does_not_advance_it()
     {
-        var watermark = new DateOnly(2026, 5, 10);
-        Assert.Equal(new DateOnly(2026, 5, 12), _admission.Admit(News(new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero)), 2, watermark).Document!.Watermark);
-        Assert.Equal(watermark, _admission.Admit(News(new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero)), 2, watermark).Document!.Watermark);
+        var watermark = IngestWatermark.Start(new IngestOptions()).After(new DateOnly(2026, 5, 10)).After(new DateOnly(2026, 5, 10)).After(new DateOnly(2026, 5, 11));
+        Assert.Equal(new DateOnly(2026, 5, 10), watermark.Current);
+        // One document at the 12th is not a quorum: the stamp stays at the 10th, and an older one keeps it too.
+        Assert.Equal(new DateOnly(2026, 5, 10), _admission.Admit(News(new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero)), 4, watermark).Document!.Watermark);
+        Assert.Equal(new DateOnly(2026, 5, 10), _admission.Admit(News(new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero)), 4, watermark).Document!.Watermark);
+        Assert.Equal(new DateOnly(2026, 5, 10), watermark.Current);
+    }
+
+    [Fact]
+    public void With_a_quorum_of_one_the_stamp_is_the_running_maximum()
+    {
+        var options = new IngestOptions { WatermarkQuorum = 1, WatermarkWindow = 1 };
+        var admission = new NewsAdmission(options, new FakeTimeProvider(Now));
+        var watermark = IngestWatermark.Start(options).After(new DateOnly(2026, 5, 10));
+        Assert.Equal(new DateOnly(2026, 5, 12), admission.Admit(News(new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero)), 2, watermark).Document!.Watermark);
+        Assert.Equal(new DateOnly(2026, 5, 10), admission.Admit(News(new DateTimeOffset(2026, 5, 3, 8, 0, 0, TimeSpan.Zero)), 2, watermark).Document!.Watermark);
     }
 
     [Fact]

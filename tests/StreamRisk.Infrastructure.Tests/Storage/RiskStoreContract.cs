@@ -371,21 +371,41 @@ public abstract partial class RiskStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_latest_published_day_is_that_of_the_latest_document()
+    public async Task The_latest_document_times_are_the_last_documents_by_ingest_sequence_in_ingest_order()
     {
-        Assert.Null(await Store.GetLatestPublishedDayAsync());
+        Assert.Empty(await Store.GetLatestDocumentTimesAsync(10));
         await Store.UpsertAsync(new StoreBatch
         {
+            // Written out of ingest order, with one stamp missing (a row from before stamps existed).
             Documents =
             [
-                Document("doc0001", "hash0001") with { PublishedAt = new DateTimeOffset(2024, 3, 5, 23, 30, 0, TimeSpan.FromHours(-5)) },
-                Document("doc0002", "hash0002") with { PublishedAt = new DateTimeOffset(2024, 3, 6, 1, 0, 0, TimeSpan.Zero) },
-                Document("doc0003", "hash0003") with { PublishedAt = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero) },
+                Document("doc0003", "hash0003") with { IngestSeq = 3, PublishedAt = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero) },
+                Document("doc0001", "hash0001") with
+                {
+                    IngestSeq = 1, PublishedAt = new DateTimeOffset(2024, 3, 5, 23, 30, 0, TimeSpan.FromHours(-5)), Watermark = new DateOnly(2024, 3, 6),
+                },
+                Document("doc0004", "hash0004") with
+                {
+                    IngestSeq = 4, PublishedAt = new DateTimeOffset(2024, 3, 7, 1, 0, 0, TimeSpan.Zero), Watermark = null,
+                },
+                Document("doc0002", "hash0002") with
+                {
+                    IngestSeq = 2, PublishedAt = new DateTimeOffset(2024, 3, 6, 1, 0, 0, TimeSpan.Zero), Watermark = new DateOnly(2024, 3, 1),
+                },
             ],
         });
 
-        // 23:30 at UTC-5 is 04:30 UTC on the 6th, which is later than 01:00 UTC on the 6th: either way the 6th.
-        Assert.Equal(new DateOnly(2024, 3, 6), await Store.GetLatestPublishedDayAsync());
+        var latest = await Store.GetLatestDocumentTimesAsync(3);
+        Assert.Equal([2L, 3L, 4L], latest.Select(d => d.IngestSeq));
+        Assert.Equal(new DateTimeOffset(2024, 3, 6, 1, 0, 0, TimeSpan.Zero), latest[0].PublishedAt);
+        Assert.Equal([new DateOnly(2024, 3, 1), Document("x", "y").Watermark, null], latest.Select(d => d.Watermark));
+        Assert.Equal([new DateOnly(2024, 3, 6), new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 7)], latest.Select(d => d.Day));
+
+        // 23:30 at UTC-5 is 04:30 UTC on the 6th: the day is the UTC day.
+        var all = await Store.GetLatestDocumentTimesAsync(10);
+        Assert.Equal([1L, 2L, 3L, 4L], all.Select(d => d.IngestSeq));
+        Assert.Equal(new DateOnly(2024, 3, 6), all[0].Day);
+        Assert.Empty(await Store.GetLatestDocumentTimesAsync(0));
     }
 
     // ---- samples -------------------------------------------------------------------------------------------------
