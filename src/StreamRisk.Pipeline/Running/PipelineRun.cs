@@ -164,9 +164,18 @@ public static class PipelineRun
         path = Path.GetFullPath(path);
         if (options.ReplayFrom is not null)
         {
-            if (!File.Exists(options.ReplayFrom))
+            if (!File.Exists(options.ReplayFrom) && !Directory.Exists(options.ReplayFrom))
             {
                 throw new ConfigurationException($"--from '{options.ReplayFrom}' does not exist (give the --db file of an earlier run)");
+            }
+            try
+            {
+                // Before the replay's own store is created: a bad --from must not leave an empty one behind.
+                SqliteStoreFile.Check(options.ReplayFrom, mustExist: true, option: "--from");
+            }
+            catch (StoreFileException ex)
+            {
+                throw new ConfigurationException(ex.Message, ex);
             }
             if (string.Equals(Path.GetFullPath(options.ReplayFrom), path, StringComparison.Ordinal))
             {
