@@ -186,7 +186,9 @@ public static class SqliteStoreFile
         }
         catch (SqliteException e)
         {
-            throw new StoreFileException(path, $"cannot read the store '{path}' ({OneLine(e.Message)}); make it readable or check {option}", e);
+            // Typically a read-only folder: even to read a WAL-mode store SQLite must create its -shm file beside it.
+            throw new StoreFileException(path, $"cannot open the store '{path}' ({OneLine(e.Message)}); SQLite needs the file readable and its folder "
+                + $"writable (it keeps {Path.GetFileName(path)}-wal and -shm beside it): fix the permissions or mount, or pass another {option}", e);
         }
     }
 
