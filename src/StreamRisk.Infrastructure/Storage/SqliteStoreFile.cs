@@ -19,7 +19,7 @@ public static class SqliteStoreFile
     private const int SqliteCantOpen = 14;
     private const int SqlitePermission = 3;
     private const int SqliteIoError = 10;
-    private const int LinuxNoSpace = 28;
+    private const int UnixNoSpace = 28;
     private const int WindowsDiskFull = 112;
     private const int WindowsHandleDiskFull = 39;
 
@@ -57,7 +57,8 @@ public static class SqliteStoreFile
         {
             throw new StoreFileException(full, $"'{full}' is not a SQLite database, so not a StreamRisk store; check {option} (StreamRisk never overwrites a file it did not write)");
         }
-        if (ExpectedLength(header) is { } expected && length < expected && !File.Exists(full + "-wal"))
+        // A -wal or hot -journal file beside it may legitimately hold the pages the file does not have yet.
+        if (ExpectedLength(header) is { } expected && length < expected && !File.Exists(full + "-wal") && !File.Exists(full + "-journal"))
         {
             throw new StoreFileException(full, $"'{full}' is truncated ({length} of {expected} bytes): it was cut short by a copy or a full disk; "
                 + $"restore it from a backup, or start a new store with another {option}");
@@ -94,8 +95,10 @@ public static class SqliteStoreFile
     public static bool IsDiskFull(Exception error) => error switch
     {
         SqliteException { SqliteErrorCode: SqliteFull } => true,
-        IOException io when io.HResult is LinuxNoSpace or WindowsDiskFull or WindowsHandleDiskFull
-            || (io.HResult & 0xFFFF) is WindowsDiskFull or WindowsHandleDiskFull => true,
+        // On Unix an IOException carries the raw errno (where 39 and 112 mean other things); on Windows an HRESULT.
+        IOException io when (OperatingSystem.IsWindows()
+            ? (io.HResult & 0xFFFF) is WindowsDiskFull or WindowsHandleDiskFull
+            : io.HResult == UnixNoSpace) => true,
         _ => error.InnerException is { } inner && IsDiskFull(inner),
     };
 

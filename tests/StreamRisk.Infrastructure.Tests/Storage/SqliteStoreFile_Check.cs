@@ -133,6 +133,8 @@ public sealed class SqliteStoreFile_Check : IDisposable
         Assert.True(SqliteStoreFile.IsDiskFull(new IOException("No space left on device", 28)));
         Assert.True(SqliteStoreFile.IsDiskFull(new InvalidOperationException("wrapped", new IOException("No space left on device", 28))));
         Assert.False(SqliteStoreFile.IsDiskFull(new SqliteException("constraint failed", 19)));
+        // ENOTEMPTY's errno on Linux equals Windows' "handle disk full" code: it must not read as a full disk here.
+        Assert.Equal(OperatingSystem.IsWindows(), SqliteStoreFile.IsDiskFull(new IOException("Directory not empty", 39)));
 
         var explained = SqliteStoreFile.Explain(_folder.File, new SqliteException("database or disk is full", 13));
 
