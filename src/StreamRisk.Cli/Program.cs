@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using StreamRisk.Cli.Commands;
 
 var root = new RootCommand(
     "StreamRisk: streaming credit-risk monitor. Reads news, finds issuers, scores firm- and industry-level sentiment, "
-    + "builds a causal daily index per issuer, refreshes risk scores and raises alerts.");
+    + "builds a causal daily index per issuer, refreshes risk scores and raises alerts. "
+    + "Exit codes: 0 success, 1 replay differs from the live run, 2 bad input or configuration (one line on stderr says what to fix).");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
@@ -13,4 +15,11 @@ root.Subcommands.Add(TopicsCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Action is ParseErrorAction)
+{
+    // A command line the parser refuses is bad configuration (exit 2), like every other one; the parser's own action would
+    // exit 1, which scripts read as a replay mismatch, and print the whole help after the error.
+    return await ParseErrors.ReportAsync(parsed);
+}
+return await parsed.InvokeAsync();

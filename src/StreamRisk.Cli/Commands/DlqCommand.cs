@@ -16,11 +16,13 @@ internal static class DlqCommand
     {
         var settings = new SettingsOptions();
         var limit = new Option<int>("--limit") { Description = "Dead letters to print after the reason counts.", DefaultValueFactory = _ => 20 };
-        var command = new Command("list", "Count dead letters by stage and reason, then print the latest ones.") { limit };
+        var command = new Command("list", "Count dead letters by stage and reason, then print the latest ones. Only reads: a --db that does "
+            + "not exist is refused (exit 2), never created.") { limit };
         settings.AddTo(command, withBus: false);
         command.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("dlq list", async () =>
         {
-            await using var store = RiskStoreFactory.Create(settings.Read(result) with { Bus = BusKind.Embedded });
+            // Listing must not leave an empty store behind where a mistyped --db pointed.
+            await using var store = RiskStoreFactory.Create(settings.Read(result) with { Bus = BusKind.Embedded }, mustExist: true);
             await store.MigrateAsync(cancellationToken);
             var letters = await store.GetDeadLettersAsync(cancellationToken);
             Console.WriteLine($"{letters.Count} dead letters");
@@ -42,7 +44,8 @@ internal static class DlqCommand
         var settings = new SettingsOptions();
         var ids = new Option<string[]>("--id") { Description = "Dead-letter id to send back (repeatable).", AllowMultipleArgumentsPerToken = true };
         var reason = new Option<string?>("--reason") { Description = "Send back every dead letter with this reason code (e.g. unknown_issuer)." };
-        var command = new Command("redrive", "Publish the original bytes of chosen dead letters to their source topic again.") { ids, reason };
+        var command = new Command("redrive", "Publish the original bytes of chosen dead letters to their source topic again. The store must "
+            + "exist (exit 2 otherwise).") { ids, reason };
         settings.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("dlq redrive", async () =>
         {
@@ -57,7 +60,7 @@ internal static class DlqCommand
             {
                 throw new ConfigurationException($"redrive publishes to Kafka: set {PipelineSettings.BusVariable}=kafka (or --bus kafka) and {PipelineSettings.KafkaBootstrapVariable}");
             }
-            await using var store = RiskStoreFactory.Create(configured);
+            await using var store = RiskStoreFactory.Create(configured, mustExist: true);
             await store.MigrateAsync(cancellationToken);
             var chosen = DeadLetterRedrive.Select(await store.GetDeadLettersAsync(cancellationToken), chosenIds, chosenReason);
             await using var bus = EventBusFactory.Create(configured);

@@ -13,7 +13,7 @@ internal sealed class SettingsOptions
     public Option<string?> KafkaBootstrap { get; } = new("--kafka-bootstrap") { Description = $"Kafka brokers host:port[,host:port] (default: ${PipelineSettings.KafkaBootstrapVariable})." };
     public Option<string?> KafkaGroupProtocol { get; } = new("--kafka-group-protocol") { Description = $"classic (any broker) or consumer (KIP-848, Kafka >= 4.0; faster rebalances) (default: ${PipelineSettings.KafkaGroupProtocolVariable}, else classic)." };
     public Option<string?> Store { get; } = new("--store") { Description = $"sqlite or postgres (default: ${PipelineSettings.StoreVariable}, else sqlite)." };
-    public Option<string?> Db { get; } = new("--db") { Description = $"SQLite database file (default: ${PipelineSettings.SqlitePathVariable}, else {PipelineSettings.DefaultSqlitePath})." };
+    public Option<string?> Db { get; } = new("--db") { Description = $"SQLite database file (default: ${PipelineSettings.SqlitePathVariable}, else {PipelineSettings.DefaultSqlitePath}); a file that is not a StreamRisk store, or is from a newer StreamRisk, is refused with exit 2." };
     public Option<string?> Postgres { get; } = new("--postgres") { Description = $"PostgreSQL connection string (default: ${PipelineSettings.PostgresVariable})." };
 
     public void AddTo(Command command, bool withBus = true, bool withStore = true)

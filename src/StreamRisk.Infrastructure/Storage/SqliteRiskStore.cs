@@ -19,24 +19,30 @@ public sealed class SqliteRiskStore : IRiskStore
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly string _synchronous;
+    private readonly bool _mustExist;
+    private volatile bool _checked;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private SqliteConnection? _writer;
     private SqliteUpserts? _upserts;
     private bool _disposed;
 
-    /// <param name="path">The database file; created with its folder if missing.</param>
+    /// <param name="path">The database file; created with its folder if missing (unless <paramref name="mustExist"/>).</param>
     /// <param name="time">Stamps <c>schema_version.applied_at</c>.</param>
     /// <param name="syncEachCommit">Sync every commit to disk (durable against power loss; a few ms per batch).</param>
-    public SqliteRiskStore(string path, TimeProvider? time = null, bool syncEachCommit = true)
+    /// <param name="mustExist">For commands that only read: a missing store is an error instead of a new, empty one.</param>
+    /// <remarks>The file is checked (<see cref="SqliteStoreFile.Check"/>) when the store is first used, so a file that is
+    /// not a StreamRisk store, or is from a newer build, is refused before anything is written to it.</remarks>
+    public SqliteRiskStore(string path, TimeProvider? time = null, bool syncEachCommit = true, bool mustExist = false)
     {
         _synchronous = syncEachCommit ? "FULL" : "NORMAL";
+        _mustExist = mustExist;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _path = Path.GetFullPath(path);
         _time = time ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = mustExist ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
     }
@@ -49,7 +55,14 @@ public sealed class SqliteRiskStore : IRiskStore
         try
         {
             var writer = OpenWriter();
-            SqliteSchemaMigrator.Apply(writer, SqliteMigrations.All, _time.GetUtcNow());
+            try
+            {
+                SqliteSchemaMigrator.Apply(writer, SqliteMigrations.All, _time.GetUtcNow());
+            }
+            catch (SqliteException e) when (SqliteStoreFile.Explain(_path, e) is { } explained)
+            {
+                throw explained;
+            }
             // Statements prepared before a migration would point at the old schema.
             _upserts?.Dispose();
             _upserts = null;
@@ -76,6 +89,12 @@ public sealed class SqliteRiskStore : IRiskStore
             using var transaction = writer.BeginTransaction(deferred: false);
             _upserts.Write(batch, transaction, cancellationToken);
             transaction.Commit();
+        }
+        catch (SqliteException e) when (SqliteStoreFile.Explain(_path, e) is { } explained)
+        {
+            // The transaction rolled back: the batch is either wholly stored or not at all, so the same command can run
+            // again once the cause (typically a full disk) is gone.
+            throw explained;
         }
         finally
         {
@@ -317,6 +336,16 @@ public sealed class SqliteRiskStore : IRiskStore
         }
     }
 
+    /// <summary>Checks the file once, before its first use by this store.</summary>
+    private void EnsureChecked()
+    {
+        if (!_checked)
+        {
+            SqliteStoreFile.Check(_path, _mustExist);
+            _checked = true;
+        }
+    }
+
     private SqliteConnection OpenWriter()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -324,6 +353,7 @@ public sealed class SqliteRiskStore : IRiskStore
         {
             return _writer;
         }
+        EnsureChecked();
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -337,7 +367,8 @@ public sealed class SqliteRiskStore : IRiskStore
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             connection.Dispose();
-            throw new IOException($"Cannot open the SQLite store at '{_path}' for writing: {e.Message}", e);
+            throw SqliteStoreFile.Explain(_path, e)
+                ?? new StoreFileException(_path, $"cannot open the store '{_path}' for writing ({e.Message}); check --db", e);
         }
         return _writer = connection;
     }
@@ -345,6 +376,7 @@ public sealed class SqliteRiskStore : IRiskStore
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureChecked();
         if (!File.Exists(_path))
         {
             throw new IOException($"The SQLite store at '{_path}' does not exist yet: call MigrateAsync first.");

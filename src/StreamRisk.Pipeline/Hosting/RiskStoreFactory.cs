@@ -8,7 +8,9 @@ namespace StreamRisk.Pipeline.Hosting;
 /// <summary>The store a <see cref="PipelineSettings"/> names (not yet migrated).</summary>
 public static class RiskStoreFactory
 {
-    public static IRiskStore Create(PipelineSettings settings)
+    /// <param name="mustExist">The command only reads the store: a SQLite file that does not exist is refused instead of
+    /// created empty (a PostgreSQL database is created by the server's administrator, never by StreamRisk).</param>
+    public static IRiskStore Create(PipelineSettings settings, bool mustExist = false)
     {
         settings.Validated();
         try
@@ -16,7 +18,7 @@ public static class RiskStoreFactory
             return settings.Store switch
             {
                 StoreKind.Postgres => new PostgresRiskStore(settings.PostgresConnection!),
-                _ => new SqliteRiskStore(settings.SqlitePath),
+                _ => new SqliteRiskStore(settings.SqlitePath, mustExist: mustExist),
             };
         }
         catch (ArgumentException ex)

@@ -186,6 +186,8 @@ public static class PipelineRun
 
     private static StoreWriterLock AcquireWriterLock(string databasePath, RunOptions options)
     {
+        // A path that cannot be a store (a folder, another program's file) is refused before a lock file is made beside it.
+        SqliteStoreFile.Check(databasePath);
         try
         {
             return StoreWriterLock.Acquire(databasePath, options.ReplayFrom is not null ? "streamrisk replay" : options.IngestOnly ? "streamrisk ingest" : "streamrisk run");
@@ -196,7 +198,8 @@ public static class PipelineRun
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"cannot lock the database '{databasePath}': {ex.Message}", ex);
+            throw new ConfigurationException(
+                $"cannot write the store '{databasePath}' (its lock file: {ex.Message}); make it writable or pass a file in a writable folder with --db", ex);
         }
     }
 
@@ -251,9 +254,18 @@ public static class PipelineRun
         path = Path.GetFullPath(path);
         if (options.ReplayFrom is not null)
         {
-            if (!File.Exists(options.ReplayFrom))
+            if (!File.Exists(options.ReplayFrom) && !Directory.Exists(options.ReplayFrom))
             {
                 throw new ConfigurationException($"--from '{options.ReplayFrom}' does not exist (give the --db file of an earlier run)");
+            }
+            try
+            {
+                // Before the replay's own store is created: a bad --from must not leave an empty one behind.
+                SqliteStoreFile.Check(options.ReplayFrom, mustExist: true, option: "--from");
+            }
+            catch (StoreFileException ex)
+            {
+                throw new ConfigurationException(ex.Message, ex);
             }
             if (string.Equals(Path.GetFullPath(options.ReplayFrom), path, StringComparison.Ordinal))
             {

@@ -1,5 +1,6 @@
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
+using StreamRisk.Infrastructure.Storage;
 
 namespace StreamRisk.Pipeline.Running;
 
@@ -14,9 +15,12 @@ public sealed class TopicDump : IAsyncDisposable
     private readonly IEventConsumer _consumer;
     private readonly Dictionary<string, FileStream> _files = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly string _directory;
+    private bool _failed;
 
     private TopicDump(IEventBus bus, string directory)
     {
+        _directory = Path.GetFullPath(directory);
         _consumer = bus.CreateConsumer("streamrisk-out", Topics.All);
         foreach (var topic in Topics.All)
         {
@@ -36,6 +40,10 @@ public sealed class TopicDump : IAsyncDisposable
             var probe = Path.Combine(directory, ".write-probe");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
+        }
+        catch (Exception ex) when (SqliteStoreFile.IsDiskFull(ex))
+        {
+            throw DiskFull(Path.GetFullPath(directory), ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -68,22 +76,48 @@ public sealed class TopicDump : IAsyncDisposable
             if (byTopic != 0) return byTopic;
             return a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Offset.CompareTo(b.Offset);
         });
-        foreach (var message in messages)
+        try
         {
-            var file = _files[message.Topic];
-            await file.WriteAsync(message.Value, cancellationToken).ConfigureAwait(false);
-            file.WriteByte((byte)'\n');
-            _counts[message.Topic]++;
+            foreach (var message in messages)
+            {
+                var file = _files[message.Topic];
+                await file.WriteAsync(message.Value, cancellationToken).ConfigureAwait(false);
+                file.WriteByte((byte)'\n');
+                _counts[message.Topic]++;
+            }
+        }
+        catch (IOException ex) when (SqliteStoreFile.IsDiskFull(ex))
+        {
+            _failed = true;
+            throw DiskFull(_directory, ex);
         }
         await _consumer.CommitAsync(messages, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
+        Exception? full = null;
         foreach (var file in _files.Values)
         {
-            await file.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                // Closing flushes what is still buffered, which can be where a full disk shows first.
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException ex) when (SqliteStoreFile.IsDiskFull(ex))
+            {
+                full ??= ex;
+            }
         }
         await _consumer.DisposeAsync().ConfigureAwait(false);
+        // After a failed append the run is already stopping with that error: do not replace it with the same one.
+        if (full is not null && !_failed)
+        {
+            throw DiskFull(_directory, full);
+        }
     }
+
+    /// <summary>The files are rewritten from the start by the next run, so running the same command again repairs them.</summary>
+    private static ConfigurationException DiskFull(string directory, Exception ex) =>
+        new($"the disk holding the output folder '{directory}' is full ({ex.Message}); free space and run the same command again", ex);
 }

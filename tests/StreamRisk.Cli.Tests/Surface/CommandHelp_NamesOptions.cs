@@ -23,7 +23,7 @@ public sealed class CommandHelp_NamesOptions
         { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
         { "worker", ["--reference", "--batch-size", .. BusOptions, .. StoreOptions] },
         { "db", ["migrate"] },
-        { "db migrate", StoreOptions },
+        { "db migrate", ["--retries", .. StoreOptions] },
         { "topics", ["apply"] },
         { "topics apply", ["--kafka-bootstrap", "--file", "--replication-factor"] },
         { "dlq", ["list", "redrive"] },

@@ -14,9 +14,10 @@ public sealed class SqliteRiskStore_UnwritablePath
         var path = Path.Combine(blocker, "store.db");
         await using var store = new SqliteRiskStore(path);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => store.MigrateAsync());
+        var error = await Assert.ThrowsAsync<StoreFileException>(() => store.MigrateAsync());
 
         Assert.Contains(path, error.Message);
+        Assert.Contains("cannot write", error.Message);
     }
 
     [Fact]
