@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace StreamRisk.Core.Events;
 
 /// <summary>
-/// The wire format of every event: UTF-8 JSON, snake_case names, enums as snake_case strings, dates ISO-8601.
+/// The wire format of every event: UTF-8 JSON, snake_case names, enums as snake_case strings, dates ISO-8601
+/// (timestamps are read as RFC 3339, see <see cref="Rfc3339"/>).
 /// Source-generated so the hot path does no reflection, and property order is fixed so equal events give equal bytes.
 /// Required fields are enforced by the JSON Schemas at the edges (ingest, fundamentals, spreads), where input comes
 /// from outside; optional fields such as <c>headline</c> may then simply be absent.
@@ -16,7 +17,8 @@ namespace StreamRisk.Core.Events;
     NumberHandling = JsonNumberHandling.Strict,
     RespectNullableAnnotations = true,
     AllowTrailingCommas = false,
-    ReadCommentHandling = JsonCommentHandling.Disallow)]
+    ReadCommentHandling = JsonCommentHandling.Disallow,
+    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]
 [JsonSerializable(typeof(RawNews))]
 [JsonSerializable(typeof(NewsDocument))]
 [JsonSerializable(typeof(EnrichedDocument))]

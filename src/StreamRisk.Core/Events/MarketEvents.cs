@@ -60,7 +60,8 @@ public sealed record RiskAlert(
 }
 
 /// <summary><c>dlq.v1</c>: an input that could not be processed, with the original bytes. Keyed by source key.</summary>
-/// <param name="ReasonCode">Stable machine-readable reason, e.g. <c>malformed_json</c>, <c>schema</c>, <c>oversize</c>.</param>
+/// <param name="ReasonCode">Stable machine-readable reason, e.g. <c>malformed_json</c>, <c>schema_violation</c>,
+/// <c>invalid_unicode</c>, <c>oversize</c> (the codes are listed in <see cref="Ingest.Rejection"/> and README's Input section).</param>
 public sealed record DeadLetter(
     string DeadLetterId,
     string SourceTopic,

@@ -1,10 +1,19 @@
 namespace StreamRisk.Core.Ingest;
 
 /// <summary>Limits ingest enforces on every raw news text, and how its lateness watermark moves.</summary>
+/// <remarks>Text limits count the UTF-8 bytes of the decoded string, so a text written with <c>\uXXXX</c> escapes is
+/// judged like the same text written plainly. The short fields (doc_id, source, language, url) are bounded by the
+/// news.raw.v1 JSON Schema, whose maxLength is also checked on decoded strings.</remarks>
 public sealed record IngestOptions
 {
     /// <summary>Largest body accepted, in UTF-8 bytes (default 1 MiB).</summary>
     public int MaxBodyBytes { get; init; } = 1 << 20;
+
+    /// <summary>Largest headline accepted, in UTF-8 bytes (default 16 KiB).</summary>
+    public int MaxHeadlineBytes { get; init; } = 16 << 10;
+
+    /// <summary>Largest raw message read at all, before decoding (default <see cref="InputLimits.MaxRecordBytes"/>).</summary>
+    public int MaxMessageBytes { get; init; } = InputLimits.MaxRecordBytes;
 
     /// <summary>Earliest publication time accepted.</summary>
     public DateTimeOffset EarliestPublishedAt { get; init; } = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -5,6 +5,10 @@ public sealed record Rejection(string Code, string Reason)
 {
     public const string MalformedJson = "malformed_json";
     public const string InvalidUtf8 = "invalid_utf8";
+    /// <summary>Valid UTF-8 whose JSON escapes spell no text: a lone or reversed surrogate such as <c>\ud800</c>.</summary>
+    public const string InvalidUnicode = "invalid_unicode";
+    /// <summary>A whole input file in UTF-16 or UTF-32: one dead letter for the file, not one per line.</summary>
+    public const string UnsupportedEncoding = "unsupported_encoding";
     public const string SchemaViolation = "schema_violation";
     public const string EmptyBody = "empty_body";
     public const string Oversize = "oversize";

@@ -3,7 +3,8 @@ using System.Text;
 namespace StreamRisk.Core.Text;
 
 /// <summary>
-/// Canonical form of a text before hashing and recognition: control characters removed (except \n and \t),
+/// Canonical form of a text before hashing and recognition: control characters and invisible format characters
+/// (<see cref="IsInvisible"/>) removed (except \n and \t),
 /// Unicode NFC, every whitespace run collapsed to one space, or to "\n\n" where the run held a paragraph
 /// break, and trimmed. Idempotent: normalising a normalised text returns it unchanged.
 /// </summary>
@@ -19,7 +20,27 @@ public static class TextNormalizer
         return CollapseWhitespace(composed);
     }
 
-    /// <summary>Removes control characters other than \n, \t, \r (line breaks are judged later) and
+    /// <summary>
+    /// Format characters that render as nothing: zero-width space, joiners and non-joiner (U+200B–U+200D), direction
+    /// marks and embeddings, word joiner and invisible operators (U+2060–U+2064), the byte-order mark / zero-width
+    /// no-break space (U+FEFF), soft hyphen, Mongolian vowel separator. The pipeline reads words and names: such a
+    /// character can only hide a match ("Tex\u200Baco") or make an empty text look non-empty, so it counts as nothing.
+    /// </summary>
+    public static bool IsInvisible(char c) => c is '\u00AD' or '\u061C' or '\u180E' or (>= '\u200B' and <= '\u200F')
+        or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u206F') or '\uFEFF';
+
+    /// <summary>True when <paramref name="text"/> holds a surrogate that is not half of a high-low pair (not valid Unicode).</summary>
+    public static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Removes control characters other than \n, \t, \r (line breaks are judged later), invisible characters, and
     /// replaces lone surrogates with U+FFFD so NFC cannot fail on malformed input.</summary>
     private static string StripControls(string text)
     {
@@ -55,7 +76,7 @@ public static class TextNormalizer
         return char.IsLowSurrogate(c);
     }
 
-    private static bool IsStrippedControl(char c) => char.IsControl(c) && c is not ('\n' or '\t' or '\r' or '\u0085');
+    private static bool IsStrippedControl(char c) => (char.IsControl(c) && c is not ('\n' or '\t' or '\r' or '\u0085')) || IsInvisible(c);
 
     // No character below U+0300 decomposes or composes with another below U+0300, so such text is already NFC.
     private static bool IsTriviallyNfc(string text)

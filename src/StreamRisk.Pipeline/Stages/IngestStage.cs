@@ -1,15 +1,13 @@
-using System.Text.Json;
-using System.Text.Unicode;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Storage;
-using StreamRisk.Infrastructure.Schemas;
 
 namespace StreamRisk.Pipeline.Stages;
 
 /// <summary>
-/// news.raw.v1 → docs.v1: byte checks (size, UTF-8), JSON and schema validation, normalisation, de-duplication.
+/// news.raw.v1 → docs.v1: byte checks (size, UTF-8), JSON and schema validation (<see cref="ExternalInput"/>), the id
+/// rule, limits on the decoded text, normalisation, de-duplication.
 /// Every refused input goes to dlq.v1 with its reason and original bytes; duplicates are counted, not dead-lettered.
 /// Each accepted document is stamped with the ingest watermark (<see cref="NewsDocument.Watermark"/>,
 /// <see cref="IngestWatermark"/>: the day a quorum of the latest accepted documents reached, in arrival order); the daily
@@ -78,7 +76,7 @@ public sealed class IngestStage : PipelineStage
             KeepRawInput(output, message);
             if (parsed[i].Rejection is { } refused)
             {
-                DeadLetter(output, message, refused.Code, refused.Reason, refused.ErrorType);
+                DeadLetter(output, refused.Original(message), refused.Code, refused.Reason, refused.ErrorType);
                 continue;
             }
             var raw = parsed[i].News!;
@@ -103,56 +101,15 @@ public sealed class IngestStage : PipelineStage
         }
     }
 
-    private readonly record struct Refusal(string Code, string Reason, string? ErrorType = null);
-
-    private readonly record struct ParseResult(RawNews? News, Refusal? Rejection);
+    private readonly record struct ParseResult(RawNews? News, InputRefusal? Rejection);
 
     private ParseResult Parse(ConsumedMessage message)
     {
-        var bytes = message.Value;
-        // A body at the limit, fully escaped, stays well under this; anything larger is refused before parsing.
-        if (bytes.Length > (long)_options.MaxBodyBytes * 2 + 65536)
+        if (ExternalInput.Check(Topics.NewsRaw, message.Value, _options.MaxMessageBytes) is { } refused)
         {
-            return Refuse(Rejection.Oversize, $"message is {bytes.Length:N0} bytes; the body limit is {_options.MaxBodyBytes:N0}");
+            return new ParseResult(null, refused);
         }
-        if (bytes.Length == 0)
-        {
-            return Refuse(Rejection.MalformedJson, "empty message");
-        }
-        if (!Utf8.IsValid(bytes))
-        {
-            return Refuse(Rejection.InvalidUtf8, $"not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(bytes)})");
-        }
-        var check = EventSchemas.Default.Check(Topics.NewsRaw, bytes);
-        if (!check.IsValid)
-        {
-            var malformed = check.Errors.Count == 1 && check.Errors[0].StartsWith("malformed JSON", StringComparison.Ordinal);
-            return Refuse(malformed ? Rejection.MalformedJson : Rejection.SchemaViolation, check.Describe());
-        }
-        try
-        {
-            return new ParseResult(EventJson.Deserialize<RawNews>(bytes), null);
-        }
-        catch (JsonException ex)
-        {
-            return Refuse(Rejection.SchemaViolation, $"not a valid {Topics.NewsRaw}: {ex.Message}", nameof(JsonException));
-        }
-    }
-
-    private static ParseResult Refuse(string code, string reason, string? errorType = null) => new(null, new Refusal(code, reason, errorType));
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-            {
-                return at;
-            }
-            at += consumed;
-        }
-        return -1;
+        var news = ExternalInput.Parse<RawNews>(Topics.NewsRaw, message.Value, out var failed);
+        return new ParseResult(news, failed);
     }
 }

@@ -2,7 +2,6 @@ using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Scoring;
-using StreamRisk.Infrastructure.Schemas;
 
 namespace StreamRisk.Pipeline.Stages;
 
@@ -100,14 +99,16 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
 
     private T? Admit<T>(ConsumedMessage message, StageOutput output, Func<T, string> issuerOf) where T : class
     {
-        var check = EventSchemas.Default.Check(message.Topic, message.Value);
-        if (!check.IsValid)
+        if (ExternalInput.Check(message.Topic, message.Value, InputLimits.MaxRecordBytes) is { } refused)
         {
-            var malformed = check.Errors.Count == 1 && check.Errors[0].StartsWith("malformed JSON", StringComparison.Ordinal);
-            DeadLetter(output, message, malformed ? Rejection.MalformedJson : Rejection.SchemaViolation, check.Describe());
+            DeadLetter(output, refused.Original(message), refused.Code, refused.Reason, refused.ErrorType);
             return null;
         }
-        var value = EventJson.Deserialize<T>(message.Value);
+        if (ExternalInput.Parse<T>(message.Topic, message.Value, out var failed) is not { } value)
+        {
+            DeadLetter(output, message, failed!.Value.Code, failed.Value.Reason, failed.Value.ErrorType);
+            return null;
+        }
         var issuer = issuerOf(value);
         if (!knownIssuers.Contains(issuer))
         {
