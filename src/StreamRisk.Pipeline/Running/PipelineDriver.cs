@@ -13,6 +13,11 @@ namespace StreamRisk.Pipeline.Running;
 /// </summary>
 public sealed class PipelineDriver(IReadOnlyList<PipelineStage> stages, int batchSize = 512)
 {
+    /// <summary>Failed pumps in a row a stage gets before the failure stops the run: a batch failing twice is split and
+    /// its poison message dead-lettered on the next pump, so more than this means something other than one message is
+    /// wrong.</summary>
+    private const int MaxProcessingFailures = 3;
+
     public IReadOnlyList<PipelineStage> Stages => stages;
 
     /// <summary>Processes everything waiting on any stage's input; returns how many messages were handled.</summary>
@@ -25,10 +30,27 @@ public sealed class PipelineDriver(IReadOnlyList<PipelineStage> stages, int batc
             progressed = false;
             foreach (var stage in stages)
             {
-                int n;
                 var max = stage.TakesWholeSteps ? int.MaxValue : batchSize;
-                while ((n = await stage.PumpAsync(max, TimeSpan.Zero, cancellationToken).ConfigureAwait(false)) > 0)
+                var failures = 0;
+                while (true)
                 {
+                    int n;
+                    try
+                    {
+                        n = await stage.PumpAsync(max, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (StageProcessingException) when (++failures <= MaxProcessingFailures)
+                    {
+                        // The stage rewound the batch; pumped again it retries it once whole, then message by message,
+                        // dead-lettering the one its processing throws on (processing_failed), so one poison message
+                        // cannot stop a run. A store or bus failure is not retried here: it says nothing about a message.
+                        continue;
+                    }
+                    if (n == 0)
+                    {
+                        break;
+                    }
+                    failures = 0;
                     handled += n;
                     progressed = true;
                 }
