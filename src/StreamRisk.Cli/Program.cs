@@ -15,6 +15,7 @@ root.Subcommands.Add(TopicsCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TeamsCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Action is ParseErrorAction)
 {

@@ -184,5 +184,23 @@ public static class SqliteMigrations
             INSERT INTO input_checkpoints (topic, seq) SELECT 'docs.v1', MAX(ingest_seq) FROM documents WHERE ingest_seq IS NOT NULL
                 HAVING COUNT(*) > 0;
             """),
+            new(4, "004_teams_and_api_keys", """
+            -- Teams that use the API and their keys. A key keeps only the SHA-256 of its secret; revoked keys stay listed.
+            CREATE TABLE teams (
+                team_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE api_keys (
+                key_id TEXT PRIMARY KEY,
+                team_id TEXT NOT NULL REFERENCES teams (team_id),
+                scopes TEXT NOT NULL,
+                secret_sha256 BLOB NOT NULL,
+                label TEXT,
+                issued_at TEXT NOT NULL,
+                revoked_at TEXT
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX ix_api_keys_team ON api_keys (team_id, issued_at);
+            """),
 ];
 }

@@ -1,3 +1,4 @@
+using StreamRisk.Core.Access;
 using StreamRisk.Core.Storage;
 using StreamRisk.Infrastructure.Postgres;
 using StreamRisk.Infrastructure.Storage;
@@ -5,21 +6,28 @@ using StreamRisk.Pipeline.Running;
 
 namespace StreamRisk.Pipeline.Hosting;
 
-/// <summary>The store a <see cref="PipelineSettings"/> names (not yet migrated).</summary>
+/// <summary>The stores in the database a <see cref="PipelineSettings"/> names (not yet migrated).</summary>
 public static class RiskStoreFactory
 {
     /// <param name="mustExist">The command only reads the store: a SQLite file that does not exist is refused instead of
     /// created empty (a PostgreSQL database is created by the server's administrator, never by StreamRisk).</param>
-    public static IRiskStore Create(PipelineSettings settings, bool mustExist = false)
+    public static IRiskStore Create(PipelineSettings settings, bool mustExist = false) =>
+        Open<IRiskStore>(settings,
+            postgres: connection => new PostgresRiskStore(connection),
+            sqlite: path => new SqliteRiskStore(path, mustExist: mustExist));
+
+    /// <summary>Teams and API keys, in the same database as the risk store.</summary>
+    public static ITeamStore CreateTeamStore(PipelineSettings settings, bool mustExist = false) =>
+        Open<ITeamStore>(settings,
+            postgres: connection => new PostgresTeamStore(connection),
+            sqlite: path => new SqliteTeamStore(path, mustExist: mustExist));
+
+    private static T Open<T>(PipelineSettings settings, Func<string, T> postgres, Func<string, T> sqlite)
     {
         settings.Validated();
         try
         {
-            return settings.Store switch
-            {
-                StoreKind.Postgres => new PostgresRiskStore(settings.PostgresConnection!),
-                _ => new SqliteRiskStore(settings.SqlitePath, mustExist: mustExist),
-            };
+            return settings.Store == StoreKind.Postgres ? postgres(settings.PostgresConnection!) : sqlite(settings.SqlitePath);
         }
         catch (ArgumentException ex)
         {
