@@ -202,5 +202,47 @@ public static class SqliteMigrations
             ) STRICT, WITHOUT ROWID;
             CREATE INDEX ix_api_keys_team ON api_keys (team_id, issued_at);
             """),
+            new(5, "005_subscriptions_feed_webhooks", """
+            -- A team's subscriptions (filter as JSON); deleted ones are kept, marked, so their feed stays readable.
+            CREATE TABLE subscriptions (
+                subscription_id TEXT PRIMARY KEY,
+                team_id TEXT NOT NULL REFERENCES teams (team_id),
+                name TEXT NOT NULL,
+                filter TEXT NOT NULL,
+                webhook_url TEXT,
+                webhook_secret BLOB,
+                created_at TEXT NOT NULL,
+                deleted_at TEXT
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX ix_subscriptions_team ON subscriptions (team_id, created_at);
+
+            -- What matched each subscription, numbered in the order it was appended: SSE resumes after a seq.
+            CREATE TABLE team_feed (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                team_id TEXT NOT NULL,
+                subscription_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                at TEXT NOT NULL,
+                body TEXT NOT NULL,
+                UNIQUE (subscription_id, kind, event_id)
+            ) STRICT;
+            CREATE INDEX ix_team_feed_team ON team_feed (team_id, seq);
+
+            -- The webhook delivery log: one row per feed entry of a subscription with a webhook.
+            CREATE TABLE webhook_deliveries (
+                delivery_id INTEGER PRIMARY KEY REFERENCES team_feed (seq),
+                team_id TEXT NOT NULL,
+                subscription_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_status_code INTEGER,
+                last_error TEXT,
+                delivered_at TEXT
+            ) STRICT;
+            CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+            CREATE INDEX ix_webhook_deliveries_team ON webhook_deliveries (team_id, delivery_id);
+            """),
 ];
 }

@@ -1,0 +1,50 @@
+namespace StreamRisk.Core.Subscriptions;
+
+/// <summary>
+/// Subscriptions, the feed of what matched them, and the webhook delivery log: in the risk store's database (SQLite
+/// file or PostgreSQL schema), tables of their own. Every read is scoped to one team, so a team can never see another's.
+/// </summary>
+public interface ISubscriptionStore : IAsyncDisposable
+{
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new subscription; its team must exist. Ids are made by the caller (random), so never collide.</summary>
+    Task AddSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken = default);
+
+    /// <summary>The team's subscription, or null when it does not exist, was deleted or is another team's.</summary>
+    Task<Subscription?> GetSubscriptionAsync(string teamId, string subscriptionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The team's live subscriptions, oldest first.</summary>
+    Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(string teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every live subscription of every team: what the fan-out matches events against.</summary>
+    Task<IReadOnlyList<Subscription>> GetAllSubscriptionsAsync(CancellationToken cancellationToken = default);
+
+    /// <returns>False when the team has no such live subscription. Its pending deliveries become dead.</returns>
+    Task<bool> DeleteSubscriptionAsync(string teamId, string subscriptionId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends matched events to the feed, each once (an item already there is skipped), and, in the same transaction,
+    /// a pending webhook delivery due at <paramref name="now"/> for each new entry whose subscription has a webhook.
+    /// </summary>
+    /// <returns>How many entries were new.</returns>
+    Task<int> AppendToFeedAsync(IReadOnlyList<FeedItem> items, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The team's feed after <paramref name="afterSeq"/>, in seq order, at most <paramref name="limit"/> entries.</summary>
+    Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(string teamId, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending deliveries due at or before <paramref name="now"/>, oldest due first.</summary>
+    Task<IReadOnlyList<DueDelivery>> GetDueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an attempt: delivered, pending again (with its next time), or dead. Attempts count up by one.</summary>
+    Task RecordAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>The team's deliveries after <paramref name="afterDeliveryId"/>, optionally of one status, in id order.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> GetDeliveriesAsync(string teamId, DeliveryStatus? status, long afterDeliveryId, int limit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Makes a dead (or delivered) delivery of the team pending again, due at <paramref name="now"/>, with its
+    /// attempts counted from zero again.</summary>
+    /// <returns>False when the team has no such delivery or its subscription was deleted.</returns>
+    Task<bool> RedeliverAsync(string teamId, long deliveryId, DateTimeOffset now, CancellationToken cancellationToken = default);
+}
