@@ -65,6 +65,39 @@ public static class InputReader
             : ReadLines(stream, topic, name, file, maxRecordBytes);
     }
 
+    /// <summary>
+    /// Reads the complete lines a growing JSON-lines file holds after <paramref name="position"/> (a line still being
+    /// written, without its newline, waits for the next call); <paramref name="position"/> and <paramref name="lines"/>
+    /// move past what was read. Limits and refusals are those of <see cref="Read(string)"/>; a line that outgrows the
+    /// record limit before its newline arrives is passed on (and refused as oversize) rather than buffered further.
+    /// </summary>
+    public static IReadOnlyList<InputRecord> ReadAppended(string file, ref long position, ref long lines)
+    {
+        var topic = InputFeeder.TopicForFile(file);
+        var name = Path.GetFileName(file);
+        byte[] appended;
+        using (var stream = Open(file))
+        {
+            if (stream.Length <= position)
+            {
+                return [];
+            }
+            stream.Seek(position, SeekOrigin.Begin);
+            appended = new byte[(int)Math.Min(stream.Length - position, (long)InputLimits.MaxRecordBytes + 2)];
+            appended = appended[..Fill(stream, appended, file)];
+        }
+        var complete = Array.LastIndexOf(appended, (byte)'\n') + 1;
+        if (complete == 0 && appended.Length < InputLimits.MaxRecordBytes + 2)
+        {
+            return [];
+        }
+        var take = complete == 0 ? appended.Length : complete;
+        var records = ReadLines(new MemoryStream(appended, 0, take), topic, name, file, InputLimits.MaxRecordBytes, firstLine: lines, sniff: position == 0).ToList();
+        position += take;
+        lines += appended.AsSpan(0, take).Count((byte)'\n');
+        return records;
+    }
+
     private static FileStream Open(string file)
     {
         try
@@ -102,7 +135,8 @@ public static class InputReader
     /// over <paramref name="maxRecordBytes"/> is not buffered: its first bytes are kept as a sample, the rest counted
     /// and skipped up to the next newline.
     /// </summary>
-    private static IEnumerable<InputRecord> ReadLines(Stream stream, string topic, string name, string file, int maxRecordBytes)
+    private static IEnumerable<InputRecord> ReadLines(Stream stream, string topic, string name, string file, int maxRecordBytes,
+        long firstLine = 0, bool sniff = true)
     {
         using (stream)
         {
@@ -111,14 +145,15 @@ public static class InputReader
             var buffer = new byte[Math.Min(1 << 16, cap)];
             var filled = Fill(stream, buffer, file);
             var start = 0;
-            var sniffed = TextEncodingSniffer.Detect(buffer.AsSpan(0, filled));
+            // Only a file's start can show its encoding (a followed file is read on from the middle).
+            var sniffed = sniff ? TextEncodingSniffer.Detect(buffer.AsSpan(0, filled)) : default;
             if (sniffed.Unsupported is not null)
             {
                 yield return Refused(topic, name, name, Rejection.UnsupportedEncoding, TextEncodingSniffer.Advice(name, sniffed), buffer.AsSpan(0, filled));
                 yield break;
             }
             start = sniffed.BomLength;
-            long line = 0;
+            long line = firstLine;
             long skipped = -1; // bytes of the oversize line being skipped, or -1
             byte[] sample = [];
             var read = filled;

@@ -28,7 +28,8 @@ public static class PipelineRun
         if (options.ReplayFrom is null && options.Inputs.Count == 0) throw new ConfigurationException("no input: pass --input FILE|DIR");
         var stopwatch = Stopwatch.StartNew();
 
-        var files = options.Inputs.SelectMany(InputReader.ResolveFiles).Distinct(StringComparer.Ordinal).ToArray();
+        // A followed folder may be empty at the start: its files are looked for at every poll instead.
+        var files = options.Follow is not null ? [] : options.Inputs.SelectMany(InputReader.ResolveFiles).Distinct(StringComparer.Ordinal).ToArray();
         if (options.OutDirectory is not null)
         {
             TopicDump.EnsureWritable(options.OutDirectory);
@@ -47,6 +48,10 @@ public static class PipelineRun
         foreach (var topic in KafkaTopicCatalog.LoadEmbedded().Topics)
         {
             await bus.EnsureTopicAsync(topic.ToSpec(), cancellationToken).ConfigureAwait(false);
+        }
+        if (options.Observer is { } observer)
+        {
+            await observer.AttachAsync(bus, cancellationToken).ConfigureAwait(false);
         }
         var counters = new PipelineCounters();
         // Every event a stage emits stays in its outbox until all its consumers have committed it, and every input is in
@@ -86,6 +91,10 @@ public static class PipelineRun
                 if (dump is not null)
                 {
                     await dump.AppendAvailableAsync(cancellationToken).ConfigureAwait(false);
+                }
+                if (options.Observer is { } stepObserver)
+                {
+                    await stepObserver.AfterStepAsync(cancellationToken).ConfigureAwait(false);
                 }
                 bus.DiscardConsumed();
             }
@@ -131,7 +140,9 @@ public static class PipelineRun
                 await FeedReady(all: false).ConfigureAwait(false);
             }
 
-            var records = options.ReplayFrom is not null ? ReplayRecordsAsync(options.ReplayFrom, progress, cancellationToken) : FileRecordsAsync(files, progress);
+            var records = options.ReplayFrom is not null ? ReplayRecordsAsync(options.ReplayFrom, progress, cancellationToken)
+                : options.Follow is { } follow ? FollowRecordsAsync(options.Inputs, follow, progress)
+                : FileRecordsAsync(files, progress);
             var chunk = new List<RawInput>(options.ChunkSize);
             async Task AppendChunk()
             {
@@ -144,6 +155,14 @@ public static class PipelineRun
             }
             await foreach (var (record, seq) in records.ConfigureAwait(false))
             {
+                if (record is null)
+                {
+                    // A followed input went quiet: finish what arrived, so that it is scored and alerted on now.
+                    await AppendChunk().ConfigureAwait(false);
+                    await FeedReady(all: true).ConfigureAwait(false);
+                    await Step().ConfigureAwait(false);
+                    continue;
+                }
                 chunk.Add(new RawInput(seq ?? 0, record.Topic, record.Key, record.Value));
                 if (chunk.Count == options.ChunkSize)
                 {
@@ -203,8 +222,48 @@ public static class PipelineRun
         }
     }
 
+    /// <summary>
+    /// Records appended to the followed inputs, as they arrive, until <see cref="FollowOptions.Stop"/>; a null record
+    /// marks a poll that found nothing new after something had arrived (the run then finishes what it holds).
+    /// </summary>
+    private static async IAsyncEnumerable<(InputRecord? Record, long? Seq)> FollowRecordsAsync(IReadOnlyList<string> inputs, FollowOptions follow,
+        IProgress<RunProgress>? progress)
+    {
+        var follower = new InputFollower(inputs);
+        long count = 0;
+        var pending = false;
+        while (!follow.Stop.IsCancellationRequested)
+        {
+            var arrived = follower.Poll();
+            foreach (var record in arrived)
+            {
+                yield return (record, null);
+            }
+            count += arrived.Count;
+            if (arrived.Count > 0)
+            {
+                pending = true;
+                progress?.Report(new RunProgress(count, count));
+                continue;
+            }
+            if (pending)
+            {
+                pending = false;
+                yield return (null, null);
+            }
+            try
+            {
+                await Task.Delay(follow.PollInterval, follow.Stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
     /// <summary>Input records from files, with progress in bytes of input read.</summary>
-    private static async IAsyncEnumerable<(InputRecord Record, long? Seq)> FileRecordsAsync(IReadOnlyList<string> files, IProgress<RunProgress>? progress)
+    private static async IAsyncEnumerable<(InputRecord? Record, long? Seq)> FileRecordsAsync(IReadOnlyList<string> files, IProgress<RunProgress>? progress)
     {
         var totalBytes = files.Sum(f => new FileInfo(f).Length);
         long doneBytes = 0;
@@ -228,7 +287,7 @@ public static class PipelineRun
     }
 
     /// <summary>The raw inputs an earlier run stored, with their original arrival numbers.</summary>
-    private static async IAsyncEnumerable<(InputRecord Record, long? Seq)> ReplayRecordsAsync(string database, IProgress<RunProgress>? progress,
+    private static async IAsyncEnumerable<(InputRecord? Record, long? Seq)> ReplayRecordsAsync(string database, IProgress<RunProgress>? progress,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var source = OpenStore(database, syncEachCommit: false);

@@ -32,6 +32,26 @@ public sealed record RunOptions
 
     /// <summary>Stop after ingest (the <c>ingest</c> command).</summary>
     public bool IngestOnly { get; init; }
+
+    /// <summary>Keep reading the inputs as they grow (see <see cref="InputFollower"/>) until told to stop; null: read
+    /// them once.</summary>
+    public FollowOptions? Follow { get; init; }
+
+    /// <summary>Sees the run's bus and is called after every step (the live feed's fan-out); null: none.</summary>
+    public IRunObserver? Observer { get; init; }
+}
+
+/// <param name="PollInterval">How often the inputs are looked at for new lines and files.</param>
+/// <param name="Stop">Ends the following: what arrived is finished, then the run returns its summary.</param>
+public sealed record FollowOptions(TimeSpan PollInterval, CancellationToken Stop);
+
+/// <summary>Something that reads the run's events in lock-step with it: attached to the run's bus before the first
+/// input, and given a turn after each step, before the bus drops what every reader has committed.</summary>
+public interface IRunObserver
+{
+    Task AttachAsync(StreamRisk.Core.Bus.IEventBus bus, CancellationToken cancellationToken);
+
+    Task AfterStepAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A configuration the run cannot start with: names the option or file and what to do.</summary>
