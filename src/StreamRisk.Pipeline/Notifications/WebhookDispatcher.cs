@@ -20,6 +20,8 @@ public sealed class WebhookDispatcher(ISubscriptionStore store, HttpClient http,
 
     private readonly Random _jitter = new();
 
+    public WebhookCounters Counters { get; } = new();
+
     /// <returns>How many deliveries were attempted.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public sealed class WebhookDispatcher(ISubscriptionStore store, HttpClient http,
                 var (status, error) = await SendAsync(delivery, ct).ConfigureAwait(false);
                 var attempt = DeliveryOutcome.Of(delivery.Delivery, time.GetUtcNow(), status, error, options.Backoff, NextDraw);
                 await store.RecordAttemptAsync(attempt, ct).ConfigureAwait(false);
+                Counters.Count(attempt);
                 if (!attempt.Succeeded && attempt.NextAttemptAt is null)
                 {
                     logger.LogWarning("webhook delivery {DeliveryId} of team {TeamId} is dead after {Attempts} attempts: {Error}",

@@ -1,0 +1,60 @@
+using StreamRisk.Pipeline.Stages;
+
+namespace StreamRisk.Pipeline.Telemetry;
+
+/// <summary>
+/// The pipeline's counters as Prometheus metric families, read at scrape time: throughput per kind of event, dead
+/// letters by reason, stage lag, feed entries and webhook outcomes. Each source is optional: <c>serve</c> over a store
+/// without a running pipeline has no stages to report.
+/// </summary>
+public sealed class PipelineMetrics
+{
+    public PipelineCounters? Counters { get; init; }
+
+    /// <summary>Messages waiting per stage, read when scraped.</summary>
+    public Func<IReadOnlyList<(string Stage, long Lag)>>? StageLags { get; init; }
+
+    public Notifications.WebhookCounters? Webhooks { get; init; }
+
+    public Func<long>? FeedEntries { get; init; }
+
+    public IReadOnlyList<MetricFamily> Collect()
+    {
+        var families = new List<MetricFamily>();
+        if (Counters is { } c)
+        {
+            families.Add(new MetricFamily("streamrisk_events_total", "counter", "Events produced by the pipeline, by kind.",
+            [
+                Kind("input", c.Inputs), Kind("document", c.Documents), Kind("duplicate", c.Duplicates), Kind("mention", c.Mentions),
+                Kind("firm_sentiment", c.FirmSentiments), Kind("industry_sentiment", c.IndustrySentiments),
+                Kind("daily_index", c.DailyValues), Kind("risk_score", c.RiskScores), Kind("alert", c.Alerts),
+            ]));
+            families.Add(new MetricFamily("streamrisk_dead_letters_total", "counter", "Inputs and events sent to dlq.v1, by reason code.",
+                c.DeadLettersByReason.Select(kv => new MetricSample([("reason", kv.Key)], kv.Value)).ToList()));
+            families.Add(new MetricFamily("streamrisk_redelivered_total", "counter", "Inputs a stage recognised as already applied.",
+                [MetricSample.Of(c.Redelivered)]));
+        }
+        if (StageLags is { } lags)
+        {
+            families.Add(new MetricFamily("streamrisk_stage_lag_messages", "gauge", "Messages waiting for each stage on its input topics.",
+                lags().Select(l => new MetricSample([("stage", l.Stage)], l.Lag)).ToList()));
+        }
+        if (FeedEntries is { } feed)
+        {
+            families.Add(new MetricFamily("streamrisk_feed_entries_total", "counter", "Events appended to teams' feeds by this process.",
+                [MetricSample.Of(feed())]));
+        }
+        if (Webhooks is { } w)
+        {
+            families.Add(new MetricFamily("streamrisk_webhook_attempts_total", "counter", "Webhook delivery attempts, by outcome.",
+            [
+                new MetricSample([("outcome", "delivered")], w.Delivered),
+                new MetricSample([("outcome", "retry")], w.Retried),
+                new MetricSample([("outcome", "dead")], w.Dead),
+            ]));
+        }
+        return families;
+    }
+
+    private static MetricSample Kind(string kind, long value) => new([("kind", kind)], value);
+}
