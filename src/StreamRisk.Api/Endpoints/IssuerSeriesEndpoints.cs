@@ -23,47 +23,40 @@ internal static class IssuerSeriesEndpoints
             .Produces<PageOf<RiskScoreView>>().ProducesProblem(400).ProducesProblem(404).Allow("from", "to", "limit", "cursor");
     }
 
-    private static async Task<IResult> DailyIndex(IRiskQueries queries, ReferenceCatalog catalog, Paging.Paging paging,
+    private static Task<IResult> DailyIndex(IRiskQueries queries, ReferenceCatalog catalog, Paging.Paging paging,
         [Description("Issuer id.")] string issuerId,
         [Description("First day, yyyy-MM-dd (inclusive).")] string? from,
         [Description("Last day, yyyy-MM-dd (inclusive).")] string? to,
         [Description("Page size (default 100).")] string? limit,
         [Description("next_cursor of the previous page.")] string? cursor,
-        CancellationToken cancellationToken)
-    {
-        if (!catalog.IsIssuer(issuerId))
-        {
-            return ApiProblems.NotFound("issuer", issuerId, IssuersPath);
-        }
-        var (query, scope) = Read(paging, "daily-index", issuerId, from, to, limit, cursor);
-        var page = await queries.GetDailyIndexAsync(query, cancellationToken);
-        return Json(paging.Page(page, scope, d => [Paging.Paging.Day(d.Day)], DailyIndexPoint.From));
-    }
+        CancellationToken cancellationToken) =>
+        SeriesAsync(catalog, paging, "daily-index", issuerId, from, to, limit, cursor,
+            query => queries.GetDailyIndexAsync(query, cancellationToken), d => d.Day, DailyIndexPoint.From);
 
-    private static async Task<IResult> RiskScores(IRiskQueries queries, ReferenceCatalog catalog, Paging.Paging paging,
+    private static Task<IResult> RiskScores(IRiskQueries queries, ReferenceCatalog catalog, Paging.Paging paging,
         [Description("Issuer id.")] string issuerId,
         [Description("First day, yyyy-MM-dd (inclusive).")] string? from,
         [Description("Last day, yyyy-MM-dd (inclusive).")] string? to,
         [Description("Page size (default 100).")] string? limit,
         [Description("next_cursor of the previous page.")] string? cursor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        SeriesAsync(catalog, paging, "risk-scores", issuerId, from, to, limit, cursor,
+            query => queries.GetRiskScoresAsync(query, cancellationToken), s => s.AsOf, RiskScoreView.From);
+
+    /// <summary>One page of an issuer's series by day; the handlers above only name the parameters for the OpenAPI document.</summary>
+    private static async Task<IResult> SeriesAsync<TRow, TView>(ReferenceCatalog catalog, Paging.Paging paging, string operation, string issuerId,
+        string? from, string? to, string? limit, string? cursor, Func<DayRangeQuery, Task<Page<TRow>>> read, Func<TRow, DateOnly> day,
+        Func<TRow, TView> view)
     {
         if (!catalog.IsIssuer(issuerId))
         {
             return ApiProblems.NotFound("issuer", issuerId, IssuersPath);
         }
-        var (query, scope) = Read(paging, "risk-scores", issuerId, from, to, limit, cursor);
-        var page = await queries.GetRiskScoresAsync(query, cancellationToken);
-        return Json(paging.Page(page, scope, s => [Paging.Paging.Day(s.AsOf)], RiskScoreView.From));
-    }
-
-    private static (DayRangeQuery Query, string Scope) Read(Paging.Paging paging, string operation, string issuerId,
-        string? from, string? to, string? limit, string? cursor)
-    {
         var (first, last) = QueryParameters.DayRange(from, to);
         var size = paging.Limit(limit);
         var scope = Paging.Paging.Scope(operation, issuerId, from, to);
-        var after = paging.After<DateOnly?>(scope, cursor, parts => parts is [var day] ? Paging.Paging.ParseDay(day) : null);
-        return (new DayRangeQuery(issuerId, first, last, size, after), scope);
+        var after = paging.After<DateOnly?>(scope, cursor, parts => parts is [var d] ? Paging.Paging.ParseDay(d) : null);
+        var page = await read(new DayRangeQuery(issuerId, first, last, size, after));
+        return Json(paging.Page(page, scope, row => [Paging.Paging.Day(day(row))], view));
     }
 }

@@ -26,19 +26,15 @@ public sealed class PostgresRiskQueries : IRiskQueries
     public async Task<Page<DailySentiment>> GetDailyIndexAsync(DayRangeQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = DayRange(query, "day");
-        var rows = await QueryAsync(
-            $"SELECT {PostgresRowReaders.DailySentimentColumns} FROM daily_sentiments {conditions.Where} ORDER BY day LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), PostgresRowReaders.DailySentiment, cancellationToken).ConfigureAwait(false);
-        return Page<DailySentiment>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {PostgresRowReaders.DailySentimentColumns} FROM daily_sentiments {conditions.Where} ORDER BY day",
+            conditions, query.Limit, PostgresRowReaders.DailySentiment, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<RiskScore>> GetRiskScoresAsync(DayRangeQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = DayRange(query, "as_of");
-        var rows = await QueryAsync(
-            $"SELECT {PostgresRowReaders.RiskScoreColumns} FROM risk_scores {conditions.Where} ORDER BY as_of LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), PostgresRowReaders.RiskScore, cancellationToken).ConfigureAwait(false);
-        return Page<RiskScore>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {PostgresRowReaders.RiskScoreColumns} FROM risk_scores {conditions.Where} ORDER BY as_of",
+            conditions, query.Limit, PostgresRowReaders.RiskScore, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<RiskAlert>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
@@ -52,10 +48,8 @@ public sealed class PostgresRiskQueries : IRiskQueries
             .When(query.To, "as_of <= @to", "@to", d => d)
             .When("(as_of < @after_day OR (as_of = @after_day AND alert_id COLLATE \"C\" < @after_id))",
                 query.After is { } a ? [("@after_day", a.AsOf), ("@after_id", a.AlertId)] : null);
-        var rows = await QueryAsync(
-            $"SELECT {PostgresRowReaders.AlertColumns} FROM alerts {conditions.Where} ORDER BY as_of DESC, alert_id COLLATE \"C\" DESC LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), PostgresRowReaders.Alert, cancellationToken).ConfigureAwait(false);
-        return Page<RiskAlert>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {PostgresRowReaders.AlertColumns} FROM alerts {conditions.Where} ORDER BY as_of DESC, alert_id COLLATE \"C\" DESC",
+            conditions, query.Limit, PostgresRowReaders.Alert, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<NewsDocument>> GetDocumentsAsync(DocumentQuery query, CancellationToken cancellationToken = default)
@@ -69,10 +63,8 @@ public sealed class PostgresRiskQueries : IRiskQueries
             .When(query.PublishedBefore, "published_at < @before", "@before", t => t)
             .When("(published_at < @after_at OR (published_at = @after_at AND doc_id COLLATE \"C\" < @after_id))",
                 query.After is { } a ? [("@after_at", a.PublishedAt.ToUniversalTime()), ("@after_id", a.DocId)] : null);
-        var rows = await QueryAsync(
-            $"SELECT {PostgresRowReaders.DocumentColumns} FROM documents {conditions.Where} ORDER BY published_at DESC, doc_id COLLATE \"C\" DESC LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), PostgresRowReaders.Document, cancellationToken).ConfigureAwait(false);
-        return Page<NewsDocument>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {PostgresRowReaders.DocumentColumns} FROM documents {conditions.Where} ORDER BY published_at DESC, doc_id COLLATE \"C\" DESC",
+            conditions, query.Limit, PostgresRowReaders.Document, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DocumentScores?> GetDocumentAsync(string docId, CancellationToken cancellationToken = default)
@@ -99,10 +91,8 @@ public sealed class PostgresRiskQueries : IRiskQueries
             .When(query.Stage, "stage = @stage", "@stage")
             .When(query.ReasonCode, "reason_code = @reason", "@reason")
             .When(query.AfterId, "dead_letter_id COLLATE \"C\" > @after", "@after");
-        var rows = await QueryAsync(
-            $"SELECT {PostgresRowReaders.DeadLetterColumns} FROM dead_letters {conditions.Where} ORDER BY dead_letter_id COLLATE \"C\" LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), PostgresRowReaders.DeadLetter, cancellationToken).ConfigureAwait(false);
-        return Page<DeadLetter>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {PostgresRowReaders.DeadLetterColumns} FROM dead_letters {conditions.Where} ORDER BY dead_letter_id COLLATE \"C\"",
+            conditions, query.Limit, PostgresRowReaders.DeadLetter, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
@@ -112,6 +102,12 @@ public sealed class PostgresRiskQueries : IRiskQueries
         .When(query.From, $"{column} >= @from", "@from", d => d)
         .When(query.To, $"{column} <= @to", "@to", d => d)
         .When(query.AfterDay, $"{column} > @after", "@after", d => d);
+
+    /// <summary>One page: the rows of <paramref name="sql"/> up to one past <paramref name="limit"/>, which says whether more follow.</summary>
+    private async Task<Page<T>> PageAsync<T>(string sql, QueryConditions conditions, int limit, Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken) =>
+        Page<T>.FromRowsPlusOne(await QueryAsync(sql + " LIMIT @limit", conditions.Bind("@limit", limit + 1), read, cancellationToken)
+            .ConfigureAwait(false), limit);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, QueryConditions conditions, Func<NpgsqlDataReader, T> read,
         CancellationToken cancellationToken)

@@ -32,19 +32,15 @@ public sealed class SqliteRiskQueries : IRiskQueries
     public async Task<Page<DailySentiment>> GetDailyIndexAsync(DayRangeQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = DayRange(query, "day");
-        var rows = await QueryAsync(
-            $"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment {conditions.Where} ORDER BY day LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), SqliteRowReaders.DailySentiment, cancellationToken).ConfigureAwait(false);
-        return Page<DailySentiment>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {SqliteRowReaders.DailySentimentColumns} FROM daily_sentiment {conditions.Where} ORDER BY day",
+            conditions, query.Limit, SqliteRowReaders.DailySentiment, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<RiskScore>> GetRiskScoresAsync(DayRangeQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = DayRange(query, "as_of");
-        var rows = await QueryAsync(
-            $"SELECT {SqliteRowReaders.RiskScoreColumns} FROM risk_scores {conditions.Where} ORDER BY as_of LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), SqliteRowReaders.RiskScore, cancellationToken).ConfigureAwait(false);
-        return Page<RiskScore>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {SqliteRowReaders.RiskScoreColumns} FROM risk_scores {conditions.Where} ORDER BY as_of",
+            conditions, query.Limit, SqliteRowReaders.RiskScore, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<RiskAlert>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
@@ -58,10 +54,8 @@ public sealed class SqliteRiskQueries : IRiskQueries
             .When(query.To, "as_of <= @to", "@to", d => Day(d))
             .When("(as_of < @after_day OR (as_of = @after_day AND alert_id < @after_id))",
                 query.After is { } a ? [("@after_day", Day(a.AsOf)), ("@after_id", a.AlertId)] : null);
-        var rows = await QueryAsync(
-            $"SELECT {SqliteRowReaders.AlertColumns} FROM alerts {conditions.Where} ORDER BY as_of DESC, alert_id DESC LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), SqliteRowReaders.Alert, cancellationToken).ConfigureAwait(false);
-        return Page<RiskAlert>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {SqliteRowReaders.AlertColumns} FROM alerts {conditions.Where} ORDER BY as_of DESC, alert_id DESC",
+            conditions, query.Limit, SqliteRowReaders.Alert, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<NewsDocument>> GetDocumentsAsync(DocumentQuery query, CancellationToken cancellationToken = default)
@@ -76,10 +70,8 @@ public sealed class SqliteRiskQueries : IRiskQueries
             .When(query.PublishedBefore, "published_at < @before", "@before", t => Instant(t))
             .When("(published_at < @after_at OR (published_at = @after_at AND doc_id < @after_id))",
                 query.After is { } a ? [("@after_at", Instant(a.PublishedAt)), ("@after_id", a.DocId)] : null);
-        var rows = await QueryAsync(
-            $"SELECT {SqliteRowReaders.DocumentColumns} FROM documents {conditions.Where} ORDER BY published_at DESC, doc_id DESC LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), SqliteRowReaders.Document, cancellationToken).ConfigureAwait(false);
-        return Page<NewsDocument>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {SqliteRowReaders.DocumentColumns} FROM documents {conditions.Where} ORDER BY published_at DESC, doc_id DESC",
+            conditions, query.Limit, SqliteRowReaders.Document, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DocumentScores?> GetDocumentAsync(string docId, CancellationToken cancellationToken = default)
@@ -104,10 +96,8 @@ public sealed class SqliteRiskQueries : IRiskQueries
             .When(query.Stage, "stage = @stage", "@stage")
             .When(query.ReasonCode, "reason_code = @reason", "@reason")
             .When(query.AfterId, "dead_letter_id > @after", "@after");
-        var rows = await QueryAsync(
-            $"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters {conditions.Where} ORDER BY dead_letter_id LIMIT @limit",
-            conditions.Bind("@limit", query.Limit + 1), SqliteRowReaders.DeadLetter, cancellationToken).ConfigureAwait(false);
-        return Page<DeadLetter>.FromRowsPlusOne(rows, query.Limit);
+        return await PageAsync($"SELECT {SqliteRowReaders.DeadLetterColumns} FROM dead_letters {conditions.Where} ORDER BY dead_letter_id",
+            conditions, query.Limit, SqliteRowReaders.DeadLetter, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()
@@ -123,6 +113,12 @@ public sealed class SqliteRiskQueries : IRiskQueries
         .When(query.From, $"{column} >= @from", "@from", d => Day(d))
         .When(query.To, $"{column} <= @to", "@to", d => Day(d))
         .When(query.AfterDay, $"{column} > @after", "@after", d => Day(d));
+
+    /// <summary>One page: the rows of <paramref name="sql"/> up to one past <paramref name="limit"/>, which says whether more follow.</summary>
+    private async Task<Page<T>> PageAsync<T>(string sql, QueryConditions conditions, int limit, Func<SqliteDataReader, T> read,
+        CancellationToken cancellationToken) =>
+        Page<T>.FromRowsPlusOne(await QueryAsync(sql + " LIMIT @limit", conditions.Bind("@limit", limit + 1), read, cancellationToken)
+            .ConfigureAwait(false), limit);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, QueryConditions conditions, Func<SqliteDataReader, T> read,
         CancellationToken cancellationToken)
