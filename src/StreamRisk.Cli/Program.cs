@@ -16,6 +16,7 @@ root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TeamsCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Action is ParseErrorAction)
 {

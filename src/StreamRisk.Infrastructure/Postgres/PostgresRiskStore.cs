@@ -173,67 +173,48 @@ public sealed class PostgresRiskStore : IRiskStore
 
     public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT event_id, issuer_id, day, revision, firm_score, firm_count, meso_score, composite, smoothed, top_doc_ids::text
+            $"""
+            SELECT {PostgresRowReaders.DailySentimentColumns}
             FROM daily_sentiments WHERE issuer_id = $1 ORDER BY day
             """,
-            [issuerId], ReadDailySentiment, cancellationToken);
+            [issuerId], PostgresRowReaders.DailySentiment, cancellationToken);
 
     public Task<IReadOnlyList<DailySentiment>> GetDailySentimentAsync(string issuerId, DateOnly from, DateOnly? to,
         CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT event_id, issuer_id, day, revision, firm_score, firm_count, meso_score, composite, smoothed, top_doc_ids::text
+            $"""
+            SELECT {PostgresRowReaders.DailySentimentColumns}
             FROM daily_sentiments WHERE issuer_id = $1 AND day >= $2 AND day <= $3 ORDER BY day
             """,
-            [issuerId, from, to ?? DateOnly.MaxValue], ReadDailySentiment, cancellationToken);
+            [issuerId, from, to ?? DateOnly.MaxValue], PostgresRowReaders.DailySentiment, cancellationToken);
 
     public Task<IReadOnlyList<RiskScore>> GetRiskScoresAsync(string issuerId, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT event_id, issuer_id, as_of, revision, index_value, last_spread_bps, spread_change_forecast_bps, horizon_days,
-                   p_performing, p_extended, p_defaulted, risk_class, model, evidence_doc_ids::text
+            $"""
+            SELECT {PostgresRowReaders.RiskScoreColumns}
             FROM risk_scores WHERE issuer_id = $1 ORDER BY as_of
             """,
-            [issuerId],
-            r => new RiskScore(
-                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), r.GetDouble(4), NullableDouble(r, 5),
-                r.GetDouble(6), r.GetInt32(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10),
-                Enum.Parse<RiskClass>(r.GetString(11)), r.GetString(12))
-            {
-                EvidenceDocIds = JsonColumns.ReadStringList(r.GetString(13)),
-            },
-            cancellationToken);
+            [issuerId], PostgresRowReaders.RiskScore, cancellationToken);
 
     public Task<IReadOnlyList<RiskAlert>> GetAlertsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT alert_id, issuer_id, as_of, rule, severity, message, value, threshold, evidence_doc_ids::text, revision, status
+            $"""
+            SELECT {PostgresRowReaders.AlertColumns}
             FROM alerts ORDER BY alert_id COLLATE "C"
             """,
-            [],
-            r => new RiskAlert(
-                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetDouble(6), NullableDouble(r, 7), JsonColumns.ReadStringList(r.GetString(8)), r.GetInt32(9), r.GetString(10)),
-            cancellationToken);
+            [], PostgresRowReaders.Alert, cancellationToken);
 
     public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT dead_letter_id, source_topic, source_partition, source_offset, stage, reason_code, reason, error_type, original_base64
+            $"""
+            SELECT {PostgresRowReaders.DeadLetterColumns}
             FROM dead_letters ORDER BY dead_letter_id COLLATE "C"
             """,
-            [],
-            r => new DeadLetter(
-                r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8)),
-            cancellationToken);
+            [], PostgresRowReaders.DeadLetter, cancellationToken);
 
-    private const string DocumentColumns = "doc_id, source, published_at, headline, body, language, content_hash, ingest_seq, watermark";
+    private const string DocumentColumns = PostgresRowReaders.DocumentColumns;
 
-    private static NewsDocument Document(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), NullableDay(r, 8));
+    private static NewsDocument Document(NpgsqlDataReader r) => PostgresRowReaders.Document(r);
 
     public Task<IReadOnlyList<NewsDocument>> GetDocumentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {DocumentColumns} FROM documents ORDER BY ingest_seq, doc_id COLLATE \"C\"", [], Document, cancellationToken);
@@ -257,16 +238,16 @@ public sealed class PostgresRiskStore : IRiskStore
 
     public Task<IReadOnlyList<FirmSentiment>> GetFirmSentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq, watermark
+            $"""
+            SELECT {PostgresRowReaders.FirmSentimentColumns}
             FROM firm_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
             """,
             [], ReadFirmSentiment, cancellationToken);
 
     public Task<IReadOnlyList<IndustrySentiment>> GetIndustrySentimentsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
-            """
-            SELECT event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq, watermark
+            $"""
+            SELECT {PostgresRowReaders.IndustrySentimentColumns}
             FROM industry_sentiments ORDER BY ingest_seq, event_id COLLATE "C"
             """,
             [], ReadIndustrySentiment, cancellationToken);
@@ -389,21 +370,9 @@ public sealed class PostgresRiskStore : IRiskStore
             return (IReadOnlyList<T>)rows;
         }, cancellationToken).AsTask();
 
-    private static DailySentiment ReadDailySentiment(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), NullableDouble(r, 4), r.GetInt32(5),
-        NullableDouble(r, 6), r.GetDouble(7), r.GetDouble(8), JsonColumns.ReadStringList(r.GetString(9)));
+    private static FirmSentiment ReadFirmSentiment(NpgsqlDataReader r) => PostgresRowReaders.FirmSentiment(r);
 
-    private static FirmSentiment ReadFirmSentiment(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-        r.GetDouble(6), r.GetDouble(7), r.GetInt32(8), r.GetString(9), r.GetInt64(10), NullableDay(r, 11));
+    private static IndustrySentiment ReadIndustrySentiment(NpgsqlDataReader r) => PostgresRowReaders.IndustrySentiment(r);
 
-    private static IndustrySentiment ReadIndustrySentiment(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-        StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9));
-
-    private static DateOnly? NullableDay(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
-
-    private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    private static DateOnly? NullableDay(NpgsqlDataReader reader, int ordinal) => PostgresRowReaders.NullableDay(reader, ordinal);
 }

@@ -1,5 +1,6 @@
 using StreamRisk.Core.Access;
 using StreamRisk.Core.Storage;
+using StreamRisk.Core.Storage.Queries;
 using StreamRisk.Infrastructure.Postgres;
 using StreamRisk.Infrastructure.Storage;
 using StreamRisk.Pipeline.Running;
@@ -21,6 +22,13 @@ public static class RiskStoreFactory
         Open<ITeamStore>(settings,
             postgres: connection => new PostgresTeamStore(connection),
             sqlite: path => new SqliteTeamStore(path, mustExist: mustExist));
+
+    /// <summary>The read side of the store, for the query API: never migrates and never writes (a SQLite file is opened
+    /// read-only, so it can be served while a run writes it).</summary>
+    public static IRiskQueries CreateQueries(PipelineSettings settings) =>
+        Open<IRiskQueries>(settings,
+            postgres: connection => new PostgresRiskQueries(connection),
+            sqlite: path => new SqliteRiskQueries(path));
 
     private static T Open<T>(PipelineSettings settings, Func<string, T> postgres, Func<string, T> sqlite)
     {

@@ -17,7 +17,8 @@ public sealed class CommandHelp_NamesOptions
 
     public static TheoryData<string, string[]> Commands => new()
     {
-        { "", ["run", "ingest", "replay", "worker", "db", "topics", "dlq", "simulate", "eval"] },
+        { "", ["run", "ingest", "replay", "worker", "db", "topics", "dlq", "simulate", "eval", "teams", "serve"] },
+        { "serve", ["--urls", "--reference", .. StoreOptions] },
         { "run", ["--input", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
         { "ingest", ["--input", "--out", "--db", "--batch-size", "--chunk-size", "--quiet"] },
         { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
