@@ -14,8 +14,11 @@ public sealed record QueryApiOptions
 
     public int DefaultLimit { get; init; } = 100;
 
-    /// <summary>The API only reads: any request body above this is refused (413).</summary>
-    public long MaxRequestBodyBytes { get; init; } = 1024;
+    /// <summary>Request bodies above this are refused (413): the only body the API takes is a subscription.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Requests a minute per API key (per client address without one); over it, 429.</summary>
+    public int RequestsPerMinute { get; init; } = 600;
 
     /// <summary>Longest query string accepted (414 above it).</summary>
     public int MaxQueryStringLength { get; init; } = 2048;

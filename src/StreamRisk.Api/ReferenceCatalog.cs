@@ -13,6 +13,7 @@ public sealed class ReferenceCatalog
     public ReferenceCatalog(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        Reference = reference;
         _industries = reference.Industries.ToDictionary(i => i.IndustryId, IndustryView.From, StringComparer.Ordinal);
         Industries = [.. _industries.Values.OrderBy(i => i.IndustryId, StringComparer.Ordinal)];
         _issuers = reference.Issuers.ToDictionary(i => i.IssuerId,
@@ -21,6 +22,9 @@ public sealed class ReferenceCatalog
         Issuers = [.. _issuers.Values.OrderBy(i => i.IssuerId, StringComparer.Ordinal)];
         _topics = reference.Topics.Select(t => t.TopicId).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The reference data itself (subscription filters are checked against it).</summary>
+    public ReferenceData Reference { get; }
 
     /// <summary>By id, in ordinal order.</summary>
     public IReadOnlyList<IssuerView> Issuers { get; }

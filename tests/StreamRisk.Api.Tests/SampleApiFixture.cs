@@ -3,7 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using StreamRisk.Api.Access;
+using StreamRisk.Core.Access;
 using StreamRisk.Core.Reference;
+using StreamRisk.Core.Subscriptions;
 using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
 using StreamRisk.Pipeline.Running;
@@ -12,8 +15,9 @@ using StreamRisk.Tests.Shared;
 namespace StreamRisk.Api.Tests;
 
 /// <summary>
-/// Runs the pipeline over the bundled sample corpus once, into a fresh SQLite store, and serves the query API over it
-/// in a TestServer. <see cref="Store"/> reads the same file directly, for what the API's answers must equal.
+/// Runs the pipeline over the bundled sample corpus once, into a fresh SQLite store, and serves the API over it in a
+/// TestServer. Two teams hold keys: <see cref="Client"/> calls as "desk" (read, subscribe), <see cref="OtherTeamToken"/>
+/// belongs to "surv". <see cref="Store"/> reads the same file directly, for what the API's answers must equal.
 /// </summary>
 public sealed class SampleApiFixture : IAsyncLifetime
 {
@@ -22,6 +26,11 @@ public sealed class SampleApiFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "streamrisk.db");
     public HttpClient Client { get; private set; } = null!;
+    public ApiAccess Access { get; private set; } = null!;
+    public string DeskToken { get; private set; } = null!;
+    public string OtherTeamToken { get; private set; } = null!;
+    public string ReadOnlyToken { get; private set; } = null!;
+    public string RevokedToken { get; private set; } = null!;
     public SqliteRiskStore Store { get; private set; } = null!;
     public ReferenceData Reference { get; } = ReferenceDataLoader.Load(RepositoryRoot.Of("data", "reference"));
 
@@ -30,14 +39,47 @@ public sealed class SampleApiFixture : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         await PipelineRun.RunAsync(new RunOptions { Inputs = [RepositoryRoot.Of("data", "samples")], DatabasePath = DatabasePath }, null, CancellationToken.None);
         Store = new SqliteRiskStore(DatabasePath, mustExist: true);
-        _app = QueryApi.Build(new QueryApiOptions(), new SqliteRiskQueries(DatabasePath), Reference, b => b.WebHost.UseTestServer());
+        Access = AccessTo(DatabasePath);
+        await Access.Teams.MigrateAsync();
+        DeskToken = await IssueAsync("desk", ApiScopes.Read | ApiScopes.Subscribe);
+        OtherTeamToken = await IssueAsync("surv", ApiScopes.Read | ApiScopes.Subscribe);
+        ReadOnlyToken = await IssueAsync("desk", ApiScopes.Read);
+        RevokedToken = await IssueAsync("desk", ApiScopes.Read | ApiScopes.Subscribe);
+        ApiKeyToken.TryParse(RevokedToken, out var revoked, out _);
+        await Access.Teams.RevokeApiKeyAsync(revoked, DateTimeOffset.UtcNow);
+        _app = QueryApi.Build(new QueryApiOptions(), new SqliteRiskQueries(DatabasePath), Reference, Access, b => b.WebHost.UseTestServer());
         await _app.StartAsync();
-        Client = _app.GetTestClient();
+        Client = ClientWith(DeskToken);
+    }
+
+    /// <summary>Teams, subscriptions and feed in the SQLite file at <paramref name="path"/> (not migrated here).</summary>
+    public static ApiAccess AccessTo(string path) =>
+        new(new SqliteTeamStore(path), new SqliteSubscriptionStore(path), new FeedSignal(), TimeProvider.System, () => "# metrics\n");
+
+    /// <summary>A client of the test server that sends <paramref name="token"/> as a Bearer key (none when null).</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = _app.GetTestClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    private async Task<string> IssueAsync(string team, ApiScopes scopes)
+    {
+        await Access.Teams.AddTeamAsync(new Team(team, team, DateTimeOffset.UtcNow));
+        var (token, key) = ApiKeyToken.Issue(team, scopes, null, DateTimeOffset.UtcNow);
+        await Access.Teams.AddApiKeyAsync(key);
+        return token;
     }
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
+        await Access.Teams.DisposeAsync();
+        await Access.Subscriptions.DisposeAsync();
         await Store.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }

@@ -9,8 +9,16 @@ namespace StreamRisk.Api.Endpoints;
 /// <summary>Liveness and readiness, for load balancers and orchestrators.</summary>
 internal static class OperationsEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app, Func<string>? metrics)
     {
+        if (metrics is not null)
+        {
+            // Unauthenticated, like /health: scrapers carry no team key. The API listens on loopback unless told otherwise.
+            app.MapGet("/metrics", () => Results.Text(metrics(), "text/plain; version=0.0.4; charset=utf-8"))
+                .WithName("Metrics").WithSummary("Prometheus metrics: events by kind, dead letters by reason, stage lag, feed entries, webhook outcomes.")
+                .Produces(200, contentType: "text/plain");
+        }
+
         app.MapGet("/health", () => Results.Json(new { status = "ok" }))
             .WithName("Health").WithSummary("The process answers.").Produces(200);
 

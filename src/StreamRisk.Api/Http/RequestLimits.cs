@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace StreamRisk.Api.Http;
 
 /// <summary>
-/// Refuses what a read-only API never needs before any endpoint runs: request bodies over the limit (413) and over-long
-/// query strings (414). Kestrel enforces its own limits too; this also holds behind other servers and in tests, and
+/// Refuses what the API never needs before any endpoint runs: request bodies over the limit (413) and over-long query
+/// strings (414). Kestrel enforces its own limits too; this also holds behind other servers and in tests, and
 /// answers with problem details.
 /// </summary>
 internal static class RequestLimits
@@ -16,7 +16,7 @@ internal static class RequestLimits
         if (request.ContentLength > options.MaxRequestBodyBytes || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
         {
             await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: $"this API only reads; bodies over {options.MaxRequestBodyBytes} bytes are refused").ExecuteAsync(context);
+                detail: $"request bodies over {options.MaxRequestBodyBytes} bytes are refused").ExecuteAsync(context);
             return;
         }
         if (request.QueryString.Value?.Length > options.MaxQueryStringLength)

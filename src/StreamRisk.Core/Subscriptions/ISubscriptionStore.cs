@@ -33,6 +33,9 @@ public interface ISubscriptionStore : IAsyncDisposable
     /// <summary>The team's feed after <paramref name="afterSeq"/>, in seq order, at most <paramref name="limit"/> entries.</summary>
     Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(string teamId, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The seq of the team's newest feed entry; 0 when its feed is empty. A live stream starts after it.</summary>
+    Task<long> GetLastSeqAsync(string teamId, CancellationToken cancellationToken = default);
+
     /// <summary>Pending deliveries due at or before <paramref name="now"/>, oldest due first.</summary>
     Task<IReadOnlyList<DueDelivery>> GetDueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 

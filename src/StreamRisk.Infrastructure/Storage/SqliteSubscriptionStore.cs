@@ -115,6 +115,10 @@ public sealed class SqliteSubscriptionStore : ISubscriptionStore
                 r.GetString(4), StoreValueFormat.ParseInstant(r.GetString(5)), r.GetString(6))),
             cancellationToken);
 
+    public async Task<long> GetLastSeqAsync(string teamId, CancellationToken cancellationToken = default) =>
+        (await _sql.QueryAsync("SELECT COALESCE(MAX(seq), 0) FROM team_feed WHERE team_id = @team", [("@team", teamId)],
+            r => r.GetInt64(0), cancellationToken).ConfigureAwait(false)).Single();
+
     public Task<IReadOnlyList<DueDelivery>> GetDueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
         _sql.QueryAsync($"""
             SELECT {DeliveryColumns}, s.webhook_url, s.webhook_secret, f.body

@@ -1,6 +1,7 @@
 using StreamRisk.Core.Access;
 using StreamRisk.Core.Storage;
 using StreamRisk.Core.Storage.Queries;
+using StreamRisk.Core.Subscriptions;
 using StreamRisk.Infrastructure.Postgres;
 using StreamRisk.Infrastructure.Storage;
 using StreamRisk.Pipeline.Running;
@@ -22,6 +23,12 @@ public static class RiskStoreFactory
         Open<ITeamStore>(settings,
             postgres: connection => new PostgresTeamStore(connection),
             sqlite: path => new SqliteTeamStore(path, mustExist: mustExist));
+
+    /// <summary>Subscriptions, the teams' feeds and the webhook delivery log, in the same database as the risk store.</summary>
+    public static ISubscriptionStore CreateSubscriptionStore(PipelineSettings settings, bool mustExist = false) =>
+        Open<ISubscriptionStore>(settings,
+            postgres: connection => new PostgresSubscriptionStore(connection),
+            sqlite: path => new SqliteSubscriptionStore(path, mustExist: mustExist));
 
     /// <summary>The read side of the store, for the query API: never migrates and never writes (a SQLite file is opened
     /// read-only, so it can be served while a run writes it).</summary>

@@ -7,7 +7,8 @@ namespace StreamRisk.Pipeline.Notifications;
 
 /// <summary>Runs the feed's fan-out inside an embedded run: after every step it takes everything the step published,
 /// so the teams' feeds (and webhooks) are as current as the store.</summary>
-public sealed class FeedObserver(ISubscriptionStore store, FeedFanout fanout, FeedSignal signal, TimeProvider time, ILogger logger)
+/// <param name="ownsStore">Dispose <paramref name="store"/> with the observer.</param>
+public sealed class FeedObserver(ISubscriptionStore store, FeedFanout fanout, FeedSignal signal, TimeProvider time, ILogger logger, bool ownsStore = false)
     : IRunObserver, IAsyncDisposable
 {
     private FeedFanoutWorker? _worker;
@@ -36,6 +37,10 @@ public sealed class FeedObserver(ISubscriptionStore store, FeedFanout fanout, Fe
         if (_worker is not null)
         {
             await _worker.DisposeAsync().ConfigureAwait(false);
+        }
+        if (ownsStore)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -10,7 +10,9 @@ using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
 using StreamRisk.Nlp.Manifests;
 using StreamRisk.Nlp.Runtime;
+using StreamRisk.Core.Subscriptions;
 using StreamRisk.Pipeline.Hosting;
+using StreamRisk.Pipeline.Notifications;
 using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Pipeline.Running;
@@ -49,7 +51,12 @@ public static class PipelineRun
         {
             await bus.EnsureTopicAsync(topic.ToSpec(), cancellationToken).ConfigureAwait(false);
         }
-        if (options.Observer is { } observer)
+        // Teams that subscribed to this store get what the run produces in their feeds (and webhooks), step by step.
+        await using var feed = options.Observer is null && options.ReplayFrom is null && !options.IngestOnly
+            ? await FeedObserverFor(databasePath, reference, cancellationToken).ConfigureAwait(false)
+            : null;
+        IRunObserver? observer = options.Observer ?? feed;
+        if (observer is not null)
         {
             await observer.AttachAsync(bus, cancellationToken).ConfigureAwait(false);
         }
@@ -92,9 +99,9 @@ public static class PipelineRun
                 {
                     await dump.AppendAvailableAsync(cancellationToken).ConfigureAwait(false);
                 }
-                if (options.Observer is { } stepObserver)
+                if (observer is not null)
                 {
-                    await stepObserver.AfterStepAsync(cancellationToken).ConfigureAwait(false);
+                    await observer.AfterStepAsync(cancellationToken).ConfigureAwait(false);
                 }
                 bus.DiscardConsumed();
             }
@@ -201,6 +208,19 @@ public static class PipelineRun
                 await stage.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The feed's fan-out over the store's subscriptions; null when no team has subscribed.</summary>
+    private static async Task<FeedObserver?> FeedObserverFor(string databasePath, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var subscriptions = new SqliteSubscriptionStore(databasePath);
+        if ((await subscriptions.GetAllSubscriptionsAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            await subscriptions.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+        return new FeedObserver(subscriptions, new FeedFanout(reference), new FeedSignal(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ownsStore: true);
     }
 
     private static StoreWriterLock AcquireWriterLock(string databasePath, RunOptions options)

@@ -1,3 +1,4 @@
+using StreamRisk.Core.Access;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -19,7 +20,8 @@ public sealed class Readiness_FollowsTheStore : IDisposable
         Directory.CreateDirectory(_folder);
         var path = Path.Combine(_folder, "streamrisk.db");
         var reference = ReferenceDataLoader.Load(RepositoryRoot.Of("data", "reference"));
-        await using var app = QueryApi.Build(new QueryApiOptions(), new SqliteRiskQueries(path), reference, b => b.WebHost.UseTestServer());
+        await using var app = QueryApi.Build(new QueryApiOptions(), new SqliteRiskQueries(path), reference, SampleApiFixture.AccessTo(path),
+            b => b.WebHost.UseTestServer());
         await app.StartAsync();
         var client = app.GetTestClient();
 
@@ -39,6 +41,11 @@ public sealed class Readiness_FollowsTheStore : IDisposable
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ready")).StatusCode);
+        await using var teams = new SqliteTeamStore(path);
+        await teams.AddTeamAsync(new Team("ops", "Ops", DateTimeOffset.UtcNow));
+        var (token, key) = ApiKeyToken.Issue("ops", ApiScopes.Read, null, DateTimeOffset.UtcNow);
+        await teams.AddApiKeyAsync(key);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Assert.Contains("dl000001", await client.GetStringAsync("/api/v1/dead-letters"), StringComparison.Ordinal);
     }
 

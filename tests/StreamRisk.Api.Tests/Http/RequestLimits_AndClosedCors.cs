@@ -3,14 +3,14 @@ using System.Text;
 
 namespace StreamRisk.Api.Tests.Http;
 
-/// <summary>What a read-only API refuses: bodies, over-long query strings, writes; and it grants no cross-origin reads.</summary>
+/// <summary>What the API refuses: large bodies, over-long query strings, writes to what only reads; and it grants no cross-origin reads.</summary>
 [Collection(SampleApiCollection.Name)]
 public sealed class RequestLimits_AndClosedCors(SampleApiFixture sample)
 {
     [Fact]
     public async Task A_request_body_over_the_limit_is_413()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts") { Content = new StringContent(new string('x', 4096), Encoding.UTF8) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/alerts") { Content = new StringContent(new string('x', 70_000), Encoding.UTF8) };
 
         using var response = await sample.Client.SendAsync(request);
 

@@ -21,16 +21,30 @@ public sealed class ServeCommand_BesideRun : IDisposable
         var (first, _, firstErr) = CliProcess.Run("run", "--input", RepositoryRoot.Of("data", "samples", "01-reuters.jsonl"), "--db", db, "--quiet");
         Assert.True(first == 0, firstErr);
 
+        Assert.Equal(0, CliProcess.Run("teams", "add", "desk", "--db", db).ExitCode);
+        var (issued, token, issueErr) = CliProcess.Run("teams", "keys", "issue", "desk", "--scopes", "read,subscribe", "--db", db);
+        Assert.True(issued == 0, issueErr);
+
         var url = StartServe(db);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/documents")).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Trim());
         var before = await CountAsync(client, "/api/v1/documents?limit=1000");
+        using (var subscribed = await client.PostAsync("/api/v1/subscriptions",
+            new StringContent("""{"name": "every alert", "filter": {"kinds": ["alert"]}}""", System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        }
 
         var (second, _, secondErr) = CliProcess.Run("run", "--input", RepositoryRoot.Of("data", "samples"), "--db", db, "--quiet");
 
         Assert.True(second == 0, $"run beside serve exited {second}: {secondErr}");
         var after = await CountAsync(client, "/api/v1/documents?limit=1000");
         Assert.True(after > before, $"documents before {before}, after {after}");
+        // The run fanned its alerts out to the subscription made through the API.
+        var feed = await client.GetStringAsync("/api/v1/feed?limit=1000");
+        Assert.Contains("\"kind\":\"alert\"", feed, StringComparison.Ordinal);
         Assert.False(_serve!.HasExited, "serve stopped while the run wrote its store");
     }
 

@@ -95,6 +95,8 @@ public abstract class SubscriptionStoreContract : IAsyncLifetime
         var afterFirst = await Store.ReadFeedAsync("desk", desk[0].Seq, 2);
         Assert.Equal([desk[1].Seq, desk[2].Seq], afterFirst.Select(e => e.Seq));
         Assert.Equal(["a1"], (await Store.ReadFeedAsync("surv", 0, 100)).Select(e => e.Item.EventId));
+        Assert.Equal(desk[^1].Seq, await Store.GetLastSeqAsync("desk"));
+        Assert.Equal(0, await Store.GetLastSeqAsync("nobody"));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace StreamRisk.Pipeline.Notifications;
+namespace StreamRisk.Core.Subscriptions;
 
 /// <summary>
 /// Wakes the live feed's readers in this process when the fan-out has appended entries, so an alert reaches an SSE
