@@ -78,6 +78,7 @@ public static class QueryApi
         IssuerSeriesEndpoints.Map(api);
         AlertEndpoints.Map(api);
         DocumentEndpoints.Map(api);
+        IndustrySentimentEndpoints.Map(api);
         DeadLetterEndpoints.Map(api);
         SubscriptionEndpoints.Map(api);
         FeedEndpoints.Map(api);

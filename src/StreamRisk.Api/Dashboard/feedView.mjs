@@ -3,6 +3,7 @@
 import { el, failure } from "./dom.mjs";
 import { alertList } from "./alertList.mjs";
 import { takesAlerts } from "./alerts.mjs";
+import { renderHeatmap } from "./heatmapView.mjs";
 
 export const AllAlertsSubscription = { name: "dashboard: all alerts", filter: { kinds: ["alert"] } };
 
@@ -10,7 +11,13 @@ export async function renderFeed(view, { api, feed }) {
   const notice = el("div", { class: "notice" });
   const list = el("div", {}, el("p", { class: "muted" }, "Loading the latest alerts…"));
   const industries = el("div", {});
-  view.replaceChildren(el("h1", {}, "Alerts"), notice, list, el("h2", {}, "Industries"), industries);
+  const heatmap = el("div", {}, el("p", { class: "muted" }, "Loading…"));
+  view.replaceChildren(el("h1", {}, "Alerts"), notice, list,
+    el("h2", {}, "Industry sentiment by day"),
+    el("p", { class: "muted" }, "Weighted mean sentiment of each industry's issuer-free texts per UTC day, over the last weeks with news: "
+      + "green positive, red negative, blank no texts. Point at a cell for its value; open one for its industry."),
+    heatmap, el("h2", {}, "Industries"), industries);
+  renderHeatmap(heatmap, api);
 
   let issuers;
   try {

@@ -1,5 +1,6 @@
-// An industry: its issuers and the issuer-free texts scored for it.
+// An industry: its sentiment by day, its issuers and the issuer-free texts scored for it.
 import { el, failure, formatTime } from "./dom.mjs";
+import { lineChart } from "./chart.mjs";
 
 export async function renderIndustry(view, { api }, industryId) {
   const id = encodeURIComponent(industryId);
@@ -11,13 +12,20 @@ export async function renderIndustry(view, { api }, industryId) {
     view.replaceChildren(failure(error));
     return;
   }
+  const sentiment = el("div", {}, el("p", { class: "muted" }, "Loading…"));
   const issuers = el("div", {}, el("p", { class: "muted" }, "Loading…"));
   const texts = el("div", {}, el("p", { class: "muted" }, "Loading…"));
   view.replaceChildren(
     el("h1", {}, industry.name, " ", el("span", { class: "muted" }, `${industry.industry_id} · ${industry.sector}`)),
+    el("h2", {}, "Sentiment by day"),
+    el("p", { class: "muted" }, "Weighted mean score of the day's issuer-free texts (days without texts are left out)."), sentiment,
     el("h2", {}, "Issuers"), issuers,
     el("h2", {}, "Texts about the industry"),
     el("p", { class: "muted" }, "Issuer-free texts scored for this industry, newest first; open one for its score and topics."), texts);
+
+  api.getAll(`/api/v1/industry-sentiment?industry=${id}`).then((days) => sentiment.replaceChildren(lineChart("industry sentiment",
+    days.map((d) => d.day), [{ name: "sentiment", cls: "s-smoothed", values: days.map((d) => d.score) }])),
+  (error) => sentiment.replaceChildren(failure(error)));
 
   api.getAll(`/api/v1/issuers?industry=${id}`).then((list) => issuers.replaceChildren(list.length === 0 ? el("p", { class: "muted" }, "None.")
     : el("ul", { class: "issuers" }, list.map((i) => el("li", {}, el("a", { href: `#/issuer/${encodeURIComponent(i.issuer_id)}` }, i.legal_name))))),

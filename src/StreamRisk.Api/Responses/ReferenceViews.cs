@@ -13,3 +13,9 @@ public sealed record IssuerView(string IssuerId, string LegalName, IReadOnlyList
 
 /// <summary>The industries, all of them (there are tens, not thousands: no paging).</summary>
 public sealed record IndustryList(IReadOnlyList<IndustryView> Items);
+
+/// <summary>An industry's sentiment on a day: the weighted mean score of its texts, their total |weight| and how many.</summary>
+public sealed record IndustryDayView(string IndustryId, DateOnly Day, double Score, double Weight, int TextCount)
+{
+    public static IndustryDayView From(Core.Storage.Queries.IndustryDaySentiment d) => new(d.IndustryId, d.Day, d.Score, d.Weight, d.TextCount);
+}

@@ -85,6 +85,26 @@ public sealed class PostgresRiskQueries : IRiskQueries
         return new DocumentScores(documents[0], firm, industry);
     }
 
+    public async Task<Page<IndustryDaySentiment>> GetIndustryDaysAsync(IndustryDayQuery query, CancellationToken cancellationToken = default)
+    {
+        const string day = "(published_at AT TIME ZONE 'UTC')::date";
+        var conditions = new QueryConditions()
+            .When(query.IndustryId, "industry_id = @industry", "@industry")
+            .When(query.From, "published_at >= @from", "@from", d => UtcMidnight(d))
+            .When(query.To, "published_at < @before", "@before", d => UtcMidnight(d.AddDays(1)))
+            .When($"({day} > @after_day OR ({day} = @after_day AND industry_id COLLATE \"C\" > @after_id))",
+                query.After is { } a ? [("@after_day", a.Day), ("@after_id", a.IndustryId)] : null);
+        return await PageAsync(
+            $"SELECT industry_id, {day} AS day, SUM(weight * score) / SUM(ABS(weight)), SUM(ABS(weight)), COUNT(*)::integer "
+            + $"FROM industry_sentiments {conditions.Where} GROUP BY day, industry_id HAVING SUM(ABS(weight)) > 0 "
+            + "ORDER BY day, industry_id COLLATE \"C\"",
+            conditions, query.Limit,
+            r => new IndustryDaySentiment(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset UtcMidnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     public async Task<Page<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = new QueryConditions()

@@ -90,6 +90,24 @@ public sealed class SqliteRiskQueries : IRiskQueries
         return new DocumentScores(documents[0], firm, industry);
     }
 
+    public async Task<Page<IndustryDaySentiment>> GetIndustryDaysAsync(IndustryDayQuery query, CancellationToken cancellationToken = default)
+    {
+        // The day is the first ten characters of the stored UTC instant; the condition on published_at lets the
+        // (industry_id, published_at) index narrow the scan before grouping.
+        var conditions = new QueryConditions()
+            .When(query.IndustryId, "industry_id = @industry", "@industry")
+            .When(query.From, "published_at >= @from", "@from", d => Day(d))
+            .When(query.To, "published_at < @before", "@before", d => Day(d.AddDays(1)))
+            .When("(substr(published_at, 1, 10) > @after_day OR (substr(published_at, 1, 10) = @after_day AND industry_id > @after_id))",
+                query.After is { } a ? [("@after_day", Day(a.Day)), ("@after_id", a.IndustryId)] : null);
+        return await PageAsync(
+            "SELECT industry_id, substr(published_at, 1, 10) AS day, SUM(weight * score) / SUM(ABS(weight)), SUM(ABS(weight)), COUNT(*) "
+            + $"FROM industry_sentiment {conditions.Where} GROUP BY day, industry_id HAVING SUM(ABS(weight)) > 0 ORDER BY day, industry_id",
+            conditions, query.Limit,
+            r => new IndustryDaySentiment(r.GetString(0), ParseDay(r.GetString(1)), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Page<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = new QueryConditions()

@@ -44,6 +44,7 @@ public abstract class RiskQueriesContract : IAsyncLifetime
         Assert.Empty((await Queries.GetAlertsAsync(new AlertQuery(10))).Items);
         Assert.Empty((await Queries.GetDocumentsAsync(new DocumentQuery(10))).Items);
         Assert.Empty((await Queries.GetDeadLettersAsync(new DeadLetterQuery(10))).Items);
+        Assert.Empty((await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10))).Items);
         Assert.Null(await Queries.GetDocumentAsync("doc0001"));
     }
 
@@ -214,6 +215,46 @@ public abstract class RiskQueriesContract : IAsyncLifetime
         Assert.Equal([Json(industry)], found.IndustrySentiments.Select(Json));
         Assert.Empty((await Queries.GetDocumentAsync("doc0002"))!.IndustrySentiments);
         Assert.Null(await Queries.GetDocumentAsync("doc9999"));
+    }
+
+    [Fact]
+    public async Task Industry_days_weigh_each_text_by_its_weight_by_utc_day_and_are_paged_by_day_then_industry()
+    {
+        IndustrySentiment Text(string id, string industry, DateTimeOffset at, double score, double weight) =>
+            Industry(id, "doc" + id, industry, []) with { PublishedAt = at, Score = score, Weight = weight };
+        await Store.UpsertAsync(new StoreBatch
+        {
+            IndustrySentiments =
+            [
+                // banks on D0: (1·0.5 + 3·(-0.5) + 4·0.5 + 2·0.1) / (1 + 3 + 4 + 2) = 0.12.
+                Text("i1", "banks", T0, 0.5, 1), Text("i2", "banks", T0.AddHours(10), -0.5, 3),
+                Text("i4", "banks", new DateTimeOffset(2024, 3, 1, 23, 59, 59, TimeSpan.Zero), 0.5, 4),
+                // The UTC day counts, not the day where it was written: 01:00 at +02:00 on 2 March is 23:00 UTC on 1 March.
+                Text("i8", "banks", new DateTimeOffset(2024, 3, 2, 1, 0, 0, TimeSpan.FromHours(2)), 0.1, 2),
+                Text("i5", "banks", new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero), 0.1, 1),
+                // A negative weight (a topic that moves the industry the other way) flips its text's contribution.
+                Text("i3", "energy", T0, 0.4, -2),
+                Text("i6", "autos", T0.AddDays(1), 0.3, 1),
+                Text("i7", "autos", T0.AddDays(2), 0.9, 0), // weightless: no value for that day
+            ],
+        });
+
+        var pages = await AllPagesAsync<IndustryDaySentiment, IndustryDayPosition?>(null,
+            after => Queries.GetIndustryDaysAsync(new IndustryDayQuery(2) { After = after }), d => new IndustryDayPosition(d.Day, d.IndustryId));
+
+        Assert.Equal([2, 2], pages.Select(p => p.Count));
+        var days = pages.SelectMany(p => p).ToList();
+        Assert.Equal([(D0, "banks"), (D0, "energy"), (D0.AddDays(1), "autos"), (D0.AddDays(1), "banks")], days.Select(d => (d.Day, d.IndustryId)));
+        Assert.Equal(0.12, days[0].Score, 12);
+        Assert.Equal(10, days[0].Weight, 12);
+        Assert.Equal(4, days[0].TextCount);
+        Assert.Equal(-0.4, days[1].Score, 12);
+        Assert.Equal(2, days[1].Weight, 12);
+        Assert.Equal(0.1, days[3].Score, 12);
+
+        var banks = await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10) { IndustryId = "banks", From = D0.AddDays(1), To = D0.AddDays(1) });
+        Assert.Equal([(D0.AddDays(1), "banks")], banks.Items.Select(d => (d.Day, d.IndustryId)));
+        Assert.Empty((await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10) { To = D0.AddDays(-1) })).Items);
     }
 
     [Fact]

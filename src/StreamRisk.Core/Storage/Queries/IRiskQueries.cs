@@ -28,6 +28,10 @@ public interface IRiskQueries : IAsyncDisposable
     /// <summary>One document with the firm- and industry-level sentiment scored on it; null when no such document is stored.</summary>
     Task<DocumentScores?> GetDocumentAsync(string docId, CancellationToken cancellationToken = default);
 
+    /// <summary>Industry sentiment per industry and UTC day (days where the texts' weights sum to zero are left out),
+    /// oldest day first, then industry id.</summary>
+    Task<Page<IndustryDaySentiment>> GetIndustryDaysAsync(IndustryDayQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Dead letters by id.</summary>
     Task<Page<DeadLetter>> GetDeadLettersAsync(DeadLetterQuery query, CancellationToken cancellationToken = default);
 }

@@ -45,6 +45,25 @@ public sealed record DocumentQuery(int Limit)
     public DateTimeOffset? PublishedFrom => From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 }
 
+/// <summary>Where the previous page of industry days ended (they run oldest day first, then industry id).</summary>
+public sealed record IndustryDayPosition(DateOnly Day, string IndustryId);
+
+/// <summary>Industry sentiment by UTC day of publication, for one industry or all; days inclusive, null: open.</summary>
+public sealed record IndustryDayQuery(int Limit)
+{
+    public string? IndustryId { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public IndustryDayPosition? After { get; init; }
+}
+
+/// <summary>
+/// One industry on one day: Σ w·s / Σ |w| over the day's issuer-free texts scored for it — the industry day value of
+/// <see cref="Indexing.IndustryDailyIndex"/> before its causal z-score, so industries keep their own news tone here.
+/// </summary>
+/// <param name="Weight">Σ |w| of the day's texts: how much news the value rests on.</param>
+public sealed record IndustryDaySentiment(string IndustryId, DateOnly Day, double Score, double Weight, int TextCount);
+
 /// <summary>Dead letters filtered by the stage that refused them and the reason code; null: any.</summary>
 public sealed record DeadLetterQuery(int Limit)
 {
