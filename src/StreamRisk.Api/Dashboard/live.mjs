@@ -5,8 +5,9 @@ import { SseParser, reconnectDelay } from "./sse.mjs";
 /**
  * Runs until `stop()`. `onEvent(event)` gets each SSE event; `onStatus(state, detail)` gets "connecting", "live",
  * "waiting" (detail: ms until the next try) or "refused" (detail: the ApiError; no retry, the key must change).
+ * `delayFor(attempt, retryMs)` picks the wait before a reconnect (tests make it short).
  */
-export function followStream(api, { onEvent, onStatus }) {
+export function followStream(api, { onEvent, onStatus, delayFor = reconnectDelay }) {
   const controller = new AbortController();
   let lastEventId = "";
   let attempt = 0;
@@ -44,7 +45,7 @@ export function followStream(api, { onEvent, onStatus }) {
         }
       }
       if (stopped) return;
-      const delay = reconnectDelay(attempt++, retryMs);
+      const delay = delayFor(attempt++, retryMs);
       onStatus("waiting", delay);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
