@@ -1,7 +1,9 @@
 // SVG charts over days, drawn here rather than by a library: axes with dates and values, lines or stacked areas, and a
 // tooltip that follows the pointer to the nearest day. Colours come from classes in dashboard.css.
 import { svg, el } from "./dom.mjs";
-import { linearScale, niceDomain, niceTicks, dayTicks, linePath, stackBands, areaPath, nearestIndex, timeToDay } from "./scales.mjs";
+import {
+  linearScale, niceDomain, niceTicks, dayTicks, linePath, isolatedPoints, stackBands, areaPath, nearestIndex, timeToDay,
+} from "./scales.mjs";
 
 const Width = 760;
 const Height = 260;
@@ -84,7 +86,9 @@ export function lineChart(label, days, series, format = (v) => v.toFixed(2)) {
   const root = chartRoot(label);
   root.append(axes, svg("line", { class: "zero", x1: Margin.left, x2: Width - Margin.right, y1: y(0), y2: y(0) }));
   for (const s of series) {
-    root.append(svg("path", { class: `line ${s.cls}`, d: linePath(times.map((t, i) => ({ t, v: s.values[i] })), x, y) }));
+    const points = times.map((t, i) => ({ t, v: s.values[i] }));
+    root.append(svg("path", { class: `line ${s.cls}`, d: linePath(points, x, y) }),
+      ...isolatedPoints(points).map((p) => svg("circle", { class: `dot ${s.cls}`, cx: x(p.t), cy: y(p.v), r: 3 })));
   }
   root.append(...tooltip(root, times, x, (i) => series.map((s) => `${s.name}: ${s.values[i] === null ? "–" : format(s.values[i])}`)));
   return el("figure", {}, root, legend(series));

@@ -1,11 +1,17 @@
 // The arithmetic of the industry × day heat map, apart from the DOM: the grid of cells and their colours.
 
 /**
- * Rows of `{industry_id, day, score, text_count}` as a grid: the days in order (columns), the industries in the order
- * given (rows; those without any day stay, so that every industry has its row), and a cell lookup.
+ * Rows of `{industry_id, day, score, text_count}` as a grid: every calendar day from the first to the last (columns;
+ * a day without news stays, blank, so that the map reads as a calendar), the industries in the order given (rows;
+ * those without any day stay too), and a cell lookup.
  */
 export function heatGrid(rows, industryIds) {
-  const days = [...new Set(rows.map((r) => r.day))].sort();
+  const present = rows.map((r) => r.day).sort();
+  const days = [];
+  if (present.length > 0) {
+    const last = Date.parse(`${present[present.length - 1]}T00:00:00Z`);
+    for (let t = Date.parse(`${present[0]}T00:00:00Z`); t <= last; t += 86400000) days.push(new Date(t).toISOString().slice(0, 10));
+  }
   const cells = new Map(rows.map((r) => [`${r.industry_id} ${r.day}`, r]));
   return { days, industries: industryIds, cell: (industryId, day) => cells.get(`${industryId} ${day}`) ?? null };
 }

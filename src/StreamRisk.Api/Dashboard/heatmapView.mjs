@@ -4,7 +4,8 @@ import { el, svg, failure, formatNumber } from "./dom.mjs";
 import { heatGrid, scoreExtent, sentimentColour, windowStart } from "./heat.mjs";
 
 const Days = 60;
-const LabelWidth = 170;
+const LabelWidth = 230;
+const LabelLength = 34;
 const CellHeight = 16;
 
 export async function renderHeatmap(container, api) {
@@ -37,7 +38,8 @@ export async function renderHeatmap(container, api) {
   industries.forEach((industry, row) => {
     const y = row * CellHeight;
     const link = svg("a", { href: `#/industry/${encodeURIComponent(industry.industry_id)}` },
-      svg("text", { x: LabelWidth - 6, y: y + CellHeight - 4, "text-anchor": "end", class: "label" }, industry.name));
+      svg("text", { x: LabelWidth - 6, y: y + CellHeight - 4, "text-anchor": "end", class: "label" },
+        industry.name.length > LabelLength ? `${industry.name.slice(0, LabelLength - 1)}…` : industry.name, svg("title", {}, industry.name)));
     root.append(link);
     grid.days.forEach((day, column) => {
       const cell = grid.cell(industry.industry_id, day);

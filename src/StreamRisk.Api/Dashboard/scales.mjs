@@ -75,6 +75,12 @@ export function linePath(points, x, y) {
   return path;
 }
 
+/** The points a line cannot show: values with no value on either side (a firm part on the one day with news). */
+export function isolatedPoints(points) {
+  const has = (i) => i >= 0 && i < points.length && points[i].v !== null && points[i].v !== undefined && !Number.isNaN(points[i].v);
+  return points.filter((_, i) => has(i) && !has(i - 1) && !has(i + 1));
+}
+
 /** Stacks the `keys` of each row (`{t, values}`) bottom to top: per key, a band of `{t, y0, y1}`. */
 export function stackBands(rows, keys) {
   const bands = keys.map(() => []);

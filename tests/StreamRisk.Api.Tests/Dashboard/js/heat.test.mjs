@@ -8,9 +8,11 @@ const rows = [
   { industry_id: "energy", day: "2024-03-01", score: 0.25, text_count: 1 },
 ];
 
-test("the grid's columns are the days in order; every industry keeps its row, with empty cells", () => {
-  const grid = heatGrid(rows, ["autos", "banks", "energy"]);
-  assert.deepEqual(grid.days, ["2024-03-01", "2024-03-02"]);
+test("the grid's columns are every day from the first to the last; every industry keeps its row, with empty cells", () => {
+  const grid = heatGrid([...rows, { industry_id: "banks", day: "2024-03-04", score: 0, text_count: 1 }], ["autos", "banks", "energy"]);
+  assert.deepEqual(grid.days, ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04"]);
+  assert.equal(grid.cell("banks", "2024-03-03"), null);
+  assert.deepEqual(heatGrid([], ["autos"]).days, []);
   assert.deepEqual(grid.industries, ["autos", "banks", "energy"]);
   assert.equal(grid.cell("banks", "2024-03-02").score, -0.5);
   assert.equal(grid.cell("autos", "2024-03-01"), null);

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  linearScale, niceStep, niceDomain, niceTicks, dayToTime, timeToDay, dayTicks, linePath, stackBands, areaPath, nearestIndex,
+  linearScale, niceStep, niceDomain, niceTicks, dayToTime, timeToDay, dayTicks, linePath, isolatedPoints, stackBands, areaPath, nearestIndex,
 } from "../../../../src/StreamRisk.Api/Dashboard/scales.mjs";
 
 test("a linear scale maps the domain onto the range, inverted too (SVG y grows downwards)", () => {
@@ -59,4 +59,11 @@ test("the nearest day to the pointer, ties to the earlier", () => {
   assert.equal(nearestIndex(times, 6), 1);
   assert.equal(nearestIndex(times, 99), 2);
   assert.equal(nearestIndex([], 1), -1);
+});
+
+test("isolated values, which a line cannot draw, are picked out to be drawn as dots", () => {
+  const points = [{ t: 0, v: null }, { t: 1, v: -0.75 }, { t: 2, v: null }, { t: 3, v: 1 }, { t: 4, v: 2 }, { t: 5, v: 3 }];
+  assert.deepEqual(isolatedPoints(points), [{ t: 1, v: -0.75 }]);
+  assert.deepEqual(isolatedPoints([{ t: 0, v: 0 }]), [{ t: 0, v: 0 }]);
+  assert.deepEqual(isolatedPoints([]), []);
 });
