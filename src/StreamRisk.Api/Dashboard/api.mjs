@@ -71,7 +71,10 @@ export function createApi(key, fetchImpl = (...args) => fetch(...args)) {
   let issuers = null;
   /** All issuers by id, read once per page load: the feed and the texts show legal names, not ids. */
   function issuerIndex() {
-    issuers ??= getAll("/api/v1/issuers").then((list) => new Map(list.map((i) => [i.issuer_id, i])));
+    issuers ??= getAll("/api/v1/issuers").then((list) => new Map(list.map((i) => [i.issuer_id, i])), (error) => {
+      issuers = null; // a failed read is asked again by the next view, not remembered
+      throw error;
+    });
     return issuers;
   }
 

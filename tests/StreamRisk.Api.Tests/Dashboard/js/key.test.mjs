@@ -43,3 +43,15 @@ test("refusals become errors with their status and a sentence to act on", async 
   assert.match(explainFailure(403, { detail: "this operation needs the 'subscribe' scope" }), /needs the 'subscribe' scope/);
   assert.match(explainFailure(500, { title: "Oops" }), /500 \(Oops\)/);
 });
+
+test("the issuers are read once and kept, but a failed read is tried again", async () => {
+  const seen = [];
+  const api = createApi("srk_k", fakeFetch([
+    { status: 503, title: "Store not reachable" },
+    { items: [{ issuer_id: "acme", legal_name: "Acme plc" }], next_cursor: null },
+  ], seen));
+  await assert.rejects(api.issuerIndex(), (error) => error.status === 503);
+  assert.equal((await api.issuerIndex()).get("acme").legal_name, "Acme plc");
+  assert.equal((await api.issuerIndex()).size, 1);
+  assert.equal(seen.length, 2);
+});
