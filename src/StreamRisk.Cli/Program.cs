@@ -17,6 +17,7 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TeamsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(LiveCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Action is ParseErrorAction)
 {
