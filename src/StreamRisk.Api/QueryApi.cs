@@ -17,7 +17,7 @@ namespace StreamRisk.Api;
 /// <summary>
 /// The API: REST under <c>/api/v1</c> (every call made by a team with its API key: the queries, its subscriptions, its
 /// feed as pages and as a live SSE stream, its webhook delivery log), <c>/health</c>, <c>/ready</c>, <c>/metrics</c>,
-/// the OpenAPI document at <c>/openapi/v1.json</c> and its reference page at <c>/docs</c>. No CORS policy is added, so
+/// the OpenAPI document at <c>/openapi/v1.json</c>, its reference page at <c>/docs</c> and the dashboard at <c>/</c>. No CORS policy is added, so
 /// browsers refuse cross-origin reads: opening it to a dashboard elsewhere is a deliberate later change.
 /// </summary>
 public static class QueryApi
@@ -62,6 +62,7 @@ public static class QueryApi
         OperationsEndpoints.Map(app, access.Metrics);
         app.MapOpenApi("/openapi/{documentName}.json");
         DocsEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireApiKeys(new ApiKeyAuthenticator(access.Teams)).AddEndpointFilter(async (context, next) =>
         {
             try
