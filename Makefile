@@ -1,5 +1,5 @@
 # The two commands a new user needs are `make demo` (run the pipeline on the bundled sample corpus) and `make test`.
-.PHONY: build demo test bench clean
+.PHONY: build demo live test bench clean
 
 build:
 	dotnet build StreamRisk.sln -c Release -nologo
@@ -17,3 +17,7 @@ bench:
 clean:
 	rm -rf out TestResults .models
 	dotnet clean StreamRisk.sln -nologo -v q
+
+live:
+	rm -rf out/live
+	dotnet run -c Release --project src/StreamRisk.Cli -- live

@@ -17,6 +17,7 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(TeamsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(LiveCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Action is ParseErrorAction)
 {
@@ -24,4 +25,6 @@ if (parsed.Action is ParseErrorAction)
     // exit 1, which scripts read as a replay mismatch, and print the whole help after the error.
     return await ParseErrors.ReportAsync(parsed);
 }
-return await parsed.InvokeAsync();
+// SIGTERM/Ctrl+C cancel the command's token; the default grace of 2 s before the process is killed is shorter than a
+// worker or `live` needs to finish its batch under load (seen as exit 143 in CI), so they get as long as a container stop.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

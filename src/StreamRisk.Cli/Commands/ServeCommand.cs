@@ -51,13 +51,7 @@ internal static class ServeCommand
             }
             configured = configured.Validated();
             var listen = result.GetValue(urls)!;
-            foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
-                {
-                    throw new ConfigurationException($"--urls: '{url}' is not an http URL such as {QueryApiOptions.DefaultUrls}");
-                }
-            }
+            CheckUrls(listen);
             if (configured.Store == StoreKind.Sqlite)
             {
                 SqliteStoreFile.Check(configured.SqlitePath, mustExist: true);
@@ -116,5 +110,17 @@ internal static class ServeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Refuses a --urls value Kestrel could not listen on, naming it (exit 2).</summary>
+    public static void CheckUrls(string listen)
+    {
+        foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+            {
+                throw new ConfigurationException($"--urls: '{url}' is not an http URL such as {QueryApiOptions.DefaultUrls}");
+            }
+        }
     }
 }

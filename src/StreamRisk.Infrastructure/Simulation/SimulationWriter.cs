@@ -82,7 +82,13 @@ public static class SimulationWriter
                             cancellationToken.ThrowIfCancellationRequested();
                         }
                         Line(newsFile, EventJson.Serialize(arrived.News));
-                        if (newsPerSecond is not null) newsFile.Flush();
+                        if (newsPerSecond is not null)
+                        {
+                            // A live reader must see the market data that came before the text, not whenever a buffer fills.
+                            spreadFile.Flush();
+                            fundamentalsFile.Flush();
+                            newsFile.Flush();
+                        }
                         foreach (var truth in arrived.Truth) Line(polarityFile, SimulationTruthJson.Serialize(truth));
                         news++;
                         break;

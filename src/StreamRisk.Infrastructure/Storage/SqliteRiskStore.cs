@@ -141,6 +141,11 @@ public sealed class SqliteRiskStore : IRiskStore
             transaction.Commit();
             return appended;
         }
+        catch (SqliteException e) when (SqliteStoreFile.Explain(_path, e) is { } explained)
+        {
+            // Rolled back whole, as a batch is: the same command journals these inputs again once space is freed.
+            throw explained;
+        }
         finally
         {
             _writeGate.Release();

@@ -53,10 +53,11 @@ public sealed class InputFollower(IReadOnlyList<string> paths)
                     .Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                     .Select(Path.GetFullPath));
             }
-            else
+            else if (File.Exists(path))
             {
                 files.AddRange(InputReader.ResolveFiles(path));
             }
+            // A file that does not exist yet is looked for again at the next poll (a writer may not have created it).
         }
         return files.Distinct(StringComparer.Ordinal)
             .OrderBy(f => InputFeeder.TopicForFile(f) == StreamRisk.Core.Events.Topics.NewsRaw)
