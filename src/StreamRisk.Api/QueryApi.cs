@@ -79,6 +79,7 @@ public static class QueryApi
         AlertEndpoints.Map(api);
         DocumentEndpoints.Map(api);
         IndustrySentimentEndpoints.Map(api);
+        TopicEndpoints.Map(api);
         DeadLetterEndpoints.Map(api);
         SubscriptionEndpoints.Map(api);
         FeedEndpoints.Map(api);

@@ -3,12 +3,13 @@ using StreamRisk.Core.Reference;
 
 namespace StreamRisk.Api;
 
-/// <summary>The reference data the API answers from memory: issuers (by id, with their industries), industries, topics.</summary>
+/// <summary>The reference data the API answers from memory: issuers (by id, with their industries), industries, topics
+/// (with the industries each one moves).</summary>
 public sealed class ReferenceCatalog
 {
     private readonly Dictionary<string, IssuerView> _issuers;
     private readonly Dictionary<string, IndustryView> _industries;
-    private readonly HashSet<string> _topics;
+    private readonly Dictionary<string, TopicView> _topics;
 
     public ReferenceCatalog(ReferenceData reference)
     {
@@ -20,8 +21,21 @@ public sealed class ReferenceCatalog
             i => new IssuerView(i.IssuerId, i.LegalName, i.Aliases, i.Tickers, i.IndustryIds.Select(id => _industries[id]).ToArray()),
             StringComparer.Ordinal);
         Issuers = [.. _issuers.Values.OrderBy(i => i.IssuerId, StringComparer.Ordinal)];
-        _topics = reference.Topics.Select(t => t.TopicId).ToHashSet(StringComparer.Ordinal);
+        var issuerCounts = reference.Issuers.SelectMany(i => i.IndustryIds.Distinct()).CountBy(id => id).ToDictionary();
+        var links = reference.TopicIndustryMatrix.ToLookup(l => l.TopicId, StringComparer.Ordinal);
+        // Strongest effect first: the industries a topic moves most are the ones a person reads first.
+        _topics = reference.Topics.ToDictionary(t => t.TopicId, t => new TopicView(t.TopicId, t.Category, t.Name, t.Definition,
+            [.. links[t.TopicId]
+                .OrderByDescending(l => Math.Abs(l.Weight)).ThenBy(l => l.IndustryId, StringComparer.Ordinal)
+                .Select(l => new TopicIndustryView(l.IndustryId, _industries[l.IndustryId].Name, l.Weight, issuerCounts.GetValueOrDefault(l.IndustryId)))]),
+            StringComparer.Ordinal);
+        Topics = [.. _topics.Values.OrderBy(t => t.TopicId, StringComparer.Ordinal)];
     }
+
+    /// <summary>By id, in ordinal order.</summary>
+    public IReadOnlyList<TopicView> Topics { get; }
+
+    public TopicView? Topic(string topicId) => _topics.GetValueOrDefault(topicId);
 
     /// <summary>The reference data itself (subscription filters are checked against it).</summary>
     public ReferenceData Reference { get; }
@@ -40,5 +54,5 @@ public sealed class ReferenceCatalog
 
     public bool IsIndustry(string industryId) => _industries.ContainsKey(industryId);
 
-    public bool IsTopic(string topicId) => _topics.Contains(topicId);
+    public bool IsTopic(string topicId) => _topics.ContainsKey(topicId);
 }

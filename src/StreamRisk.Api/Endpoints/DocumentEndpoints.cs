@@ -38,7 +38,7 @@ internal static class DocumentEndpoints
     {
         QueryParameters.Known("issuer", issuer, catalog.IsIssuer, "issuer", IssuersPath);
         QueryParameters.Known("industry", industry, catalog.IsIndustry, "industry", IndustriesPath);
-        QueryParameters.Known("topic", topic, catalog.IsTopic, "topic", "the reference topics.csv for");
+        QueryParameters.Known("topic", topic, catalog.IsTopic, "topic", TopicEndpoints.TopicsPath);
         var (first, last) = QueryParameters.DayRange(from, to);
         var size = paging.Limit(limit);
         var scope = Paging.Paging.Scope("documents", issuer, industry, topic, from, to);

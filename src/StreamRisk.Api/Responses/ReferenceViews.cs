@@ -19,3 +19,13 @@ public sealed record IndustryDayView(string IndustryId, DateOnly Day, double Sco
 {
     public static IndustryDayView From(Core.Storage.Queries.IndustryDaySentiment d) => new(d.IndustryId, d.Day, d.Score, d.Weight, d.TextCount);
 }
+
+
+/// <summary>A reference topic with the industries its news moves (strongest first).</summary>
+public sealed record TopicView(string TopicId, string Category, string Name, string Definition, IReadOnlyList<TopicIndustryView> Industries);
+
+/// <summary>An industry a topic moves: the matrix weight in [−1, 1] (its sign the direction) and how many issuers are in it.</summary>
+public sealed record TopicIndustryView(string IndustryId, string Name, double Weight, int IssuerCount);
+
+/// <summary>The topics, all of them (about 120: no paging).</summary>
+public sealed record TopicList(IReadOnlyList<TopicView> Items);

@@ -1,8 +1,8 @@
 namespace StreamRisk.Core.Subscriptions;
 
 /// <summary>
-/// Subscriptions, the feed of what matched them, and the webhook delivery log: in the risk store's database (SQLite
-/// file or PostgreSQL schema), tables of their own. Every read is scoped to one team, so a team can never see another's.
+/// Subscriptions, the feed of what matched them, the webhook delivery log and the alerts a team acknowledged: in the
+/// risk store's database (SQLite file or PostgreSQL schema), tables of their own. Every read is scoped to one team, so a team can never see another's.
 /// </summary>
 public interface ISubscriptionStore : IAsyncDisposable
 {
@@ -50,4 +50,15 @@ public interface ISubscriptionStore : IAsyncDisposable
     /// attempts counted from zero again.</summary>
     /// <returns>False when the team has no such delivery or its subscription was deleted.</returns>
     Task<bool> RedeliverAsync(string teamId, long deliveryId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the team's acknowledgement of an alert; acknowledging again keeps the first one.</summary>
+    /// <returns>The acknowledgement stored: the new one, or the earlier one when there was one.</returns>
+    Task<AlertAcknowledgement> AcknowledgeAlertAsync(AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default);
+
+    /// <returns>False when the team had not acknowledged the alert.</returns>
+    Task<bool> RemoveAcknowledgementAsync(string teamId, string alertId, CancellationToken cancellationToken = default);
+
+    /// <summary>The team's acknowledgements of the given alerts (the ones it has; alerts it did not acknowledge are absent).</summary>
+    Task<IReadOnlyList<AlertAcknowledgement>> GetAcknowledgementsAsync(string teamId, IReadOnlyCollection<string> alertIds,
+        CancellationToken cancellationToken = default);
 }

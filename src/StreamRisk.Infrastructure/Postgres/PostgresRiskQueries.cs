@@ -40,6 +40,7 @@ public sealed class PostgresRiskQueries : IRiskQueries
     public async Task<Page<RiskAlert>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = new QueryConditions()
+            .When(query.AlertId, "alert_id = @alert", "@alert")
             .When(query.IssuerId, "issuer_id = @issuer", "@issuer")
             .When(query.Rule, "rule = @rule", "@rule")
             .When("severity = ANY(@severities)", query.Severities is { } s ? [("@severities", s.ToArray())] : null)
@@ -90,6 +91,7 @@ public sealed class PostgresRiskQueries : IRiskQueries
         const string day = "(published_at AT TIME ZONE 'UTC')::date";
         var conditions = new QueryConditions()
             .When(query.IndustryId, "industry_id = @industry", "@industry")
+            .When(query.TopicId, "topics @> jsonb_build_array(jsonb_build_object('topic_id', @topic::text))", "@topic")
             .When(query.From, "published_at >= @from", "@from", d => UtcMidnight(d))
             .When(query.To, "published_at < @before", "@before", d => UtcMidnight(d.AddDays(1)))
             .When($"({day} > @after_day OR ({day} = @after_day AND industry_id COLLATE \"C\" > @after_id))",

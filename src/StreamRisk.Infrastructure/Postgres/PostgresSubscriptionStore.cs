@@ -170,6 +170,38 @@ public sealed class PostgresSubscriptionStore : ISubscriptionStore
             """,
             [deliveryId, teamId, now.ToUniversalTime()], cancellationToken).ConfigureAwait(false) == 1;
 
+    public async Task<AlertAcknowledgement> AcknowledgeAlertAsync(AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(acknowledgement);
+        await _sql.ExecuteAsync("""
+            INSERT INTO alert_acknowledgements (team_id, alert_id, acknowledged_at, key_id, note)
+            SELECT $1::text, $2::text, $3::timestamptz, $4::text, $5::text WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = $1)
+            ON CONFLICT (team_id, alert_id) DO NOTHING
+            """,
+            [acknowledgement.TeamId, acknowledgement.AlertId, acknowledgement.AcknowledgedAt.ToUniversalTime(), acknowledgement.KeyId, acknowledgement.Note],
+            cancellationToken).ConfigureAwait(false);
+        var stored = await GetAcknowledgementsAsync(acknowledgement.TeamId, [acknowledgement.AlertId], cancellationToken).ConfigureAwait(false);
+        return stored.Count == 1 ? stored[0] : throw new InvalidOperationException($"no team '{acknowledgement.TeamId}' to acknowledge for");
+    }
+
+    public async Task<bool> RemoveAcknowledgementAsync(string teamId, string alertId, CancellationToken cancellationToken = default) =>
+        await _sql.ExecuteAsync("DELETE FROM alert_acknowledgements WHERE team_id = $1 AND alert_id = $2", [teamId, alertId], cancellationToken)
+            .ConfigureAwait(false) == 1;
+
+    public Task<IReadOnlyList<AlertAcknowledgement>> GetAcknowledgementsAsync(string teamId, IReadOnlyCollection<string> alertIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alertIds);
+        return _sql.QueryAsync("""
+            SELECT team_id, alert_id, acknowledged_at, key_id, note FROM alert_acknowledgements
+            WHERE team_id = $1 AND alert_id = ANY ($2::text[]) ORDER BY alert_id COLLATE "C"
+            """,
+            [teamId, alertIds.ToArray()],
+            r => new AlertAcknowledgement(r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4)),
+            cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);

@@ -244,5 +244,24 @@ public static class SqliteMigrations
             CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
             CREATE INDEX ix_webhook_deliveries_team ON webhook_deliveries (team_id, delivery_id);
             """),
+            new(6, "006_alert_acknowledgements_and_read_indexes", """
+            -- A team's acknowledgement of an alert: one per team and alert; removing it deletes the row.
+            CREATE TABLE alert_acknowledgements (
+                team_id TEXT NOT NULL REFERENCES teams (team_id),
+                alert_id TEXT NOT NULL,
+                acknowledged_at TEXT NOT NULL,
+                key_id TEXT NOT NULL,
+                note TEXT,
+                PRIMARY KEY (team_id, alert_id)
+            ) STRICT, WITHOUT ROWID;
+
+            -- The API's newest-first pages: alerts by (as_of, alert_id) and texts by (published_at, doc_id) are read in
+            -- index order; a text's sentiment rows are found by doc id when a document is opened.
+            CREATE INDEX ix_alerts_as_of ON alerts (as_of, alert_id);
+            CREATE INDEX ix_documents_published_doc ON documents (published_at, doc_id);
+            DROP INDEX ix_documents_published;
+            CREATE INDEX ix_industry_sentiment_doc ON industry_sentiment (doc_id);
+            CREATE INDEX ix_firm_sentiment_doc ON firm_sentiment (doc_id);
+            """),
 ];
 }

@@ -46,6 +46,7 @@ public sealed class SqliteRiskQueries : IRiskQueries
     public async Task<Page<RiskAlert>> GetAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = new QueryConditions()
+            .When(query.AlertId, "alert_id = @alert", "@alert")
             .When(query.IssuerId, "issuer_id = @issuer", "@issuer")
             .When(query.Rule, "rule = @rule", "@rule")
             .When("severity IN (SELECT value FROM json_each(@severities))", query.Severities is { } s ? [("@severities", StringList(s))] : null)
@@ -96,6 +97,7 @@ public sealed class SqliteRiskQueries : IRiskQueries
         // (industry_id, published_at) index narrow the scan before grouping.
         var conditions = new QueryConditions()
             .When(query.IndustryId, "industry_id = @industry", "@industry")
+            .When(query.TopicId, "EXISTS (SELECT 1 FROM json_each(topics) t WHERE json_extract(t.value, '$.topic_id') = @topic)", "@topic")
             .When(query.From, "published_at >= @from", "@from", d => Day(d))
             .When(query.To, "published_at < @before", "@before", d => Day(d.AddDays(1)))
             .When("(substr(published_at, 1, 10) > @after_day OR (substr(published_at, 1, 10) = @after_day AND industry_id > @after_id))",

@@ -166,6 +166,39 @@ public sealed class SqliteSubscriptionStore : ISubscriptionStore
             """,
             [("@id", deliveryId), ("@team", teamId), ("@now", StoreValueFormat.Instant(now))], cancellationToken).ConfigureAwait(false) == 1;
 
+    public async Task<AlertAcknowledgement> AcknowledgeAlertAsync(AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(acknowledgement);
+        await _sql.ExecuteAsync("""
+            INSERT INTO alert_acknowledgements (team_id, alert_id, acknowledged_at, key_id, note)
+            SELECT @team, @alert, @at, @key, @note WHERE EXISTS (SELECT 1 FROM teams WHERE team_id = @team)
+            ON CONFLICT (team_id, alert_id) DO NOTHING
+            """,
+            [("@team", acknowledgement.TeamId), ("@alert", acknowledgement.AlertId), ("@at", StoreValueFormat.Instant(acknowledgement.AcknowledgedAt)),
+             ("@key", acknowledgement.KeyId), ("@note", acknowledgement.Note)], cancellationToken).ConfigureAwait(false);
+        var stored = await GetAcknowledgementsAsync(acknowledgement.TeamId, [acknowledgement.AlertId], cancellationToken).ConfigureAwait(false);
+        return stored.Count == 1 ? stored[0] : throw new InvalidOperationException($"no team '{acknowledgement.TeamId}' to acknowledge for");
+    }
+
+    public async Task<bool> RemoveAcknowledgementAsync(string teamId, string alertId, CancellationToken cancellationToken = default) =>
+        await _sql.ExecuteAsync("DELETE FROM alert_acknowledgements WHERE team_id = @team AND alert_id = @alert",
+            [("@team", teamId), ("@alert", alertId)], cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task<IReadOnlyList<AlertAcknowledgement>> GetAcknowledgementsAsync(string teamId, IReadOnlyCollection<string> alertIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alertIds);
+        // One JSON array parameter instead of one parameter per id: a page holds up to the API's page limit of ids.
+        return _sql.QueryAsync("""
+            SELECT team_id, alert_id, acknowledged_at, key_id, note FROM alert_acknowledgements
+            WHERE team_id = @team AND alert_id IN (SELECT value FROM json_each(@ids)) ORDER BY alert_id
+            """,
+            [("@team", teamId), ("@ids", System.Text.Json.JsonSerializer.Serialize(alertIds))],
+            r => new AlertAcknowledgement(r.GetString(0), r.GetString(1), StoreValueFormat.ParseInstant(r.GetString(2)), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4)),
+            cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => _schema.DisposeAsync();
 
     private const string SelectSubscriptions =

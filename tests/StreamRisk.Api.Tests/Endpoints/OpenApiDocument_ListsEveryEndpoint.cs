@@ -12,7 +12,8 @@ public sealed class OpenApiDocument_ListsEveryEndpoint(SampleApiFixture sample)
         "/health", "/ready", "/api/v1/industries", "/api/v1/industries/{industryId}", "/api/v1/issuers", "/api/v1/issuers/{issuerId}",
         "/api/v1/issuers/{issuerId}/daily-index", "/api/v1/issuers/{issuerId}/risk-scores", "/api/v1/alerts", "/api/v1/documents",
         "/api/v1/documents/{docId}", "/api/v1/industry-sentiment", "/api/v1/dead-letters", "/metrics", "/api/v1/subscriptions", "/api/v1/subscriptions/{id}", "/api/v1/feed",
-        "/api/v1/stream", "/api/v1/deliveries", "/api/v1/deliveries/{id}/redeliver",
+        "/api/v1/stream", "/api/v1/deliveries", "/api/v1/deliveries/{id}/redeliver", "/api/v1/alerts/{alertId}",
+        "/api/v1/alerts/{alertId}/acknowledgement", "/api/v1/topics", "/api/v1/topics/{topicId}",
     ];
 
     [Fact]

@@ -141,6 +141,9 @@ public abstract class RiskQueriesContract : IAsyncLifetime
         Assert.Equal(["iss001:threshold_crossing:2024-03-03"],
             await Ids(new AlertQuery(10) { IssuerId = "iss001", Status = RiskAlert.Active, Severities = AlertSeverity.AtLeast(AlertRules.Warning) }));
         Assert.Empty(await Ids(new AlertQuery(10) { IssuerId = "iss009" }));
+        Assert.Equal(["iss001:jump:2024-03-05"], await Ids(new AlertQuery(10) { AlertId = "iss001:jump:2024-03-05" }));
+        Assert.Empty(await Ids(new AlertQuery(10) { AlertId = "iss001:jump:2024-03-05", Status = RiskAlert.Active }));
+        Assert.Empty(await Ids(new AlertQuery(10) { AlertId = "iss001:JUMP:2024-03-05" }));
     }
 
     [Fact]
@@ -255,6 +258,28 @@ public abstract class RiskQueriesContract : IAsyncLifetime
         var banks = await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10) { IndustryId = "banks", From = D0.AddDays(1), To = D0.AddDays(1) });
         Assert.Equal([(D0.AddDays(1), "banks")], banks.Items.Select(d => (d.Day, d.IndustryId)));
         Assert.Empty((await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10) { To = D0.AddDays(-1) })).Items);
+    }
+
+    [Fact]
+    public async Task Industry_days_of_one_topic_count_only_the_texts_matched_to_it()
+    {
+        IndustrySentiment Text(string id, string industry, double score, params string[] topics) =>
+            Industry(id, "doc" + id, industry, [.. topics.Select(t => new TopicHit(t, 0.7))]) with { Score = score, Weight = 1 };
+        await Store.UpsertAsync(new StoreBatch
+        {
+            IndustrySentiments =
+            [
+                Text("i1", "banks", -0.8, "ep_rate_hike"), Text("i2", "banks", 0.6, "ed_gdp", "ep_rate_hike"),
+                Text("i3", "banks", 0.9, "ed_gdp"), Text("i4", "energy", -0.5, "ep_rate_hike_extra"),
+            ],
+        });
+
+        var days = (await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10) { TopicId = "ep_rate_hike" })).Items;
+
+        var banks = Assert.Single(days);
+        Assert.Equal(("banks", 2), (banks.IndustryId, banks.TextCount));
+        Assert.Equal(-0.1, banks.Score, 12);
+        Assert.Empty((await Queries.GetIndustryDaysAsync(new IndustryDayQuery(10) { TopicId = "ep_rate" })).Items);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using StreamRisk.Core.Subscriptions;
 namespace StreamRisk.Infrastructure.Tests.Storage;
 
 /// <summary>What every <see cref="ISubscriptionStore"/> must do; SQLite and PostgreSQL run the same cases on a fresh store.</summary>
-public abstract class SubscriptionStoreContract : IAsyncLifetime
+public abstract partial class SubscriptionStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly byte[] Secret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];

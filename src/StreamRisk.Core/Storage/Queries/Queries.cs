@@ -9,11 +9,12 @@ public sealed record DayRangeQuery(string IssuerId, DateOnly? From, DateOnly? To
 /// <summary>Where the previous page of alerts ended (alerts run newest first).</summary>
 public sealed record AlertPosition(DateOnly AsOf, string AlertId);
 
-/// <summary>Alerts filtered by issuer, rule, severities, status and day range (<c>as_of</c>, inclusive); null: any.</summary>
+/// <summary>Alerts filtered by id, issuer, rule, severities, status and day range (<c>as_of</c>, inclusive); null: any.</summary>
 /// <param name="Severities">The severities to return (see <see cref="AlertSeverity.AtLeast"/>); null: all.</param>
 /// <param name="Status"><see cref="RiskAlert.Active"/> or <see cref="RiskAlert.Retracted"/>; null: both.</param>
 public sealed record AlertQuery(int Limit)
 {
+    public string? AlertId { get; init; }
     public string? IssuerId { get; init; }
     public string? Rule { get; init; }
     public IReadOnlyList<string>? Severities { get; init; }
@@ -48,10 +49,12 @@ public sealed record DocumentQuery(int Limit)
 /// <summary>Where the previous page of industry days ended (they run oldest day first, then industry id).</summary>
 public sealed record IndustryDayPosition(DateOnly Day, string IndustryId);
 
-/// <summary>Industry sentiment by UTC day of publication, for one industry or all; days inclusive, null: open.</summary>
+/// <summary>Industry sentiment by UTC day of publication, for one industry or all, from every issuer-free text or only
+/// those matched to one topic (what that topic moved); days inclusive, null: open.</summary>
 public sealed record IndustryDayQuery(int Limit)
 {
     public string? IndustryId { get; init; }
+    public string? TopicId { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public IndustryDayPosition? After { get; init; }
