@@ -21,6 +21,10 @@ if [ -z "${STREAMRISK_TEST_POSTGRES:-}" ] && [ -f infra/scripts/start-postgres.s
   fi
 fi
 
+# Node.js and Chromium for the dashboard's script and browser tests, where this machine can install them (root + apt).
+# Without them those tests are skipped with the reason; CI sets STREAMRISK_REQUIRE_NODE/BROWSER=1 so they fail instead.
+bash infra/scripts/install-browser-test-tools.sh || true
+
 results="$root/TestResults"
 rm -rf "$results"
 status=0

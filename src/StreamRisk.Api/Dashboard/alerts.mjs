@@ -21,7 +21,9 @@ export function mergeAlerts(alerts, incoming, limit = 200) {
   const byId = new Map(alerts.map((a) => [a.alert_id, a]));
   for (const alert of incoming) {
     const known = byId.get(alert.alert_id);
-    if (!known || (alert.revision ?? 0) > (known.revision ?? 0)) byId.set(alert.alert_id, alert);
+    // A revision from the stream carries no acknowledgement (that is the team's, not the alert's): keep the known one.
+    if (!known) byId.set(alert.alert_id, alert);
+    else if ((alert.revision ?? 0) > (known.revision ?? 0)) byId.set(alert.alert_id, { ...alert, acknowledgement: alert.acknowledgement ?? known.acknowledgement ?? null });
   }
   return [...byId.values()].sort(newerFirst).slice(0, limit);
 }
@@ -37,4 +39,9 @@ export function alertOfFeedEvent(event) {
 /** Whether any of the team's subscriptions takes alerts (no kinds listed means every kind). */
 export function takesAlerts(subscriptions) {
   return subscriptions.some((s) => !s.filter?.kinds?.length || s.filter.kinds.includes("alert"));
+}
+
+/** `alerts` with the team's acknowledgement of one alert set (an object) or withdrawn (null); the order is kept. */
+export function withAcknowledgement(alerts, alertId, acknowledgement) {
+  return alerts.map((a) => (a.alert_id === alertId ? { ...a, acknowledgement } : a));
 }

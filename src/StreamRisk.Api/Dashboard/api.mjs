@@ -49,15 +49,19 @@ export function createApi(key, fetchImpl = (...args) => fetch(...args)) {
     return items;
   }
 
-  async function post(path, body) {
+  async function send(method, path, body) {
     const response = await fetchImpl(path, {
-      method: "POST",
-      headers: headers({ "Content-Type": "application/json" }),
-      body: JSON.stringify(body),
+      method,
+      headers: headers(body === undefined ? {} : { "Content-Type": "application/json" }),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw await fail(response);
-    return response.json();
+    return response.status === 204 ? null : response.json();
   }
+
+  const post = (path, body) => send("POST", path, body);
+  const put = (path, body) => send("PUT", path, body);
+  const del = (path) => send("DELETE", path);
 
   /** Opens the team's SSE stream; the caller reads response.body. */
   async function openStream(lastEventId, signal) {
@@ -78,5 +82,5 @@ export function createApi(key, fetchImpl = (...args) => fetch(...args)) {
     return issuers;
   }
 
-  return { get, getAll, post, openStream, issuerIndex };
+  return { get, getAll, post, put, del, openStream, issuerIndex };
 }

@@ -77,14 +77,19 @@ function chartRoot(label) {
  * Lines over days. `days` is ascending ("yyyy-MM-dd"); each series has `name`, `cls` (its colour class) and `values`
  * (one per day, null where there is none).
  */
-export function lineChart(label, days, series, format = (v) => v.toFixed(2)) {
+/** Lines over days; `zero: false` fits the value axis to the data (levels such as spreads) instead of spanning zero. */
+export function lineChart(label, days, series, format = (v) => v.toFixed(2), { zero = true } = {}) {
   if (days.length === 0) return el("p", { class: "muted" }, `No ${label} yet.`);
   const times = days.map((d) => Date.parse(`${d}T00:00:00Z`));
   const values = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
-  const domain = niceDomain(Math.min(0, ...values), Math.max(0, ...values), 5);
+  if (values.length === 0) return el("p", { class: "muted" }, `No ${label} yet.`);
+  const low = zero ? Math.min(0, ...values) : Math.min(...values);
+  const high = zero ? Math.max(0, ...values) : Math.max(...values);
+  const domain = niceDomain(low, high === low ? low + 1 : high, 5);
   const { x, y, axes } = frame(times, domain, format);
   const root = chartRoot(label);
-  root.append(axes, svg("line", { class: "zero", x1: Margin.left, x2: Width - Margin.right, y1: y(0), y2: y(0) }));
+  root.append(axes);
+  if (domain[0] <= 0 && domain[1] >= 0) root.append(svg("line", { class: "zero", x1: Margin.left, x2: Width - Margin.right, y1: y(0), y2: y(0) }));
   for (const s of series) {
     const points = times.map((t, i) => ({ t, v: s.values[i] }));
     root.append(svg("path", { class: `line ${s.cls}`, d: linePath(points, x, y) }),

@@ -30,5 +30,6 @@ export async function renderDocument(view, { api }, docId) {
       detail.industry_sentiment.map((s) => el("tr", {},
         el("td", {}, el("a", { href: `#/industry/${encodeURIComponent(s.industry_id)}` }, s.industry_id)),
         el("td", {}, formatNumber(s.score)), el("td", {}, formatNumber(s.weight)),
-        el("td", {}, s.topics.map((t) => `${t.topic_id} (${formatNumber(t.similarity, 2)})`).join(", "))))));
+        el("td", {}, s.topics.map((t, i) => [i > 0 ? ", " : "",
+          el("a", { href: `#/topic/${encodeURIComponent(t.topic_id)}` }, t.topic_id), ` (${formatNumber(t.similarity, 2)})`]))))));
 }

@@ -5,9 +5,17 @@ import { alertList } from "./alertList.mjs";
 import { takesAlerts } from "./alerts.mjs";
 import { renderHeatmap } from "./heatmapView.mjs";
 
+/** Topics as <option>s grouped by category. */
+export function topicOptions(topics) {
+  const groups = new Map();
+  for (const t of topics) groups.set(t.category, [...(groups.get(t.category) ?? []), t]);
+  return [...groups].map(([category, list]) => el("optgroup", { label: category },
+    list.map((t) => el("option", { value: t.topic_id }, t.name))));
+}
+
 export const AllAlertsSubscription = { name: "dashboard: all alerts", filter: { kinds: ["alert"] } };
 
-export async function renderFeed(view, { api, feed }) {
+export async function renderFeed(view, { api, feed, actions }) {
   const notice = el("div", { class: "notice" });
   const list = el("div", {}, el("p", { class: "muted" }, "Loading the latest alerts…"));
   const industries = el("div", {});
@@ -15,9 +23,17 @@ export async function renderFeed(view, { api, feed }) {
   view.replaceChildren(el("h1", {}, "Alerts"), notice, list,
     el("h2", {}, "Industry sentiment by day"),
     el("p", { class: "muted" }, "Weighted mean sentiment of each industry's issuer-free texts per UTC day, over the last weeks with news: "
-      + "green positive, red negative, blank no texts. Point at a cell for its value; open one for its industry."),
+      + "green positive, red negative, blank no texts. Point at a cell for its value; open one for that day's texts and the topics behind them. "
+      + "Pick a topic to see only what it moved."),
     heatmap, el("h2", {}, "Industries"), industries);
+  const topicPicker = el("select", { id: "heatmap-topic", "aria-label": "topic" }, el("option", { value: "" }, "All topics"));
+  topicPicker.addEventListener("change", () => {
+    heatmap.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+    renderHeatmap(heatmap, api, { topic: topicPicker.value || null });
+  });
+  heatmap.before(el("div", { class: "filterbar" }, el("label", { for: "heatmap-topic" }, "Texts matched to"), topicPicker));
   renderHeatmap(heatmap, api);
+  api.get("/api/v1/topics").then((answer) => topicPicker.append(...topicOptions(answer.items)), () => topicPicker.remove());
 
   let issuers;
   try {
@@ -26,7 +42,7 @@ export async function renderFeed(view, { api, feed }) {
     list.replaceChildren(failure(error));
     return;
   }
-  const draw = () => list.replaceChildren(alertList(feed.alerts, issuers, feed.freshIds));
+  const draw = () => list.replaceChildren(alertList(feed.alerts, issuers, feed.freshIds, actions));
   draw();
   feed.onChange(draw, view);
 

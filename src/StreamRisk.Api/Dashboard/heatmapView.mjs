@@ -1,5 +1,6 @@
-// The industry × day heat map of industry sentiment on the start page: the last weeks that have news, one row per
-// industry; a cell opens its industry. Colours are SVG fill attributes, which the strict style policy allows.
+// The industry × day heat map of industry sentiment: the last weeks that have news, one row per industry (with a topic:
+// only the texts matched to it, and only the industries it moved); a cell opens that industry's day, its texts and
+// topics. Colours are SVG fill attributes, which the strict style policy allows.
 import { el, svg, failure, formatNumber } from "./dom.mjs";
 import { heatGrid, scoreExtent, sentimentColour, windowStart } from "./heat.mjs";
 
@@ -8,19 +9,20 @@ const LabelWidth = 230;
 const LabelLength = 34;
 const CellHeight = 16;
 
-export async function renderHeatmap(container, api) {
+export async function renderHeatmap(container, api, { topic = null } = {}) {
+  const only = topic ? `topic=${encodeURIComponent(topic)}&` : "";
   let industries;
   let rows;
   try {
-    const [list, newest] = await Promise.all([api.get("/api/v1/industries"), api.get("/api/v1/documents?limit=1")]);
+    const [list, newest] = await Promise.all([api.get("/api/v1/industries"), api.get(`/api/v1/documents?${only}limit=1`)]);
     industries = list.items;
     if (newest.items.length === 0) {
-      container.replaceChildren(el("p", { class: "muted" }, "No texts yet."));
+      container.replaceChildren(el("p", { class: "muted" }, topic ? "No texts matched to this topic yet." : "No texts yet."));
       return;
     }
     // The window ends on the newest text's day, not today: a replayed or simulated market has its own calendar.
     const last = newest.items[0].published_at.slice(0, 10);
-    rows = await api.getAll(`/api/v1/industry-sentiment?from=${windowStart(last, Days)}&to=${last}`);
+    rows = await api.getAll(`/api/v1/industry-sentiment?${only}from=${windowStart(last, Days)}&to=${last}`);
   } catch (error) {
     container.replaceChildren(failure(error));
     return;
@@ -28,6 +30,10 @@ export async function renderHeatmap(container, api) {
   if (rows.length === 0) {
     container.replaceChildren(el("p", { class: "muted" }, "No industry sentiment in the last weeks with news."));
     return;
+  }
+  if (topic) {
+    const moved = new Set(rows.map((r) => r.industry_id));
+    industries = industries.filter((i) => moved.has(i.industry_id));
   }
   const grid = heatGrid(rows, industries.map((i) => i.industry_id));
   const extent = scoreExtent(rows);
@@ -44,7 +50,7 @@ export async function renderHeatmap(container, api) {
     grid.days.forEach((day, column) => {
       const cell = grid.cell(industry.industry_id, day);
       if (!cell) return;
-      root.append(svg("a", { href: `#/industry/${encodeURIComponent(industry.industry_id)}` },
+      root.append(svg("a", { href: `#/industry/${encodeURIComponent(industry.industry_id)}/${day}` },
         svg("rect", { x: LabelWidth + column * cellWidth, y, width: cellWidth - 1, height: CellHeight - 1, fill: sentimentColour(cell.score, extent) },
           svg("title", {}, `${industry.name}, ${day}: ${formatNumber(cell.score)} from ${cell.text_count} text${cell.text_count === 1 ? "" : "s"}`))));
     });

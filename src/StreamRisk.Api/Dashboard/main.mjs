@@ -1,19 +1,28 @@
 // The dashboard's entry: takes the API key (typed in, or from "#key=…"), follows the team's live feed for the whole
-// visit, and draws the view the fragment names: #/ alerts, #/issuer/ID, #/industry/ID, #/document/ID.
+// visit, and draws the view the fragment names: #/ alerts, #/issuer/ID, #/industry/ID, #/industry/ID/DAY,
+// #/document/ID, #/topics, #/topic/ID, #/subscriptions.
 import { el } from "./dom.mjs";
 import { createApi } from "./api.mjs";
 import { keyFromFragment, loadKey, saveKey, forgetKey } from "./key.mjs";
 import { followStream } from "./live.mjs";
-import { mergeAlerts, alertOfFeedEvent } from "./alerts.mjs";
+import { mergeAlerts, alertOfFeedEvent, withAcknowledgement } from "./alerts.mjs";
+import { acknowledgementActions } from "./alertList.mjs";
 import { renderFeed } from "./feedView.mjs";
 import { renderIssuer } from "./issuerView.mjs";
 import { renderIndustry } from "./industryView.mjs";
 import { renderDocument } from "./documentView.mjs";
+import { renderIndustryDay } from "./industryDayView.mjs";
+import { renderTopics, renderTopic } from "./topicView.mjs";
+import { renderSubscriptions } from "./subscriptionsView.mjs";
 
 const routes = [
   [/^#\/issuer\/(.+)$/, renderIssuer],
+  [/^#\/industry\/([^/]+)\/(\d{4}-\d{2}-\d{2})$/, renderIndustryDay],
   [/^#\/industry\/(.+)$/, renderIndustry],
   [/^#\/document\/(.+)$/, renderDocument],
+  [/^#\/topics$/, renderTopics],
+  [/^#\/topic\/(.+)$/, renderTopic],
+  [/^#\/subscriptions$/, renderSubscriptions],
 ];
 
 const status = document.getElementById("status");
@@ -78,6 +87,11 @@ function createFeed(api) {
       freshIds.add(alert.alert_id);
       notify();
     },
+    /** The team acknowledged an alert (an object) or withdrew it (null). */
+    acknowledged(alertId, acknowledgement) {
+      alerts = withAcknowledgement(alerts, alertId, acknowledgement);
+      notify();
+    },
     onChange(draw, view) { listeners.push({ draw, view }); },
   };
 }
@@ -112,12 +126,12 @@ async function open(key) {
       else showStatus("off", detail.status === 403 ? "live feed off: the key lacks the 'subscribe' scope" : "live feed off: key refused");
     },
   });
-  const context = { api, feed };
+  const context = { api, feed, actions: acknowledgementActions(api, (id, ack) => feed.acknowledged(id, ack)) };
   const route = () => {
     const view = freshView();
     for (const [pattern, render] of routes) {
       const match = pattern.exec(location.hash);
-      if (match) return render(view, context, decodeURIComponent(match[1]));
+      if (match) return render(view, context, ...match.slice(1).map(decodeURIComponent));
     }
     return renderFeed(view, context);
   };

@@ -1,7 +1,7 @@
 // The feed's alert list: order, revisions, repeats from the stream, and reading stream events.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mergeAlerts, alertOfFeedEvent, takesAlerts, severityRank } from "../../../../src/StreamRisk.Api/Dashboard/alerts.mjs";
+import { mergeAlerts, alertOfFeedEvent, takesAlerts, severityRank, withAcknowledgement } from "../../../../src/StreamRisk.Api/Dashboard/alerts.mjs";
 
 const alert = (id, day, revision = 0) => ({ alert_id: id, as_of: day, revision, issuer_id: "x", severity: "warning" });
 
@@ -39,4 +39,17 @@ test("a subscription takes alerts when it lists them or lists no kinds", () => {
 
 test("severities rank info < warning < critical", () => {
   assert.ok(severityRank("info") < severityRank("warning") && severityRank("warning") < severityRank("critical"));
+});
+
+test("an acknowledgement is set and withdrawn on one alert, and a later revision from the stream keeps it", () => {
+  const ack = { acknowledged_at: "2024-01-02T10:00:00+00:00", key_id: "k1", note: "calling them" };
+  let list = mergeAlerts([], [alert("a", "2024-01-02"), alert("b", "2024-01-01")]);
+  list = withAcknowledgement(list, "b", ack);
+  assert.deepEqual(list.map((a) => a.acknowledgement ?? null), [null, ack]);
+  list = mergeAlerts(list, [alert("b", "2024-01-01", 1)]);
+  assert.equal(list[1].revision, 1);
+  assert.deepEqual(list[1].acknowledgement, ack);
+  list = withAcknowledgement(list, "b", null);
+  assert.equal(list[1].acknowledgement, null);
+  assert.deepEqual(list.map((a) => a.alert_id), ["a", "b"]);
 });
