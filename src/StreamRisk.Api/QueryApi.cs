@@ -44,7 +44,7 @@ public static class QueryApi
             json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<Docs.ApiKeySecurityScheme>());
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(queries);
         builder.Services.AddSingleton(new ReferenceCatalog(reference));

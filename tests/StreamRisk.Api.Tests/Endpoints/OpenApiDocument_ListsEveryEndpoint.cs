@@ -50,4 +50,25 @@ public sealed class OpenApiDocument_ListsEveryEndpoint(SampleApiFixture sample)
         Assert.Contains("\"industry_score\"", text, StringComparison.Ordinal);
         Assert.Contains("\"probabilities\"", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_api_operation_names_the_team_key_as_its_security_and_the_probes_need_none()
+    {
+        var document = await sample.GetJsonAsync("/openapi/v1.json");
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("teamApiKey").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("teamApiKeyHeader").GetProperty("name").GetString());
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var names = operation.Value.TryGetProperty("security", out var security)
+                    ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList()
+                    : [];
+                Assert.True(path.Name.StartsWith("/api/v1/", StringComparison.Ordinal) == names.Contains("teamApiKey"),
+                    $"{operation.Name} {path.Name}: security {string.Join(",", names)}");
+            }
+        }
+    }
 }
