@@ -14,7 +14,6 @@ namespace StreamRisk.Api.Endpoints;
 /// <summary>The calling team's webhook delivery log, and redelivery of a delivery on request.</summary>
 internal static class DeliveryEndpoints
 {
-    private static readonly string[] Statuses = ["pending", "delivered", "dead"];
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -33,12 +32,12 @@ internal static class DeliveryEndpoints
         [Description("Page size (default 100).")] string? limit,
         CancellationToken cancellationToken)
     {
-        QueryParameters.OneOf("status", status, Statuses);
+        QueryParameters.OneOf("status", status, DeliveryStatusNames.All);
         var from = after is null ? 0
             : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a
             : throw new BadParameterException("after", $"'{QueryParameters.Shorten(after)}' is not a delivery id", "a whole number");
         var size = paging.Limit(limit);
-        DeliveryStatus? wanted = status is null ? null : Enum.Parse<DeliveryStatus>(status, ignoreCase: true);
+        DeliveryStatus? wanted = status is null ? null : DeliveryStatusNames.Parse(status);
         var rows = await access.Subscriptions.GetDeliveriesAsync(http.Caller().TeamId, wanted, from, size + 1, cancellationToken);
         var items = rows.Take(size).Select(DeliveryView.From).ToList();
         return Results.Json(new SeqPageOf<DeliveryView>(items, rows.Count > size ? items[^1].DeliveryId : null));

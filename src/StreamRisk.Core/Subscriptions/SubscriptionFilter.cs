@@ -25,13 +25,8 @@ public sealed record SubscriptionFilter(
     public bool Wants(SubscriptionKind kind) => Kinds.Count == 0 || Kinds.Contains(kind);
 
     /// <summary>Rank of a severity name (info 0, warning 1, critical 2), or null for a name that is not one.</summary>
-    public static int? SeverityRank(string severity) => severity switch
-    {
-        AlertRules.Info => 0,
-        AlertRules.Warning => 1,
-        AlertRules.Critical => 2,
-        _ => null,
-    };
+    public static int? SeverityRank(string severity) =>
+        Storage.Queries.AlertSeverity.Rank(severity);
 }
 
 /// <summary>The events a subscription can deliver.</summary>

@@ -35,4 +35,30 @@ public sealed record DeliveryAttempt(
     bool Succeeded,
     int? StatusCode,
     string? Error,
-    DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? NextAttemptAt)
+{
+    /// <summary>Where the delivery stands after this attempt: delivered, pending again (when there is a next time), or dead.</summary>
+    public DeliveryStatus Outcome => Succeeded ? DeliveryStatus.Delivered : NextAttemptAt is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
+}
+
+/// <summary>The statuses as the stores keep them and the API shows them.</summary>
+public static class DeliveryStatusNames
+{
+    public static IReadOnlyList<string> All { get; } = ["pending", "delivered", "dead"];
+
+    public static string Name(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Pending => "pending",
+        DeliveryStatus.Delivered => "delivered",
+        DeliveryStatus.Dead => "dead",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static DeliveryStatus Parse(string name) => name switch
+    {
+        "pending" => DeliveryStatus.Pending,
+        "delivered" => DeliveryStatus.Delivered,
+        "dead" => DeliveryStatus.Dead,
+        _ => throw new FormatException($"unknown delivery status '{name}'"),
+    };
+}

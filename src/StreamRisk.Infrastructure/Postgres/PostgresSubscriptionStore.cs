@@ -140,7 +140,7 @@ public sealed class PostgresSubscriptionStore : ISubscriptionStore
     public async Task RecordAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var status = attempt.Succeeded ? "delivered" : attempt.NextAttemptAt is null ? "dead" : "pending";
+        var status = DeliveryStatusNames.Name(attempt.Outcome);
         await _sql.ExecuteAsync("""
             UPDATE webhook_deliveries
             SET status = $2, attempts = attempts + 1, last_status_code = $3::integer, last_error = $4::text,
@@ -159,7 +159,7 @@ public sealed class PostgresSubscriptionStore : ISubscriptionStore
             WHERE d.team_id = $1 AND d.delivery_id > $2 AND ($3::text IS NULL OR d.status = $3::text)
             ORDER BY d.delivery_id LIMIT $4
             """,
-            [teamId, afterDeliveryId, status is { } s ? SqliteSubscriptionStore.StatusName(s) : null, limit],
+            [teamId, afterDeliveryId, status is { } s ? DeliveryStatusNames.Name(s) : null, limit],
             ReadDelivery, cancellationToken);
 
     public async Task<bool> RedeliverAsync(string teamId, long deliveryId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -220,7 +220,7 @@ public sealed class PostgresSubscriptionStore : ISubscriptionStore
         r.GetFieldValue<DateTimeOffset>(6));
 
     private static WebhookDelivery ReadDelivery(NpgsqlDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), SqliteSubscriptionStore.ParseStatus(r.GetString(4)), r.GetInt32(5),
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DeliveryStatusNames.Parse(r.GetString(4)), r.GetInt32(5),
         r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9));
 }

@@ -135,7 +135,7 @@ public sealed class SqliteSubscriptionStore : ISubscriptionStore
     public async Task RecordAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var status = attempt.Succeeded ? "delivered" : attempt.NextAttemptAt is null ? "dead" : "pending";
+        var status = DeliveryStatusNames.Name(attempt.Outcome);
         await _sql.ExecuteAsync("""
             UPDATE webhook_deliveries
             SET status = @status, attempts = attempts + 1, last_status_code = @code, last_error = @error,
@@ -155,7 +155,7 @@ public sealed class SqliteSubscriptionStore : ISubscriptionStore
             WHERE d.team_id = @team AND d.delivery_id > @after AND (@status IS NULL OR d.status = @status)
             ORDER BY d.delivery_id LIMIT @limit
             """,
-            [("@team", teamId), ("@after", afterDeliveryId), ("@status", status is { } s ? StatusName(s) : null), ("@limit", limit)],
+            [("@team", teamId), ("@after", afterDeliveryId), ("@status", status is { } s ? DeliveryStatusNames.Name(s) : null), ("@limit", limit)],
             ReadDelivery, cancellationToken);
 
     public async Task<bool> RedeliverAsync(string teamId, long deliveryId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -213,23 +213,8 @@ public sealed class SqliteSubscriptionStore : ISubscriptionStore
         StoreValueFormat.ParseInstant(r.GetString(6)));
 
     private static WebhookDelivery ReadDelivery(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ParseStatus(r.GetString(4)), r.GetInt32(5),
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DeliveryStatusNames.Parse(r.GetString(4)), r.GetInt32(5),
         StoreValueFormat.ParseInstant(r.GetString(6)), r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : StoreValueFormat.ParseInstant(r.GetString(9)));
 
-    internal static string StatusName(DeliveryStatus status) => status switch
-    {
-        DeliveryStatus.Pending => "pending",
-        DeliveryStatus.Delivered => "delivered",
-        DeliveryStatus.Dead => "dead",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    internal static DeliveryStatus ParseStatus(string name) => name switch
-    {
-        "pending" => DeliveryStatus.Pending,
-        "delivered" => DeliveryStatus.Delivered,
-        "dead" => DeliveryStatus.Dead,
-        _ => throw new FormatException($"unknown delivery status '{name}'"),
-    };
 }
