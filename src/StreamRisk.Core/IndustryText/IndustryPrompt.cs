@@ -47,6 +47,10 @@ public sealed class IndustryPrompt
     /// <summary>The longest reason the answer may give (characters); the grammar and the JSON schema bound it too.</summary>
     public const int MaxReasonChars = 160;
 
+    /// <summary>Longest part of a text put into the prompt (characters): a news text's lead carries its gist, and a
+    /// bounded question keeps every prompt inside the model's context.</summary>
+    public const int MaxTextChars = 2000;
+
     public RenderedPrompt Render(IndustryTextRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -62,7 +66,9 @@ public sealed class IndustryPrompt
             builder.Append("- ").Append(candidate.TopicId).Append(": ").Append(candidate.Name).Append(". ")
                 .Append(candidate.Definition).Append('\n');
         }
-        builder.Append(Language == PromptLanguage.Chinese ? "文本: " : "Text: ").Append(text.Trim());
+        var trimmed = text.Trim();
+        builder.Append(Language == PromptLanguage.Chinese ? "文本: " : "Text: ")
+            .Append(trimmed.Length <= MaxTextChars ? trimmed : trimmed[..MaxTextChars]);
         return builder.ToString();
     }
 

@@ -28,6 +28,9 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
 
     public LlmAnswerCounters Counters { get; } = new();
 
+    /// <summary>Longest fallback reason written on an event.</summary>
+    public const int MaxFallbackLength = 512;
+
     public async ValueTask<IndustryTextAnswer> AnalyseAsync(IndustryTextRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,7 +66,9 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
     private IndustryTextAnswer Fallback(string text, string reason)
     {
         var answer = _fallback.Answer(text);
-        // The event names the model that answered (the built-in one) and why the LLM did not.
-        return answer with { Fallback = $"{ModelId} ({PromptVersion}) {reason}" };
+        // The event names the model that answered (the built-in one) and why the LLM did not (bounded: a server's
+        // error text can be long).
+        var why = $"{ModelId} ({PromptVersion}) {reason}";
+        return answer with { Fallback = why.Length <= MaxFallbackLength ? why : why[..MaxFallbackLength] };
     }
 }

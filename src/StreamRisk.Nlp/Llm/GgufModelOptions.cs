@@ -4,7 +4,7 @@ namespace StreamRisk.Nlp.Llm;
 public sealed record GgufModelOptions
 {
     /// <summary>Context window in tokens: the fixed prompt, the candidate definitions, the text and the answer must fit.</summary>
-    public int ContextSize { get; init; } = 4096;
+    public int ContextSize { get; init; } = 8192;
 
     /// <summary>CPU threads (0: llama.cpp's default).</summary>
     public int Threads { get; init; }

@@ -24,7 +24,7 @@ public static class TinyGguf
     ];
 
     /// <summary>Writes the model to <paramref name="path"/> and returns the path.</summary>
-    public static string Write(string path, int seed = 7, int contextLength = 4096)
+    public static string Write(string path, int seed = 7, int contextLength = 8192)
     {
         var tokens = new List<(string Text, int Type, float Score)>
         {
