@@ -21,6 +21,26 @@ internal sealed class ModelCommandOptions
     private readonly Option<int> _llmThreads = new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
 
+    /// <summary>Only the industry LLM options (the worker's text models are otherwise the built-in ones).</summary>
+    public void AddIndustryTo(Command command)
+    {
+        _industryPrompt.AcceptOnlyFromAmong("en", "zh");
+        foreach (var option in new Option[] { _industry, _industryName, _industryPrompt, _llmThreads })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The industry LLM options over <paramref name="models"/>.</summary>
+    public ModelOptions ReadIndustry(ParseResult result, ModelOptions models) => models with
+    {
+        IndustryModel = result.GetValue(_industry) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
+        IndustryModelSource = result.GetValue(_industry) is null ? IndustryModelSpec.Variable : "--industry-model",
+        IndustryModelName = result.GetValue(_industryName)!,
+        IndustryPromptLanguage = result.GetValue(_industryPrompt) == "zh" ? Core.IndustryText.PromptLanguage.Chinese : Core.IndustryText.PromptLanguage.English,
+        LlmThreads = result.GetValue(_llmThreads),
+    };
+
     public void AddTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
@@ -30,7 +50,7 @@ internal sealed class ModelCommandOptions
         }
     }
 
-    public ModelOptions Read(ParseResult result) => new()
+    public ModelOptions Read(ParseResult result) => ReadIndustry(result, new()
     {
         FirmModel = result.GetValue(_firm),
         NerModel = result.GetValue(_ner),
@@ -39,9 +59,5 @@ internal sealed class ModelCommandOptions
         ExecutionProvider = result.GetValue(_provider)!,
         AllowCpuFallback = result.GetValue(_fallback),
         Threads = result.GetValue(_threads),
-        IndustryModel = result.GetValue(_industry) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
-        IndustryModelName = result.GetValue(_industryName)!,
-        IndustryPromptLanguage = result.GetValue(_industryPrompt) == "zh" ? Core.IndustryText.PromptLanguage.Chinese : Core.IndustryText.PromptLanguage.English,
-        LlmThreads = result.GetValue(_llmThreads),
-    };
+    });
 }

@@ -33,6 +33,9 @@ public sealed record ModelOptions
     /// <summary><c>builtin</c> (null), <c>gguf:PATH</c> or <c>openai:URL</c>: the model that reads issuer-free texts.</summary>
     public string? IndustryModel { get; init; }
 
+    /// <summary>Where <see cref="IndustryModel"/> came from, for error messages (the option or the variable).</summary>
+    public string IndustryModelSource { get; init; } = "--industry-model";
+
     /// <summary>Model name sent to an OpenAI-compatible server.</summary>
     public string IndustryModelName { get; init; } = "qwen2.5-3b-instruct";
 

@@ -73,7 +73,7 @@ public sealed record PipelineModels(
     /// <summary>The built-in scorer, or an LLM (GGUF in process, or an OpenAI-compatible server) that falls back to it.</summary>
     private static IIndustryTextModel CreateIndustryModel(ReferenceData reference, ModelOptions options, List<IDisposable> disposables)
     {
-        var spec = IndustryModelSpec.Parse(options.IndustryModel);
+        var spec = IndustryModelSpec.Parse(options.IndustryModel, options.IndustryModelSource);
         if (spec.Kind == IndustryModelKind.BuiltIn)
         {
             return new BuiltInIndustryTextModel();

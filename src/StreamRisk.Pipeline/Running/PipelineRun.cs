@@ -30,7 +30,7 @@ public static class PipelineRun
         if (options.ChunkSize < 1) throw new ConfigurationException($"chunk size must be at least 1 (got {options.ChunkSize})");
         if (options.ReplayFrom is null && options.Inputs.Count == 0) throw new ConfigurationException("no input: pass --input FILE|DIR");
         // Checked before the store is opened or anything is loaded or connected.
-        IndustryModelSpec.Parse(options.Models.IndustryModel);
+        IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
         var stopwatch = Stopwatch.StartNew();
 
         // A followed folder may be empty at the start: its files are looked for at every poll instead.
@@ -378,7 +378,7 @@ public static class PipelineRun
         }
     }
 
-    private static PipelineModels LoadModels(ReferenceData reference, ModelOptions models)
+    internal static PipelineModels LoadModels(ReferenceData reference, ModelOptions models)
     {
         try
         {

@@ -72,6 +72,7 @@ public sealed class RunCommand_IndustryModel
         var (code, _, stderr) = CliProcess.RunWith(new Dictionary<string, string> { ["STREAMRISK_INDUSTRY_MODEL"] = "gguf:" + Path.Combine(dir, "nope.gguf") },
             "run", "--input", Input, "--db", Path.Combine(dir, "run.db"));
         Assert.Equal(2, code);
+        Assert.Contains("STREAMRISK_INDUSTRY_MODEL: ", stderr);
         Assert.Contains("nope.gguf", stderr);
     }
 }
