@@ -61,6 +61,14 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
         {
             var (message, enriched, hits) = pending[i];
             var answer = answers[i]!;
+            if (answer.Fallback is not null)
+            {
+                Counters.IndustryLlmFallback();
+            }
+            else if (answer.PromptVersion != BuiltInIndustryTextModel.NoPrompt)
+            {
+                Counters.IndustryLlmAnswer();
+            }
             var chosen = TopicChoice.Combine(hits, answer.TopicIds, topics.Options.MinSimilarity);
             var document = enriched.Document;
             foreach (var exposure in matrix.IndustriesFor(chosen))

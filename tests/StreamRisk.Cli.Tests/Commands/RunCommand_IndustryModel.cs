@@ -18,10 +18,12 @@ public sealed class RunCommand_IndustryModel
     {
         var dir = CliProcess.NewTempDirectory();
         var model = TinyGguf.Write(Path.Combine(dir, "tiny-random.gguf"));
-        var (code, _, stderr) = CliProcess.Run("run", "--input", Input, "--db", Path.Combine(dir, "run.db"), "--out", Path.Combine(dir, "out"),
-            "--industry-model", "gguf:" + model, "--llm-threads", "1", "--quiet");
+        var (code, stdout, stderr) = CliProcess.Run("run", "--input", Input, "--db", Path.Combine(dir, "run.db"), "--out", Path.Combine(dir, "out"),
+            "--industry-model", "gguf:" + model, "--llm-threads", "1");
 
         Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Matches(@"industry texts read by the LLM\s*│\s*[1-9]", stdout);
+        Assert.Matches(@"industry texts the built-in scorer took over\s*│\s*0\s", stdout);
         var events = File.ReadLines(Path.Combine(dir, "out", "sentiment.industry.v1.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.NotEmpty(events);
         // The grammar makes every answer valid and every prompt fits the context: no text falls back to the built-in scorer.

@@ -28,7 +28,7 @@ public class IndustrySentimentStage_TextModel
 
     private const string OilText = "OPEC ministers agreed to keep output ceilings and crude oil prices rose to an eight-month high.";
 
-    private static async Task<IReadOnlyList<IndustrySentiment>> RunAsync(IIndustryTextModel model)
+    private static async Task<IReadOnlyList<IndustrySentiment>> RunAsync(IIndustryTextModel model, Action<StageHarness>? check = null)
     {
         await using var harness = await StageHarness.CreateAsync();
         var reference = WorkerHost.LoadReference(null);
@@ -37,6 +37,7 @@ public class IndustrySentimentStage_TextModel
         var document = new NewsDocument("doc-oil", "test", new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero), "Oil", OilText, "en", "hash", 1);
         await harness.PublishAsync(Topics.Mentions, "doc-oil", EventJson.Serialize(new EnrichedDocument(document, [])));
         await stage.PumpAsync(100, TimeSpan.Zero, CancellationToken.None);
+        check?.Invoke(harness);
         return await harness.ReadAsync<IndustrySentiment>(Topics.IndustrySentiment);
     }
 
@@ -44,7 +45,7 @@ public class IndustrySentimentStage_TextModel
     public async Task The_model_reads_the_candidates_definitions_and_its_topic_choice_reaches_the_events()
     {
         var model = new ScriptedModel(new IndustryTextAnswer(1, ["we_opec_output_restraint", "ir_gulf_conflict"], "scripted", "industry-en/1"));
-        var events = await RunAsync(model);
+        var events = await RunAsync(model, h => Assert.Equal((1L, 0L), (h.Counters.IndustryLlmAnswers, h.Counters.IndustryLlmFallbacks)));
 
         var request = Assert.Single(model.Requests);
         Assert.Equal(OilText, request.Text[(request.Text.IndexOf("\n\n", StringComparison.Ordinal) + 2)..]);
@@ -65,7 +66,8 @@ public class IndustrySentimentStage_TextModel
     [Fact]
     public async Task A_fallback_answer_is_said_on_every_event()
     {
-        var events = await RunAsync(new ScriptedModel(new IndustryTextAnswer(-0.4, [], "lexicon-industry/1", "none", "openai:q (industry-en/1) unavailable: circuit open")));
+        var events = await RunAsync(new ScriptedModel(new IndustryTextAnswer(-0.4, [], "lexicon-industry/1", "none", "openai:q (industry-en/1) unavailable: circuit open")),
+            h => Assert.Equal((0L, 1L), (h.Counters.IndustryLlmAnswers, h.Counters.IndustryLlmFallbacks)));
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal("openai:q (industry-en/1) unavailable: circuit open", e.Fallback));
         // No model choice: retrieval alone decides, as with the built-in scorer.
