@@ -12,17 +12,45 @@ internal sealed class ModelCommandOptions
     private readonly Option<string?> _embedding = new("--embedding-model") { Description = "Manifest of an ONNX sentence-embedding model for topic retrieval. Default: built-in hashed TF-IDF." };
     private readonly Option<string> _provider = new("--execution-provider") { Description = "ONNX Runtime execution provider: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _fallback = new("--allow-cpu-fallback") { Description = "With --execution-provider cuda: run on the CPU (with a warning) when CUDA is unavailable, instead of failing." };
+    private readonly Option<string?> _industry = new("--industry-model")
+    {
+        Description = "Model that reads texts naming no issuer: builtin (lexicon scorer), gguf:PATH (a GGUF model run in process by LLamaSharp, CPU) or openai:URL (an OpenAI-compatible server: llama.cpp server, vLLM, Ollama). Default: $STREAMRISK_INDUSTRY_MODEL, else builtin.",
+    };
+    private readonly Option<string> _industryName = new("--industry-model-name") { Description = "Model name sent to an openai: server.", DefaultValueFactory = _ => "qwen2.5-3b-instruct" };
+    private readonly Option<string> _industryPrompt = new("--industry-prompt") { Description = "Language of the industry LLM prompt: en or zh.", DefaultValueFactory = _ => "en" };
+    private readonly Option<int> _llmThreads = new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
 
-    public void AddTo(Command command)
+    /// <summary>Only the industry LLM options (the worker's text models are otherwise the built-in ones).</summary>
+    public void AddIndustryTo(Command command)
     {
-        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads })
+        _industryPrompt.AcceptOnlyFromAmong("en", "zh");
+        foreach (var option in new Option[] { _industry, _industryName, _industryPrompt, _llmThreads })
         {
             command.Options.Add(option);
         }
     }
 
-    public ModelOptions Read(ParseResult result) => new()
+    /// <summary>The industry LLM options over <paramref name="models"/>.</summary>
+    public ModelOptions ReadIndustry(ParseResult result, ModelOptions models) => models with
+    {
+        IndustryModel = result.GetValue(_industry) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
+        IndustryModelSource = result.GetValue(_industry) is null ? IndustryModelSpec.Variable : "--industry-model",
+        IndustryModelName = result.GetValue(_industryName)!,
+        IndustryPromptLanguage = result.GetValue(_industryPrompt) == "zh" ? Core.IndustryText.PromptLanguage.Chinese : Core.IndustryText.PromptLanguage.English,
+        LlmThreads = result.GetValue(_llmThreads),
+    };
+
+    public void AddTo(Command command)
+    {
+        _industryPrompt.AcceptOnlyFromAmong("en", "zh");
+        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public ModelOptions Read(ParseResult result) => ReadIndustry(result, new()
     {
         FirmModel = result.GetValue(_firm),
         NerModel = result.GetValue(_ner),
@@ -31,5 +59,5 @@ internal sealed class ModelCommandOptions
         ExecutionProvider = result.GetValue(_provider)!,
         AllowCpuFallback = result.GetValue(_fallback),
         Threads = result.GetValue(_threads),
-    };
+    });
 }

@@ -37,6 +37,13 @@ internal static class SummaryTable
         Row("texts naming no issuer (industry path)", c.IssuerFreeDocuments);
         Row("firm sentiment events", c.FirmSentiments);
         Row("industry sentiment events", c.IndustrySentiments);
+        if (c.IndustryLlmAnswers + c.IndustryLlmFallbacks > 0)
+        {
+            // Only with --industry-model: the built-in default's summary stays as it was.
+            Row("  industry texts read by the LLM", c.IndustryLlmAnswers);
+            // The LLM answered invalidly twice or was unavailable (the events say why, in "fallback").
+            Row("  industry texts the built-in scorer took over", c.IndustryLlmFallbacks);
+        }
         Row("daily index values (incl. revisions)", c.DailyValues);
         Row("risk scores", c.RiskScores);
         Row("alerts", c.Alerts);

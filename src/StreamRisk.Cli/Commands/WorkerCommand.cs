@@ -13,6 +13,7 @@ internal static class WorkerCommand
         var settings = new SettingsOptions();
         var reference = CommonOptions.Reference();
         var batch = CommonOptions.BatchSize();
+        var models = new ModelCommandOptions();
         var command = new Command("worker",
             "Run a stage (or all) as a worker until SIGTERM/Ctrl+C. On start each stage rebuilds its state from the store, so a restart "
             + "after a crash loses and double-counts nothing.")
@@ -20,6 +21,7 @@ internal static class WorkerCommand
             stage, reference, batch,
         };
         settings.AddTo(command);
+        models.AddIndustryTo(command);
         command.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("worker", async () =>
         {
             var name = result.GetValue(stage)!;
@@ -31,6 +33,7 @@ internal static class WorkerCommand
                 Stages = stages,
                 ReferenceDirectory = result.GetValue(reference),
                 BatchSize = result.GetValue(batch),
+                Models = models.ReadIndustry(result, ModelOptions.BuiltIn),
             }, cancellationToken);
             return 0;
         }));

@@ -26,6 +26,8 @@ public sealed record TopicHit(string TopicId, double Similarity);
 /// <summary><c>sentiment.industry.v1</c>: sentiment of an issuer-free text towards one industry. Keyed by industry id.</summary>
 /// <param name="Weight">Topic→industry weight summed over the text's topics (how strongly the text concerns the industry).</param>
 /// <param name="Watermark">The ingest watermark of the document (<see cref="NewsDocument.Watermark"/>).</param>
+/// <param name="PromptVersion">Version of the prompt the model was asked with (<c>none</c> for the built-in scorer).</param>
+/// <param name="Fallback">Why the built-in scorer answered instead of the configured LLM (null when the LLM answered).</param>
 public sealed record IndustrySentiment(
     string EventId,
     string DocId,
@@ -36,7 +38,9 @@ public sealed record IndustrySentiment(
     IReadOnlyList<TopicHit> Topics,
     string Model,
     long IngestSeq,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Watermark = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Watermark = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PromptVersion = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fallback = null);
 
 /// <summary><c>sentiment.daily.v1</c>: the composite daily sentiment index of one issuer. Keyed by issuer id.</summary>
 /// <param name="Day">Event-time day (UTC) the value is for.</param>

@@ -19,6 +19,9 @@ public sealed record WorkerOptions
     public required IReadOnlyList<string> Stages { get; init; }
     public string? ReferenceDirectory { get; init; }
     public int BatchSize { get; init; } = 512;
+
+    /// <summary>Text models; the built-in ones except what is configured (today: the industry LLM).</summary>
+    public ModelOptions Models { get; init; } = ModelOptions.BuiltIn;
 }
 
 /// <summary>
@@ -34,6 +37,8 @@ public static class WorkerHost
     {
         var settings = options.Settings.Validated();
         if (options.BatchSize < 1) throw new ConfigurationException($"--batch-size must be at least 1 (got {options.BatchSize})");
+        // Checked before the store is opened or the bus connected.
+        IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
         var reference = LoadReference(options.ReferenceDirectory);
 
         var builder = Host.CreateApplicationBuilder();
@@ -63,7 +68,8 @@ public static class WorkerHost
         }
 
         var context = new StageContext(bus, store, TimeProvider.System, new PipelineCounters(), EventDelivery.Outbox);
-        var factory = new StageFactory(context, reference, PipelineModels.BuiltIn(reference));
+        using var models = PipelineRun.LoadModels(reference, options.Models);
+        var factory = new StageFactory(context, reference, models);
         foreach (var stage in options.Stages)
         {
             builder.Services.AddSingleton<IHostedService>(sp => new RecoveringStageWorker(

@@ -30,5 +30,20 @@ public sealed record ModelOptions
     /// <summary>ONNX Runtime intra-op threads (0: its default).</summary>
     public int Threads { get; init; }
 
+    /// <summary><c>builtin</c> (null), <c>gguf:PATH</c> or <c>openai:URL</c>: the model that reads issuer-free texts.</summary>
+    public string? IndustryModel { get; init; }
+
+    /// <summary>Where <see cref="IndustryModel"/> came from, for error messages (the option or the variable).</summary>
+    public string IndustryModelSource { get; init; } = "--industry-model";
+
+    /// <summary>Model name sent to an OpenAI-compatible server.</summary>
+    public string IndustryModelName { get; init; } = "qwen2.5-3b-instruct";
+
+    /// <summary>Language of the industry prompt (English or Chinese).</summary>
+    public Core.IndustryText.PromptLanguage IndustryPromptLanguage { get; init; } = Core.IndustryText.PromptLanguage.English;
+
+    /// <summary>CPU threads of an in-process GGUF model (0: llama.cpp's default).</summary>
+    public int LlmThreads { get; init; }
+
     public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
 }

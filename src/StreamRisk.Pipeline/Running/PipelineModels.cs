@@ -1,9 +1,11 @@
+using StreamRisk.Core.IndustryText;
 using StreamRisk.Core.Reference;
 using StreamRisk.Core.Sentiment;
 using StreamRisk.Core.Text;
 using StreamRisk.Core.Topics;
 using StreamRisk.Nlp.Embeddings;
 using StreamRisk.Nlp.Entities;
+using StreamRisk.Nlp.Llm;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Nlp.Sentiment;
 
@@ -13,7 +15,7 @@ namespace StreamRisk.Pipeline.Running;
 public sealed record PipelineModels(
     IIssuerRecognizer Recognizer,
     IFirmSentimentModel FirmSentiment,
-    IIndustrySentimentModel IndustrySentiment,
+    IIndustryTextModel IndustryText,
     TopicRetriever Topics,
     TopicIndustryMap TopicIndustries) : IDisposable
 {
@@ -57,7 +59,8 @@ public sealed record PipelineModels(
                 topics = new TopicRetriever(reference.Topics, embedder, new ExactCosineIndex(),
                     TopicRetrievalOptions.Default with { MinSimilarity = TopicRetrievalOptions.DenseEmbeddingMinSimilarity });
             }
-            return new PipelineModels(recognizer, firm, new LexiconIndustrySentimentModel(), topics,
+            var industry = CreateIndustryModel(reference, options, disposables);
+            return new PipelineModels(recognizer, firm, industry, topics,
                 new TopicIndustryMap(reference.TopicIndustryMatrix)) { Owned = disposables };
         }
         catch
@@ -66,6 +69,29 @@ public sealed record PipelineModels(
             throw;
         }
     }
+
+    /// <summary>The built-in scorer, or an LLM (GGUF in process, or an OpenAI-compatible server) that falls back to it.</summary>
+    private static IIndustryTextModel CreateIndustryModel(ReferenceData reference, ModelOptions options, List<IDisposable> disposables)
+    {
+        var spec = IndustryModelSpec.Parse(options.IndustryModel, options.IndustryModelSource);
+        if (spec.Kind == IndustryModelKind.BuiltIn)
+        {
+            return new BuiltInIndustryTextModel();
+        }
+        var topicIds = reference.Topics.Select(t => t.TopicId).ToList();
+        ILanguageModelBackend backend = spec.Kind == IndustryModelKind.Gguf
+            ? GgufLanguageModel.Load(spec.Location!, topicIds, new GgufModelOptions { Threads = options.LlmThreads })
+            : new OpenAiLanguageModel(new Uri(spec.Location!), topicIds, new OpenAiModelOptions
+            {
+                Model = options.IndustryModelName,
+                ApiKey = Environment.GetEnvironmentVariable(OpenAiKeyVariable) is { Length: > 0 } key ? key : "none",
+            });
+        disposables.Add((IDisposable)backend);
+        return new LlmIndustryTextModel(backend, new IndustryPrompt(options.IndustryPromptLanguage), topicIds.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Bearer token for an OpenAI-compatible server (never a command-line option: it would show in process lists).</summary>
+    public const string OpenAiKeyVariable = "STREAMRISK_OPENAI_API_KEY";
 
     private IReadOnlyList<IDisposable> Owned { get; init; } = [];
 

@@ -8,6 +8,7 @@ using StreamRisk.Infrastructure.Bus;
 using StreamRisk.Infrastructure.Kafka;
 using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
+using StreamRisk.Nlp.Llm;
 using StreamRisk.Nlp.Manifests;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Core.Subscriptions;
@@ -28,6 +29,8 @@ public static class PipelineRun
         if (options.BatchSize < 1) throw new ConfigurationException($"--batch-size must be at least 1 (got {options.BatchSize})");
         if (options.ChunkSize < 1) throw new ConfigurationException($"chunk size must be at least 1 (got {options.ChunkSize})");
         if (options.ReplayFrom is null && options.Inputs.Count == 0) throw new ConfigurationException("no input: pass --input FILE|DIR");
+        // Checked before the store is opened or anything is loaded or connected.
+        IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
         var stopwatch = Stopwatch.StartNew();
 
         // A followed folder may be empty at the start: its files are looked for at every poll instead.
@@ -375,13 +378,13 @@ public static class PipelineRun
         }
     }
 
-    private static PipelineModels LoadModels(ReferenceData reference, ModelOptions models)
+    internal static PipelineModels LoadModels(ReferenceData reference, ModelOptions models)
     {
         try
         {
             return PipelineModels.Create(reference, models);
         }
-        catch (Exception ex) when (ex is ModelManifestException or ExecutionProviderUnavailableException or FileNotFoundException)
+        catch (Exception ex) when (ex is ModelManifestException or ExecutionProviderUnavailableException or FileNotFoundException or LanguageModelConfigurationException)
         {
             throw new ConfigurationException(ex.Message, ex);
         }

@@ -1,21 +1,29 @@
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
-using StreamRisk.Core.Sentiment;
+using StreamRisk.Core.IndustryText;
 using StreamRisk.Core.Topics;
 
 namespace StreamRisk.Pipeline.Stages;
 
 /// <summary>
-/// mentions.v1 (texts naming no issuer) → sentiment.industry.v1: the text's tone, its topics by embedding retrieval,
-/// and one event per industry those topics reach through the topic→industry matrix (tone signed by the link).
+/// mentions.v1 (texts naming no issuer) → sentiment.industry.v1: the text's topics by embedding retrieval, its tone
+/// (and, for an LLM, its own topic choice among the retrieved candidates, whose definitions it reads), and one event
+/// per industry those topics reach through the topic→industry matrix (tone signed by the link). Texts whose nearest
+/// topics are all below the threshold are not sent to the model. A batch's texts are read concurrently (the model
+/// bounds its own concurrency) and emitted in input order.
 /// </summary>
-public sealed class IndustrySentimentStage(StageContext context, IIndustrySentimentModel model, TopicRetriever topics, TopicIndustryMap matrix)
+public sealed class IndustrySentimentStage(StageContext context, IIndustryTextModel model, TopicRetriever topics, TopicIndustryMap matrix)
     : PipelineStage(StageName, [Topics.Mentions], context)
 {
     public const string StageName = "industry-sentiment";
 
-    protected override ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
+    private sealed record Pending(ConsumedMessage Message, EnrichedDocument Enriched, IReadOnlyList<TopicHit> Hits);
+
+    protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
+        var pending = new List<Pending>();
+        var answers = new List<IndustryTextAnswer?>();
+        var waiting = new List<(int Index, Task<IndustryTextAnswer> Task)>();
         foreach (var message in batch)
         {
             var enriched = EventJson.Deserialize<EnrichedDocument>(message.Value);
@@ -24,23 +32,54 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustrySentim
                 continue;
             }
             var text = enriched.SearchableText;
-            var hits = topics.Retrieve(text);
+            var neighbours = topics.Neighbours(text);
+            var hits = topics.Keep(neighbours);
             if (hits.Count == 0)
             {
                 continue;
             }
-            var tone = model.Score(text);
+            var candidates = neighbours.Select(n => topics.Find(n.TopicId) is { } t ? new TopicCandidate(t.TopicId, t.Name, t.Definition, n.Similarity) : null)
+                .OfType<TopicCandidate>().ToList();
+            var answer = model.AnalyseAsync(new IndustryTextRequest(text, candidates), cancellationToken);
+            pending.Add(new Pending(message, enriched, hits));
+            if (answer.IsCompletedSuccessfully)
+            {
+                answers.Add(answer.Result);
+            }
+            else
+            {
+                answers.Add(null);
+                waiting.Add((answers.Count - 1, answer.AsTask()));
+            }
+        }
+        foreach (var (index, task) in waiting)
+        {
+            answers[index] = await task.ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (message, enriched, hits) = pending[i];
+            var answer = answers[i]!;
+            if (answer.Fallback is not null)
+            {
+                Counters.IndustryLlmFallback();
+            }
+            else if (answer.PromptVersion != BuiltInIndustryTextModel.NoPrompt)
+            {
+                Counters.IndustryLlmAnswer();
+            }
+            var chosen = TopicChoice.Combine(hits, answer.TopicIds, topics.Options.MinSimilarity);
             var document = enriched.Document;
-            foreach (var exposure in matrix.IndustriesFor(hits))
+            foreach (var exposure in matrix.IndustriesFor(chosen))
             {
                 var sentiment = new IndustrySentiment($"{document.DocId}:{exposure.IndustryId}", document.DocId, exposure.IndustryId,
-                    document.PublishedAt, Math.Clamp(exposure.ToneFor(tone), -1, 1), exposure.Strength, hits,
-                    $"{model.ModelId}+{topics.EmbedderId}", document.IngestSeq, document.Watermark);
+                    document.PublishedAt, Math.Clamp(exposure.ToneFor(answer.Tone), -1, 1), exposure.Strength, chosen,
+                    $"{answer.ModelId}+{topics.EmbedderId}", document.IngestSeq, document.Watermark, answer.PromptVersion, answer.Fallback);
                 output.Store.IndustrySentiments.Add(sentiment);
                 output.Emit(Topics.IndustrySentiment, exposure.IndustryId, sentiment.EventId, sentiment, message);
                 Counters.Industry();
             }
         }
-        return ValueTask.CompletedTask;
     }
 }

@@ -5,7 +5,7 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>Counts for the end-of-run summary; thread-safe because worker mode runs stages in parallel.</summary>
 public sealed class PipelineCounters
 {
-    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts;
+    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts, _llmAnswers, _llmFallbacks;
     private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
 
     public long Inputs => Interlocked.Read(ref _inputs);
@@ -15,6 +15,10 @@ public sealed class PipelineCounters
     public long IssuerFreeDocuments => Interlocked.Read(ref _issuerFree);
     public long FirmSentiments => Interlocked.Read(ref _firm);
     public long IndustrySentiments => Interlocked.Read(ref _industry);
+    /// <summary>Issuer-free texts a configured LLM answered validly.</summary>
+    public long IndustryLlmAnswers => Interlocked.Read(ref _llmAnswers);
+    /// <summary>Issuer-free texts the built-in scorer answered because the configured LLM gave two invalid answers or was unavailable.</summary>
+    public long IndustryLlmFallbacks => Interlocked.Read(ref _llmFallbacks);
     public long DailyValues => Interlocked.Read(ref _daily);
     public long RiskScores => Interlocked.Read(ref _scores);
     public long Alerts => Interlocked.Read(ref _alerts);
@@ -34,6 +38,8 @@ public sealed class PipelineCounters
     public void IssuerFree() => Interlocked.Increment(ref _issuerFree);
     public void Firm(long n = 1) => Interlocked.Add(ref _firm, n);
     public void Industry(long n = 1) => Interlocked.Add(ref _industry, n);
+    public void IndustryLlmAnswer() => Interlocked.Increment(ref _llmAnswers);
+    public void IndustryLlmFallback() => Interlocked.Increment(ref _llmFallbacks);
     public void Daily(long n = 1) => Interlocked.Add(ref _daily, n);
     public void Score(long n = 1) => Interlocked.Add(ref _scores, n);
     public void Alert(long n = 1) => Interlocked.Add(ref _alerts, n);

@@ -9,8 +9,10 @@ namespace StreamRisk.Cli.Tests.Surface;
 /// </summary>
 public sealed class CommandHelp_NamesOptions
 {
+    private static readonly string[] IndustryModelOptions = ["--industry-model", "--industry-model-name", "--industry-prompt", "--llm-threads"];
+
     private static readonly string[] ModelOptions =
-        ["--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads"];
+        ["--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads", .. IndustryModelOptions];
 
     private static readonly string[] StoreOptions = ["--store", "--db", "--postgres"];
     private static readonly string[] BusOptions = ["--bus", "--kafka-bootstrap"];
@@ -22,7 +24,7 @@ public sealed class CommandHelp_NamesOptions
         { "run", ["--input", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
         { "ingest", ["--input", "--out", "--db", "--batch-size", "--chunk-size", "--quiet"] },
         { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
-        { "worker", ["--reference", "--batch-size", .. BusOptions, .. StoreOptions] },
+        { "worker", ["--reference", "--batch-size", .. BusOptions, .. StoreOptions, .. IndustryModelOptions] },
         { "db", ["migrate"] },
         { "db migrate", ["--retries", .. StoreOptions] },
         { "topics", ["apply"] },
