@@ -12,11 +12,16 @@ internal sealed class ModelCommandOptions
     private readonly Option<string?> _embedding = new("--embedding-model") { Description = "Manifest of an ONNX sentence-embedding model for topic retrieval. Default: built-in hashed TF-IDF." };
     private readonly Option<string> _provider = new("--execution-provider") { Description = "ONNX Runtime execution provider: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _fallback = new("--allow-cpu-fallback") { Description = "With --execution-provider cuda: run on the CPU (with a warning) when CUDA is unavailable, instead of failing." };
+    private readonly Option<string?> _spread = new("--spread-model")
+    {
+        Description = "Artifact folder (or its manifest.json) of a trained spread forecaster (streamrisk train spread): every risk score then also "
+            + "carries its spread forecast with a prediction interval, the model version and the inputs' dates. Default: baseline-v1 only.",
+    };
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads })
+        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _spread })
         {
             command.Options.Add(option);
         }
@@ -31,5 +36,6 @@ internal sealed class ModelCommandOptions
         ExecutionProvider = result.GetValue(_provider)!,
         AllowCpuFallback = result.GetValue(_fallback),
         Threads = result.GetValue(_threads),
+        SpreadModel = result.GetValue(_spread),
     };
 }

@@ -30,5 +30,9 @@ public sealed record ModelOptions
     /// <summary>ONNX Runtime intra-op threads (0: its default).</summary>
     public int Threads { get; init; }
 
+    /// <summary>Artifact folder (or its manifest.json) of a trained spread forecaster (<c>streamrisk train spread</c>); null keeps
+    /// <c>baseline-v1</c> alone.</summary>
+    public string? SpreadModel { get; init; }
+
     public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
 }

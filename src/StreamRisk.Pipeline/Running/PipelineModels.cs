@@ -6,6 +6,8 @@ using StreamRisk.Nlp.Embeddings;
 using StreamRisk.Nlp.Entities;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Nlp.Sentiment;
+using StreamRisk.RiskModels.Artifacts;
+using StreamRisk.RiskModels.Forecasting;
 
 namespace StreamRisk.Pipeline.Running;
 
@@ -58,7 +60,7 @@ public sealed record PipelineModels(
                     TopicRetrievalOptions.Default with { MinSimilarity = TopicRetrievalOptions.DenseEmbeddingMinSimilarity });
             }
             return new PipelineModels(recognizer, firm, new LexiconIndustrySentimentModel(), topics,
-                new TopicIndustryMap(reference.TopicIndustryMatrix)) { Owned = disposables };
+                new TopicIndustryMap(reference.TopicIndustryMatrix)) { Owned = disposables, SpreadModel = LoadSpreadModel(options.SpreadModel) };
         }
         catch
         {
@@ -68,6 +70,22 @@ public sealed record PipelineModels(
     }
 
     private IReadOnlyList<IDisposable> Owned { get; init; } = [];
+
+    /// <summary>The trained spread forecaster the score stage serves, or null for <c>baseline-v1</c> alone.</summary>
+    public SpreadForecastModel? SpreadModel { get; init; }
+
+    private static SpreadForecastModel? LoadSpreadModel(string? path)
+    {
+        if (path is null) return null;
+        try
+        {
+            return SpreadForecastModel.Load(path);
+        }
+        catch (ModelArtifactException ex)
+        {
+            throw new ConfigurationException($"--spread-model: {ex.Message}", ex);
+        }
+    }
 
     public void Dispose()
     {

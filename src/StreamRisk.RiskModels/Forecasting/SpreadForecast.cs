@@ -1,3 +1,5 @@
+using StreamRisk.Core.Events;
+
 namespace StreamRisk.RiskModels.Forecasting;
 
 /// <summary>A spread forecast h trading days ahead with its prediction interval (bps).</summary>
@@ -16,4 +18,9 @@ public sealed record SpreadForecast(
     DateOnly SpreadDay,
     DateOnly? IndexDay,
     DateOnly? StatementDay,
-    IReadOnlyDictionary<string, double> Attention);
+    IReadOnlyDictionary<string, double> Attention)
+{
+    /// <summary>What travels on <c>risk.scores.v1</c> (<see cref="RiskScore.SpreadForecast"/>).</summary>
+    public SpreadForecastView ToEvent() => new(ModelVersion, SpreadDay, IndexDay, StatementDay,
+        Horizons.Select(h => new SpreadForecastPoint(h.HorizonDays, Math.Round(h.SpreadBps, 4), Math.Round(h.LowerBps, 4), Math.Round(h.UpperBps, 4))).ToList());
+}
