@@ -21,17 +21,18 @@ internal static class TestNetworks
         });
     }
 
-    public static ModelArtifact SaveSpreadArtifact(string directory, int seed = 1, bool[]? visible = null)
+    public static ModelArtifact SaveSpreadArtifact(string directory, int seed = 1, bool[]? visible = null, int dModel = 16, int heads = 2,
+        int layers = 2, int feedForward = 32)
     {
         var features = SpreadFeatures.All;
         var horizons = SpreadFeatures.DefaultHorizons;
-        var shape = new ITransformerShape(7, features.Count, 16, 2, 2, 32, horizons.Count);
+        var shape = new ITransformerShape(7, features.Count, dModel, heads, layers, feedForward, horizons.Count);
         var manifest = new ModelManifest(
             ModelManifest.CurrentFormatVersion, SpreadForecastModel.Kind, "spread-itransformer@test", features,
             new FeatureNormalisation(features.Select(_ => 0.0).ToArray(), features.Select(_ => 1.0).ToArray()),
             new OutputScaling(horizons.Select(h => $"log_change_h{h}").ToList(), horizons.Select(_ => 0.0).ToArray(), horizons.Select(_ => 0.01).ToArray()),
             new TrainingDataInfo("abc123", "test", 10), new Dictionary<string, double> { ["val_mae_h1"] = 1.5 }, seed, "test", [],
-            new Dictionary<string, double> { ["window"] = 7, ["d_model"] = 16, ["heads"] = 2, ["layers"] = 2, ["feed_forward"] = 32 },
+            new Dictionary<string, double> { ["window"] = 7, ["d_model"] = dModel, ["heads"] = heads, ["layers"] = layers, ["feed_forward"] = feedForward },
             new Dictionary<string, double[]>
             {
                 ["horizons"] = horizons.Select(h => (double)h).ToArray(),

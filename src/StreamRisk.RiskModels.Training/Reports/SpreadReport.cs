@@ -166,5 +166,9 @@ public static class SpreadReport
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
     private static string F(double v) => v.ToString(Math.Abs(v) >= 100 ? "0.0" : "0.000", CultureInfo.InvariantCulture);
     private static string P(double p) => p < 1e-4 ? p.ToString("0.0e+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
-    private static string Pct(double v) => (100 * v).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + " %";
+    private static string Pct(double v)
+    {
+        var rounded = Math.Round(100 * v, 2);
+        return (rounded == 0 ? "0.00" : rounded.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)) + " %";
+    }
 }
