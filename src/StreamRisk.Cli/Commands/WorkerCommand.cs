@@ -13,11 +13,15 @@ internal static class WorkerCommand
         var settings = new SettingsOptions();
         var reference = CommonOptions.Reference();
         var batch = CommonOptions.BatchSize();
+        var spreadModel = new Option<string?>("--spread-model")
+        {
+            Description = "Artifact folder of a trained spread forecaster (streamrisk train spread) for the score stage. Default: baseline-v1 only.",
+        };
         var command = new Command("worker",
             "Run a stage (or all) as a worker until SIGTERM/Ctrl+C. On start each stage rebuilds its state from the store, so a restart "
             + "after a crash loses and double-counts nothing.")
         {
-            stage, reference, batch,
+            stage, reference, batch, spreadModel,
         };
         settings.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("worker", async () =>
@@ -31,6 +35,7 @@ internal static class WorkerCommand
                 Stages = stages,
                 ReferenceDirectory = result.GetValue(reference),
                 BatchSize = result.GetValue(batch),
+                SpreadModel = result.GetValue(spreadModel),
             }, cancellationToken);
             return 0;
         }));

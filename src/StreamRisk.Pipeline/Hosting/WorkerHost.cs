@@ -19,6 +19,9 @@ public sealed record WorkerOptions
     public required IReadOnlyList<string> Stages { get; init; }
     public string? ReferenceDirectory { get; init; }
     public int BatchSize { get; init; } = 512;
+
+    /// <summary>Artifact of a trained spread forecaster for the score stage (null: baseline-v1 only).</summary>
+    public string? SpreadModel { get; init; }
 }
 
 /// <summary>
@@ -63,7 +66,7 @@ public static class WorkerHost
         }
 
         var context = new StageContext(bus, store, TimeProvider.System, new PipelineCounters(), EventDelivery.Outbox);
-        var factory = new StageFactory(context, reference, PipelineModels.BuiltIn(reference));
+        var factory = new StageFactory(context, reference, PipelineModels.Create(reference, ModelOptions.BuiltIn with { SpreadModel = options.SpreadModel }));
         foreach (var stage in options.Stages)
         {
             builder.Services.AddSingleton<IHostedService>(sp => new RecoveringStageWorker(
