@@ -45,7 +45,8 @@ internal static class TrainSpreadCommand
                 }), ct));
             if (!quiet)
             {
-                var table = new Table().Title($"{trained.Artifact.Manifest.ModelVersion}").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+                AnsiConsole.MarkupLineInterpolated($"model: [bold]{trained.Artifact.Manifest.ModelVersion}[/]");
+                var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
                 foreach (var (name, value) in trained.Artifact.Manifest.Metrics) table.AddRow(name, value.ToString("0.0000", CultureInfo.InvariantCulture));
                 table.AddRow("epochs run / best", $"{trained.EpochsRun} / {trained.BestEpoch}");
                 table.AddRow("resumed from checkpoint", trained.Resumed ? "yes" : "no");
