@@ -19,21 +19,27 @@ internal sealed class ModelCommandOptions
     private readonly Option<string> _industryName = new("--industry-model-name") { Description = "Model name sent to an openai: server.", DefaultValueFactory = _ => "qwen2.5-3b-instruct" };
     private readonly Option<string> _industryPrompt = new("--industry-prompt") { Description = "Language of the industry LLM prompt: en or zh.", DefaultValueFactory = _ => "en" };
     private readonly Option<int> _llmThreads = new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
+    private readonly Option<string?> _spread = new("--spread-model")
+    {
+        Description = "Artifact folder (or its manifest.json) of a trained spread forecaster (streamrisk train spread): every risk score then also "
+            + "carries its spread forecast with a prediction interval, the model version and the inputs' dates. Default: baseline-v1 only.",
+    };
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
 
-    /// <summary>Only the industry LLM options (the worker's text models are otherwise the built-in ones).</summary>
-    public void AddIndustryTo(Command command)
+    /// <summary>The options a worker takes: the industry LLM and the spread forecaster (its other text models are the built-in ones).</summary>
+    public void AddWorkerModelsTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _industry, _industryName, _industryPrompt, _llmThreads })
+        foreach (var option in new Option[] { _industry, _industryName, _industryPrompt, _llmThreads, _spread })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The industry LLM options over <paramref name="models"/>.</summary>
-    public ModelOptions ReadIndustry(ParseResult result, ModelOptions models) => models with
+    /// <summary>The industry LLM and spread forecaster options over <paramref name="models"/>.</summary>
+    public ModelOptions ReadWorkerModels(ParseResult result, ModelOptions models) => models with
     {
+        SpreadModel = result.GetValue(_spread),
         IndustryModel = result.GetValue(_industry) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
         IndustryModelSource = result.GetValue(_industry) is null ? IndustryModelSpec.Variable : "--industry-model",
         IndustryModelName = result.GetValue(_industryName)!,
@@ -44,13 +50,13 @@ internal sealed class ModelCommandOptions
     public void AddTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads })
+        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads, _spread })
         {
             command.Options.Add(option);
         }
     }
 
-    public ModelOptions Read(ParseResult result) => ReadIndustry(result, new()
+    public ModelOptions Read(ParseResult result) => ReadWorkerModels(result, new()
     {
         FirmModel = result.GetValue(_firm),
         NerModel = result.GetValue(_ner),

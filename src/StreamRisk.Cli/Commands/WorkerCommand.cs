@@ -21,7 +21,7 @@ internal static class WorkerCommand
             stage, reference, batch,
         };
         settings.AddTo(command);
-        models.AddIndustryTo(command);
+        models.AddWorkerModelsTo(command);
         command.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("worker", async () =>
         {
             var name = result.GetValue(stage)!;
@@ -33,7 +33,7 @@ internal static class WorkerCommand
                 Stages = stages,
                 ReferenceDirectory = result.GetValue(reference),
                 BatchSize = result.GetValue(batch),
-                Models = models.ReadIndustry(result, ModelOptions.BuiltIn),
+                Models = models.ReadWorkerModels(result, ModelOptions.BuiltIn),
             }, cancellationToken);
             return 0;
         }));

@@ -31,6 +31,10 @@ public sealed record RiskScore(
 {
     /// <summary>The texts that moved the index that day (the daily value's top documents): the alert's evidence.</summary>
     public IReadOnlyList<string> EvidenceDocIds { get; init; } = [];
+
+    /// <summary>The trained spread model's forecast, when the score stage serves one; absent otherwise (and not stored).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SpreadForecastView? SpreadForecast { get; init; }
 }
 
 /// <summary><c>risk.alerts.v1</c>: something a person or service should be told. Keyed by issuer id.</summary>
@@ -72,3 +76,20 @@ public sealed record DeadLetter(
     string Reason,
     string? ErrorType,
     string OriginalBase64);
+
+/// <summary>A trained model's spread forecast h trading days ahead, with its prediction interval (bps).</summary>
+public sealed record SpreadForecastPoint(int HorizonDays, double SpreadBps, double LowerBps, double UpperBps);
+
+/// <summary>
+/// The trained spread forecast carried by a <see cref="RiskScore"/> when the score stage serves one
+/// (<c>--spread-model</c>): the model's version and the dates of the inputs it read.
+/// </summary>
+/// <param name="SpreadDay">Day of the latest spread in the window (the forecast origin).</param>
+/// <param name="IndexDay">Day of the daily index value the origin row carries (null: none yet).</param>
+/// <param name="StatementDay">Period end of the latest statement published by then (null: none).</param>
+public sealed record SpreadForecastView(
+    string Model,
+    DateOnly SpreadDay,
+    DateOnly? IndexDay,
+    DateOnly? StatementDay,
+    IReadOnlyList<SpreadForecastPoint> Horizons);

@@ -43,7 +43,7 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
                 var market = new MarketHistory();
                 foreach (var f in await store.GetFundamentalsAsync(cancellationToken).ConfigureAwait(false)) market.Add(f);
                 foreach (var s in await store.GetSpreadsAsync(cancellationToken).ConfigureAwait(false)) market.Add(s);
-                return new ScoreStage(context, new BaselineRiskScorer(), IssuerIds(), market);
+                return new ScoreStage(context, new BaselineRiskScorer(), IssuerIds(), market, models?.SpreadModel);
             case AlertStage.StageName:
                 return new AlertStage(context, await RestoreAlertDetectorAsync(cancellationToken).ConfigureAwait(false));
             default:

@@ -45,5 +45,9 @@ public sealed record ModelOptions
     /// <summary>CPU threads of an in-process GGUF model (0: llama.cpp's default).</summary>
     public int LlmThreads { get; init; }
 
+    /// <summary>Artifact folder (or its manifest.json) of a trained spread forecaster (<c>streamrisk train spread</c>); null keeps
+    /// <c>baseline-v1</c> alone.</summary>
+    public string? SpreadModel { get; init; }
+
     public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
 }

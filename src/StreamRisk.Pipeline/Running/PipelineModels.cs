@@ -8,6 +8,8 @@ using StreamRisk.Nlp.Entities;
 using StreamRisk.Nlp.Llm;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Nlp.Sentiment;
+using StreamRisk.RiskModels.Artifacts;
+using StreamRisk.RiskModels.Forecasting;
 
 namespace StreamRisk.Pipeline.Running;
 
@@ -61,7 +63,7 @@ public sealed record PipelineModels(
             }
             var industry = CreateIndustryModel(reference, options, disposables);
             return new PipelineModels(recognizer, firm, industry, topics,
-                new TopicIndustryMap(reference.TopicIndustryMatrix)) { Owned = disposables };
+                new TopicIndustryMap(reference.TopicIndustryMatrix)) { Owned = disposables, SpreadModel = LoadSpreadModel(options.SpreadModel) };
         }
         catch
         {
@@ -94,6 +96,22 @@ public sealed record PipelineModels(
     public const string OpenAiKeyVariable = "STREAMRISK_OPENAI_API_KEY";
 
     private IReadOnlyList<IDisposable> Owned { get; init; } = [];
+
+    /// <summary>The trained spread forecaster the score stage serves, or null for <c>baseline-v1</c> alone.</summary>
+    public SpreadForecastModel? SpreadModel { get; init; }
+
+    private static SpreadForecastModel? LoadSpreadModel(string? path)
+    {
+        if (path is null) return null;
+        try
+        {
+            return SpreadForecastModel.Load(path);
+        }
+        catch (ModelArtifactException ex)
+        {
+            throw new ConfigurationException($"--spread-model: {ex.Message}", ex);
+        }
+    }
 
     public void Dispose()
     {

@@ -48,6 +48,13 @@ public sealed class MarketHistory
         return (from, i + 1 < list.Count ? DateOnly.FromDateTime(list.Keys[i + 1].Item1.UtcDateTime).AddDays(-1) : null);
     }
 
+    /// <summary>Hands every spread and statement held to the given sinks (a trained model's own inputs start from them).</summary>
+    public void CopyTo(Action<SpreadObservation> spreads, Action<Fundamentals> fundamentals)
+    {
+        foreach (var list in _spreads.Values) foreach (var s in list.Values) spreads(s);
+        foreach (var list in _fundamentals.Values) foreach (var f in list.Values) fundamentals(f);
+    }
+
     public SpreadObservation? LatestSpread(string issuerId, DateOnly day) =>
         _spreads.TryGetValue(issuerId, out var list) ? LastAtOrBefore(list, day, k => k) : null;
 

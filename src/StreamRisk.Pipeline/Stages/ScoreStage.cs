@@ -2,6 +2,7 @@ using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Scoring;
+using StreamRisk.RiskModels.Forecasting;
 
 namespace StreamRisk.Pipeline.Stages;
 
@@ -11,13 +12,18 @@ namespace StreamRisk.Pipeline.Stages;
 /// spread and fundamentals as of its day. A spread or statement that arrives after days it applies to were scored
 /// scores those days again (their daily values read from the store), so a day's final score does not depend on
 /// whether its market data came before or after its news.
+/// With a trained spread model (<c>--spread-model</c>), every score also carries that model's spread forecast and its
+/// interval, refreshed whenever the issuer's index, spread or fundamentals change (the same re-scoring).
 /// </summary>
 /// <param name="market">Spreads and fundamentals already known (a restarted worker passes those of the store).</param>
-public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, IReadOnlySet<string> knownIssuers, MarketHistory? market = null)
+/// <param name="spreadModel">A trained spread forecaster, or null for <c>baseline-v1</c> alone.</param>
+public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, IReadOnlySet<string> knownIssuers, MarketHistory? market = null,
+    SpreadForecastModel? spreadModel = null)
     : PipelineStage(StageName, [Topics.DailySentiment, Topics.Fundamentals, Topics.Spreads], context)
 {
     public const string StageName = "score";
     private readonly MarketHistory _market = market ?? new();
+    private readonly LiveSpreadInputs? _live = spreadModel is null ? null : Seed(new LiveSpreadInputs(spreadModel.Window), market);
 
     protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
     {
@@ -32,6 +38,7 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
                     if (Admit<Fundamentals>(message, output, f => f.IssuerId) is { } fundamentals)
                     {
                         _market.Add(fundamentals);
+                        _live?.Add(fundamentals);
                         output.Store.Fundamentals.Add(fundamentals);
                         Widen(marketChanged, fundamentals.IssuerId, _market.DaysUsing(fundamentals), message);
                     }
@@ -41,12 +48,14 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
                     if (Admit<SpreadObservation>(message, output, s => s.IssuerId) is { } spread)
                     {
                         _market.Add(spread);
+                        _live?.Add(spread);
                         output.Store.Spreads.Add(spread);
                         Widen(marketChanged, spread.IssuerId, _market.DaysUsing(spread), message);
                     }
                     break;
                 default:
                     var daily = EventJson.Deserialize<DailySentiment>(message.Value);
+                    await RememberIndexAsync(daily, cancellationToken).ConfigureAwait(false);
                     Score(output, daily, message);
                     _scoredThrough[daily.IssuerId] = _scoredThrough.TryGetValue(daily.IssuerId, out var through) && through > daily.Day ? through : daily.Day;
                     break;
@@ -62,6 +71,7 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
             }
             foreach (var daily in await Store.GetDailySentimentAsync(issuerId, from, end, cancellationToken).ConfigureAwait(false))
             {
+                await RememberIndexAsync(daily, cancellationToken).ConfigureAwait(false);
                 Score(output, daily, cause);
             }
         }
@@ -73,9 +83,34 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
     {
         var score = scorer.Score(daily, _market.LatestSpread(daily.IssuerId, daily.Day), _market.LatestFundamentals(daily.IssuerId, daily.Day))
             with { EvidenceDocIds = daily.TopDocIds };
+        if (spreadModel is not null && _live!.SeriesAsOf(daily.IssuerId, daily.Day) is { } series)
+        {
+            score = score with { SpreadForecast = spreadModel.Forecast(series).ToEvent() };
+        }
         output.Store.RiskScores.Add(score);
         output.Emit(Topics.RiskScores, score.IssuerId, score.EventId, score, cause);
         Counters.Score();
+    }
+
+    /// <summary>Keeps the daily value for the spread model; an issuer this instance has not seen yet first gets its recent
+    /// stored values (a restarted stage would otherwise forecast from an index that starts at its restart).</summary>
+    private async ValueTask RememberIndexAsync(DailySentiment daily, CancellationToken cancellationToken)
+    {
+        if (_live is null) return;
+        if (!_live.HasIndex(daily.IssuerId))
+        {
+            foreach (var stored in await Store.GetDailySentimentAsync(daily.IssuerId, daily.Day.AddDays(-90), daily.Day, cancellationToken).ConfigureAwait(false))
+            {
+                _live.Add(stored);
+            }
+        }
+        _live.Add(daily);
+    }
+
+    private static LiveSpreadInputs Seed(LiveSpreadInputs live, MarketHistory? market)
+    {
+        market?.CopyTo(live.Add, live.Add);
+        return live;
     }
 
     private static void Widen(Dictionary<string, (DateOnly From, DateOnly? To, ConsumedMessage Cause)> changed, string issuerId,

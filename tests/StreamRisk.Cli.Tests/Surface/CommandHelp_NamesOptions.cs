@@ -12,19 +12,19 @@ public sealed class CommandHelp_NamesOptions
     private static readonly string[] IndustryModelOptions = ["--industry-model", "--industry-model-name", "--industry-prompt", "--llm-threads"];
 
     private static readonly string[] ModelOptions =
-        ["--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads", .. IndustryModelOptions];
+        ["--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads", "--spread-model", .. IndustryModelOptions];
 
     private static readonly string[] StoreOptions = ["--store", "--db", "--postgres"];
     private static readonly string[] BusOptions = ["--bus", "--kafka-bootstrap"];
 
     public static TheoryData<string, string[]> Commands => new()
     {
-        { "", ["run", "ingest", "replay", "worker", "db", "topics", "dlq", "simulate", "eval", "teams", "serve"] },
+        { "", ["run", "ingest", "replay", "worker", "db", "topics", "dlq", "simulate", "eval", "train", "teams", "serve"] },
         { "serve", ["--urls", "--reference", .. StoreOptions] },
         { "run", ["--input", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
         { "ingest", ["--input", "--out", "--db", "--batch-size", "--chunk-size", "--quiet"] },
         { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
-        { "worker", ["--reference", "--batch-size", .. BusOptions, .. StoreOptions, .. IndustryModelOptions] },
+        { "worker", ["--reference", "--batch-size", "--spread-model", .. BusOptions, .. StoreOptions, .. IndustryModelOptions] },
         { "db", ["migrate"] },
         { "db migrate", ["--retries", .. StoreOptions] },
         { "topics", ["apply"] },
@@ -33,7 +33,10 @@ public sealed class CommandHelp_NamesOptions
         { "dlq list", ["--limit", .. StoreOptions] },
         { "dlq redrive", ["--id", "--reason", .. BusOptions, .. StoreOptions] },
         { "simulate", ["--issuers", "--years", "--seed", "--out", "--news-per-issuer-year", "--reference", "--macro", "--quiet"] },
-        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--quiet"] },
+        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--quiet", "spread"] },
+        { "eval spread", ["--sim", "--index", "--out", "--seeds", "--window", "--epochs", "--patience", "--max-train", "--max-issuers", "--quiet"] },
+        { "train", ["spread"] },
+        { "train spread", ["--sim", "--index", "--out", "--seed", "--without-sentiment", "--window", "--epochs", "--max-train", "--quiet"] },
     };
 
     [Theory]
