@@ -24,12 +24,16 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustrySentim
                 continue;
             }
             var text = enriched.SearchableText;
+            var started = Time.GetTimestamp();
             var hits = topics.Retrieve(text);
+            Counters.ModelCall("topic_retrieval", Time.GetElapsedTime(started), 1);
             if (hits.Count == 0)
             {
                 continue;
             }
+            started = Time.GetTimestamp();
             var tone = model.Score(text);
+            Counters.ModelCall("industry_tone", Time.GetElapsedTime(started), 1);
             var document = enriched.Document;
             foreach (var exposure in matrix.IndustriesFor(hits))
             {

@@ -63,6 +63,12 @@ public abstract class PipelineStage : IAsyncDisposable
     /// <summary>Messages waiting for this stage on its input topics.</summary>
     public long Lag => _consumer.Lag;
 
+    private long _waiting;
+
+    /// <summary>Messages that were waiting for this stage when it last looked (the batch it took included): its lag as
+    /// metrics show it, readable from any thread.</summary>
+    public long Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>Processes one batch; returns how many input messages it handled (0: nothing was waiting).</summary>
     /// <remarks>A batch whose processing throws is delivered again; if processing throws on it a second time, the batch
     /// is processed message by message and the message that throws goes to <c>dlq.v1</c>, so one poison message cannot
@@ -75,11 +81,14 @@ public abstract class PipelineStage : IAsyncDisposable
             _relayed = true;
         }
         var batch = await _consumer.ConsumeAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
+        // Read here, on the stage's own thread: a scrape reads the field, never the consumer.
+        Volatile.Write(ref _waiting, _consumer.Lag + batch.Count);
         if (batch.Count == 0)
         {
             await ForgetPublishedAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
+        var started = _time.GetTimestamp();
         try
         {
             if (_suspects.IsRepeatOffender(batch))
@@ -111,6 +120,7 @@ public abstract class PipelineStage : IAsyncDisposable
             }
             throw;
         }
+        Counters.StageBatch(Name, _time.GetElapsedTime(started));
         return batch.Count;
     }
 
