@@ -65,6 +65,9 @@ public abstract class PipelineStage : IAsyncDisposable
 
     private long _waiting;
 
+    /// <summary>The spans of the batch being handled (null when nobody traces).</summary>
+    private Telemetry.StageSpans? _spans;
+
     /// <summary>Messages that were waiting for this stage when it last looked (the batch it took included): its lag as
     /// metrics show it, readable from any thread.</summary>
     public long Waiting => Volatile.Read(ref _waiting);
@@ -89,6 +92,8 @@ public abstract class PipelineStage : IAsyncDisposable
             return 0;
         }
         var started = _time.GetTimestamp();
+        using var spans = Telemetry.StageSpans.Start(Name, batch);
+        _spans = spans;
         try
         {
             if (_suspects.IsRepeatOffender(batch))
@@ -103,6 +108,7 @@ public abstract class PipelineStage : IAsyncDisposable
         }
         catch (Exception ex)
         {
+            spans?.Failed(ex);
             if (ex is StageProcessingException)
             {
                 _suspects.Failed(batch);
@@ -119,6 +125,10 @@ public abstract class PipelineStage : IAsyncDisposable
                 _consumer = _context.Bus.CreateConsumer(GroupId, InputTopics);
             }
             throw;
+        }
+        finally
+        {
+            _spans = null;
         }
         Counters.StageBatch(Name, _time.GetElapsedTime(started));
         return batch.Count;
@@ -176,6 +186,10 @@ public abstract class PipelineStage : IAsyncDisposable
         {
             var e = output.Events[i];
             var headers = EventHeaders.For(e.EventId, e.Topic, Name, now, e.Cause?.Headers);
+            if (_spans?.Of(e.Cause) is { } span)
+            {
+                EventHeaders.Traced(headers, span);
+            }
             if (e.Headers is not null)
             {
                 foreach (var (name, value) in e.Headers)
