@@ -42,7 +42,7 @@ internal static class FanoutScenario
         await using var teams = new SqliteTeamStore(dbPath);
         await teams.MigrateAsync();
         await using var subscriptions = new SqliteSubscriptionStore(dbPath);
-        await using var receivers = new SignedReceivers(webhookReceivers, log);
+        await using var receivers = await SignedReceivers.StartAsync(webhookReceivers, log);
         var setup = Stopwatch.StartNew();
         var tokens = await PrepareTeamsAsync(teams, subscriptions, sseSubscribers, receivers.Receivers, time.GetUtcNow());
 

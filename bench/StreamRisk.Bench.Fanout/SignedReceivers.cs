@@ -1,5 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using StreamRisk.Core.Delivery;
 using StreamRisk.Pipeline.Notifications;
 
@@ -7,84 +10,71 @@ namespace StreamRisk.Bench.Fanout;
 
 /// <summary>
 /// Webhook receivers on loopback, each on its own port with its own secret, that do what a real receiver must: check the
-/// HMAC signature over the body before accepting it. A request with a bad signature is answered 401 and counted.
+/// HMAC signature over the body before accepting it. A request with a bad signature is answered 401 and counted. One
+/// Kestrel server listens on all the ports (HttpListener, tried first, paired headers with the wrong body under load).
 /// </summary>
 internal sealed class SignedReceivers : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Dictionary<int, byte[]> _secretOfPort = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> _secretOfPort = new();
     private readonly LatencyLog _log;
-    private readonly Task _loop;
+    private readonly WebApplication _app;
     private int _rejected;
 
-    public SignedReceivers(int count, LatencyLog log)
+    public static async Task<SignedReceivers> StartAsync(int count, LatencyLog log)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        // Port 0 for each: the system picks free ports at bind time, so nothing else can take one in between.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                kestrel.Listen(IPAddress.Loopback, 0);
+            }
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var receivers = new SignedReceivers(log, builder.Build());
+        receivers._app.MapPost("/hook/", receivers.AnswerAsync);
+        await receivers._app.StartAsync();
+        foreach (var address in receivers._app.Urls)
+        {
+            var url = new Uri(new Uri(address), "/hook/");
+            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            receivers._secretOfPort[url.Port] = secret;
+            receivers.Receivers.Add((url, secret));
+        }
+        return receivers;
+    }
+
+    private SignedReceivers(LatencyLog log, WebApplication app)
     {
         _log = log;
-        for (var i = 0; i < count; i++)
-        {
-            var port = FreePort();
-            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-            _secretOfPort[port] = secret;
-            var url = new Uri($"http://127.0.0.1:{port}/hook/");
-            _listener.Prefixes.Add(url.AbsoluteUri);
-            Receivers.Add((url, secret));
-        }
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _app = app;
     }
 
     public List<(Uri Url, byte[] Secret)> Receivers { get; } = [];
 
     public int Rejected => Volatile.Read(ref _rejected);
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(HttpContext context)
     {
         using var body = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(body);
-        var secret = _secretOfPort[context.Request.LocalEndPoint.Port];
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var secret = _secretOfPort[context.Connection.LocalPort];
         var check = WebhookSignature.Verify(context.Request.Headers[WebhookSignature.Header], secret, body.ToArray(), DateTimeOffset.UtcNow,
             WebhookSignature.DefaultTolerance);
-        if (check == SignatureCheck.Valid)
-        {
-            _log.Webhook(context.Request.Headers[WebhookDispatcher.EventIdHeader] ?? "");
-            context.Response.StatusCode = 204;
-        }
-        else
+        if (check != SignatureCheck.Valid)
         {
             Interlocked.Increment(ref _rejected);
-            context.Response.StatusCode = 401;
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
         }
-        context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        _log.Webhook(context.Request.Headers[WebhookDispatcher.EventIdHeader].ToString());
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
