@@ -8,7 +8,10 @@ namespace StreamRisk.Cli.Tests.Commands;
 /// </summary>
 internal static class CliProcess
 {
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with these environment variables set for the child only (the test process's own stay untouched).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "streamrisk.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -17,6 +20,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(program);
         foreach (var a in args) start.ArgumentList.Add(a);
