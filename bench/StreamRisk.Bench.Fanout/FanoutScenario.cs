@@ -31,8 +31,10 @@ internal sealed record FanoutResult(
 /// </summary>
 internal static class FanoutScenario
 {
+    /// <param name="oneIssuerEach">Stream team i subscribes to the alerts of issuer i (mod the issuers) only, so each alert
+    /// reaches a few streams; otherwise every team subscribes to every alert.</param>
     public static async Task<FanoutResult> RunAsync(ReferenceData reference, int sseSubscribers, int webhookReceivers, int alerts, double alertsPerSecond,
-        string directory)
+        string directory, bool oneIssuerEach = false)
     {
         Directory.CreateDirectory(directory);
         // A fresh file per scenario: SQLite's connection pool may still hold the previous one.
@@ -44,7 +46,9 @@ internal static class FanoutScenario
         await using var subscriptions = new SqliteSubscriptionStore(dbPath);
         await using var receivers = await SignedReceivers.StartAsync(webhookReceivers, log);
         var setup = Stopwatch.StartNew();
-        var tokens = await PrepareTeamsAsync(teams, subscriptions, sseSubscribers, receivers.Receivers, time.GetUtcNow());
+        var issuers = reference.Issuers.Select(i => i.IssuerId).ToList();
+        var tokens = await PrepareTeamsAsync(teams, subscriptions, sseSubscribers, receivers.Receivers, time.GetUtcNow(),
+            oneIssuerEach ? i => [issuers[i % issuers.Count]] : _ => []);
 
         Console.WriteLine($"  ({sseSubscribers + webhookReceivers:N0} teams set up in {setup.Elapsed.TotalSeconds:0.0} s)");
         var signal = new FeedSignal();
@@ -102,7 +106,6 @@ internal static class FanoutScenario
         var producer = bus.CreateProducer();
         await using (producer)
         {
-            var issuers = reference.Issuers;
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < alerts; i++)
             {
@@ -111,14 +114,17 @@ internal static class FanoutScenario
                 {
                     await Task.Delay(due - clock.Elapsed);
                 }
-                var issuer = issuers[i % issuers.Count].IssuerId;
+                var issuer = issuers[i % issuers.Count];
                 var alert = new RiskAlert("bench-alert-" + i.ToString(CultureInfo.InvariantCulture), issuer, DateOnly.FromDateTime(DateTime.UtcNow),
                     "score_jump", "warning", "bench alert", 0.5, 0.3, []);
                 log.Produced(alert.EventId);
                 await producer.ProduceAsync(Topics.RiskAlerts, new BusMessage(issuer, EventJson.Serialize(alert)));
             }
         }
-        var sseExpected = alerts * sseSubscribers;
+        // Stream team t wants alert a when it takes every alert, or when both fall on the same issuer.
+        var sseExpected = oneIssuerEach
+            ? Enumerable.Range(0, alerts).Sum(a => Enumerable.Range(0, sseSubscribers).Count(t => t % issuers.Count == a % issuers.Count))
+            : alerts * sseSubscribers;
         var webhookExpected = alerts * webhookReceivers;
         var drain = Stopwatch.StartNew();
         while ((log.SseCount < sseExpected || log.WebhookCount < webhookExpected) && drain.Elapsed < TimeSpan.FromSeconds(60))
@@ -152,7 +158,7 @@ internal static class FanoutScenario
     /// <summary>Teams s0000.. each with a read+subscribe key and a subscription to every alert (their streams), and teams
     /// w0000.. each with a subscription to every alert delivered to its own webhook receiver.</summary>
     private static async Task<List<string>> PrepareTeamsAsync(SqliteTeamStore teams, SqliteSubscriptionStore subscriptions, int count,
-        IReadOnlyList<(Uri Url, byte[] Secret)> receivers, DateTimeOffset now)
+        IReadOnlyList<(Uri Url, byte[] Secret)> receivers, DateTimeOffset now, Func<int, IReadOnlyList<string>> issuersOfStream)
     {
         var alertsOnly = SubscriptionFilter.Everything with { Kinds = [SubscriptionKind.Alert] };
         var tokens = new List<string>();
@@ -162,7 +168,8 @@ internal static class FanoutScenario
             await teams.AddTeamAsync(new Team(team, team, now));
             var (token, key) = ApiKeyToken.Issue(team, ApiScopes.Read | ApiScopes.Subscribe, "bench", now);
             await teams.AddApiKeyAsync(key);
-            await subscriptions.AddSubscriptionAsync(new Subscription("sub_sse_" + team, team, "stream", alertsOnly, null, null, now));
+            await subscriptions.AddSubscriptionAsync(new Subscription("sub_sse_" + team, team, "stream", alertsOnly with { Issuers = issuersOfStream(i) },
+                null, null, now));
             tokens.Add(token);
         }
         for (var i = 0; i < receivers.Count; i++)

@@ -72,7 +72,7 @@ internal static class ServeCommand
                 {
                     Webhooks = dispatcher?.Counters,
                     FeedEntries = fanout is null ? null : () => fanout.Appended,
-                    StageLags = fanout is null ? null : () => [("feed", fanout.Waiting)],
+                    StageLags = fanout is null ? null : () => [("feed", fanout.Lag)],
                 }.Collect()));
             await using var app = QueryApi.Build(new QueryApiOptions { Urls = listen }, queries, referenceData, access);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StreamRisk.Serve");

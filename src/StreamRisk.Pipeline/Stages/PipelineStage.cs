@@ -63,14 +63,8 @@ public abstract class PipelineStage : IAsyncDisposable
     /// <summary>Messages waiting for this stage on its input topics.</summary>
     public long Lag => _consumer.Lag;
 
-    private long _waiting;
-
     /// <summary>The spans of the batch being handled (null when nobody traces).</summary>
     private Telemetry.StageSpans? _spans;
-
-    /// <summary>Messages that were waiting for this stage when it last looked (the batch it took included): its lag as
-    /// metrics show it, readable from any thread.</summary>
-    public long Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Processes one batch; returns how many input messages it handled (0: nothing was waiting).</summary>
     /// <remarks>A batch whose processing throws is delivered again; if processing throws on it a second time, the batch
@@ -84,8 +78,6 @@ public abstract class PipelineStage : IAsyncDisposable
             _relayed = true;
         }
         var batch = await _consumer.ConsumeAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
-        // Read here, on the stage's own thread: a scrape reads the field, never the consumer.
-        Volatile.Write(ref _waiting, _consumer.Lag + batch.Count);
         if (batch.Count == 0)
         {
             await ForgetPublishedAsync(cancellationToken).ConfigureAwait(false);

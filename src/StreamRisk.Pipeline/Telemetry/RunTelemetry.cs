@@ -15,6 +15,22 @@ public sealed class RunTelemetry
     /// <summary>Called by the run once its stages exist.</summary>
     public void Attach(IReadOnlyList<PipelineStage> stages) => _stages = [.. stages];
 
-    /// <summary>Per stage, the messages waiting when it last looked (empty before the run has built its stages).</summary>
-    public IReadOnlyList<(string Stage, long Lag)> StageLags() => [.. _stages.Select(s => (s.Name, s.Waiting))];
+    /// <summary>Per stage, the messages waiting on its input topics now (empty before the run has built its stages). Read
+    /// when scraped, never per batch: on Kafka a lag costs a broker round trip per partition.</summary>
+    public IReadOnlyList<(string Stage, long Lag)> StageLags()
+    {
+        var lags = new List<(string, long)>();
+        foreach (var stage in _stages)
+        {
+            try
+            {
+                lags.Add((stage.Name, stage.Lag));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stage is replacing its consumer after a failure: no figure this scrape.
+            }
+        }
+        return lags;
+    }
 }
