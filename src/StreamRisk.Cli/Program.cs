@@ -26,6 +26,20 @@ if (parsed.Action is ParseErrorAction)
     // exit 1, which scripts read as a replay mismatch, and print the whole help after the error.
     return await ParseErrors.ReportAsync(parsed);
 }
-// SIGTERM/Ctrl+C cancel the command's token; the default grace of 2 s before the process is killed is shorter than a
-// worker or `live` needs to finish its batch under load (seen as exit 143 in CI), so they get as long as a container stop.
-return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+// Spans go to an OTLP collector only when OTEL_EXPORTER_OTLP_ENDPOINT names one; disposing the provider flushes them.
+OpenTelemetry.Trace.TracerProvider? tracing;
+try
+{
+    tracing = TraceExport.FromEnvironment();
+}
+catch (StreamRisk.Pipeline.Running.ConfigurationException ex)
+{
+    await CommandErrors.WriteAsync("", ex.Message);
+    return CommandErrors.BadInputOrConfiguration;
+}
+using (tracing)
+{
+    // SIGTERM/Ctrl+C cancel the command's token; the default grace of 2 s before the process is killed is shorter than a
+    // worker or `live` needs to finish its batch under load (seen as exit 143 in CI), so they get as long as a container stop.
+    return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+}

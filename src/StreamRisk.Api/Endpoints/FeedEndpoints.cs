@@ -66,7 +66,7 @@ internal static class FeedEndpoints
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var waiting = access.Signal.WaitAsync(Heartbeat, access.Time, cancellationToken);
+                var waiting = access.Signal.WaitForTeamAsync(team, Heartbeat, access.Time, cancellationToken);
                 var entries = await access.Subscriptions.ReadFeedAsync(team, position, 500, cancellationToken);
                 foreach (var entry in entries)
                 {

@@ -15,7 +15,7 @@ internal static class OperationsEndpoints
         {
             // Unauthenticated, like /health: scrapers carry no team key. The API listens on loopback unless told otherwise.
             app.MapGet("/metrics", () => Results.Text(metrics(), "text/plain; version=0.0.4; charset=utf-8"))
-                .WithName("Metrics").WithSummary("Prometheus metrics: events by kind, dead letters by reason, stage lag, feed entries, webhook outcomes.")
+                .WithName("Metrics").WithSummary("Prometheus metrics: events by kind, dead letters by reason, stage lag, stage batch and model call times, feed entries, webhook outcomes.")
                 .Produces(200, contentType: "text/plain");
         }
 

@@ -94,8 +94,16 @@ internal static class LiveCommand
         using var http = new HttpClient();
         WebhookDispatcher? dispatcher = null;
         FeedObserver? feed = null;
+        // The run inside counts into this, so /metrics shows the pipeline's own series beside the feed's and the webhooks'.
+        var telemetry = new RunTelemetry();
         var access = new ApiAccess(teams, subscriptions, signal, TimeProvider.System, () => PrometheusText.Render(
-            new PipelineMetrics { Webhooks = dispatcher?.Counters, FeedEntries = feed is null ? null : () => feed.Appended }.Collect()));
+            new PipelineMetrics
+            {
+                Counters = telemetry.Counters,
+                StageLags = telemetry.StageLags,
+                Webhooks = dispatcher?.Counters,
+                FeedEntries = feed is null ? null : () => feed.Appended,
+            }.Collect()));
         await using var queries = new SqliteRiskQueries(dbPath);
         await using var app = QueryApi.Build(new QueryApiOptions { Urls = options.Urls }, queries, referenceData, access);
         try
@@ -110,7 +118,7 @@ internal static class LiveCommand
         dispatcher = new WebhookDispatcher(subscriptions, http, WebhookOptions.Default, TimeProvider.System, logger);
         feed = new FeedObserver(subscriptions, new FeedFanout(referenceData), signal, TimeProvider.System, logger);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var delivering = dispatcher.RunAsync(background.Token);
+        var delivering = dispatcher.RunAsync(background.Token, signal);
 
         var address = app.Urls.First().TrimEnd('/');
         Console.WriteLine($"dashboard: {address}/#key={token}");
@@ -126,6 +134,7 @@ internal static class LiveCommand
             ReferenceDirectory = options.Reference,
             Follow = new FollowOptions(TimeSpan.FromMilliseconds(250), stop),
             Observer = feed,
+            Telemetry = telemetry,
         }, null, CancellationToken.None);
 
         await stopSimulation.CancelAsync();

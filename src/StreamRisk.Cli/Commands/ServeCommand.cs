@@ -68,7 +68,12 @@ internal static class ServeCommand
             WebhookDispatcher? dispatcher = null;
             // Read at scrape time: the dispatcher and the fan-out are made once the app (and its logging) exists.
             var access = new ApiAccess(teams, subscriptions, signal, TimeProvider.System, () => PrometheusText.Render(
-                new PipelineMetrics { Webhooks = dispatcher?.Counters, FeedEntries = fanout is null ? null : () => fanout.Appended }.Collect()));
+                new PipelineMetrics
+                {
+                    Webhooks = dispatcher?.Counters,
+                    FeedEntries = fanout is null ? null : () => fanout.Appended,
+                    StageLags = fanout is null ? null : () => [("feed", fanout.Lag)],
+                }.Collect()));
             await using var app = QueryApi.Build(new QueryApiOptions { Urls = listen }, queries, referenceData, access);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StreamRisk.Serve");
             dispatcher = new WebhookDispatcher(subscriptions, http, WebhookOptions.Default, TimeProvider.System, logger);
@@ -78,7 +83,7 @@ internal static class ServeCommand
                 fanout = new FeedFanoutWorker(eventBus, subscriptions, new FeedFanout(referenceData), signal, TimeProvider.System, logger);
             }
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var background = new List<Task> { dispatcher.RunAsync(stopping.Token) };
+            var background = new List<Task> { dispatcher.RunAsync(stopping.Token, signal) };
             if (fanout is not null)
             {
                 background.Add(fanout.RunAsync(stopping.Token));

@@ -39,8 +39,9 @@ public interface ISubscriptionStore : IAsyncDisposable
     /// <summary>Pending deliveries due at or before <paramref name="now"/>, oldest due first.</summary>
     Task<IReadOnlyList<DueDelivery>> GetDueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Records an attempt: delivered, pending again (with its next time), or dead. Attempts count up by one.</summary>
-    Task RecordAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default);
+    /// <summary>Records attempts, in one transaction: each delivered, pending again (with its next time), or dead; its attempts
+    /// count up by one. A dispatcher records a whole batch at once: one commit (one disk sync) per batch, not per POST.</summary>
+    Task RecordAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken = default);
 
     /// <summary>The team's deliveries after <paramref name="afterDeliveryId"/>, optionally of one status, in id order.</summary>
     Task<IReadOnlyList<WebhookDelivery>> GetDeliveriesAsync(string teamId, DeliveryStatus? status, long afterDeliveryId, int limit,

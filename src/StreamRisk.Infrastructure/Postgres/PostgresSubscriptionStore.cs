@@ -137,19 +137,30 @@ public sealed class PostgresSubscriptionStore : ISubscriptionStore
             r => new DueDelivery(ReadDelivery(r), new Uri(r.GetString(10)), r.GetFieldValue<byte[]>(11), r.GetString(12)),
             cancellationToken);
 
-    public async Task RecordAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default)
+    public Task RecordAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
-        var status = DeliveryStatusNames.Name(attempt.Outcome);
-        await _sql.ExecuteAsync("""
-            UPDATE webhook_deliveries
-            SET status = $2, attempts = attempts + 1, last_status_code = $3::integer, last_error = $4::text,
-                next_attempt_at = COALESCE($5::timestamptz, next_attempt_at), delivered_at = $6::timestamptz
-            WHERE delivery_id = $1 AND status = 'pending'
-            """,
-            [attempt.DeliveryId, status, attempt.StatusCode, attempt.Error, attempt.NextAttemptAt?.ToUniversalTime(),
-             attempt.Succeeded ? attempt.At.ToUniversalTime() : null],
-            cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (attempts.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        return _sql.InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var attempt in attempts)
+            {
+                var status = DeliveryStatusNames.Name(attempt.Outcome);
+                await using var update = PostgresStatements.Command(connection, transaction, """
+                    UPDATE webhook_deliveries
+                    SET status = $2, attempts = attempts + 1, last_status_code = $3::integer, last_error = $4::text,
+                        next_attempt_at = COALESCE($5::timestamptz, next_attempt_at), delivered_at = $6::timestamptz
+                    WHERE delivery_id = $1 AND status = 'pending'
+                    """,
+                    attempt.DeliveryId, status, attempt.StatusCode, attempt.Error, attempt.NextAttemptAt?.ToUniversalTime(),
+                    attempt.Succeeded ? attempt.At.ToUniversalTime() : null);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return attempts.Count;
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<WebhookDelivery>> GetDeliveriesAsync(string teamId, DeliveryStatus? status, long afterDeliveryId, int limit,

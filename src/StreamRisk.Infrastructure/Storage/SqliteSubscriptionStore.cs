@@ -132,20 +132,33 @@ public sealed class SqliteSubscriptionStore : ISubscriptionStore
             r => new DueDelivery(ReadDelivery(r), new Uri(r.GetString(10)), (byte[])r.GetValue(11), r.GetString(12)),
             cancellationToken);
 
-    public async Task RecordAttemptAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default)
+    public Task RecordAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
-        var status = DeliveryStatusNames.Name(attempt.Outcome);
-        await _sql.ExecuteAsync("""
-            UPDATE webhook_deliveries
-            SET status = @status, attempts = attempts + 1, last_status_code = @code, last_error = @error,
-                next_attempt_at = COALESCE(@next, next_attempt_at), delivered_at = @delivered
-            WHERE delivery_id = @id AND status = 'pending'
-            """,
-            [("@id", attempt.DeliveryId), ("@status", status), ("@code", attempt.StatusCode), ("@error", attempt.Error),
-             ("@next", attempt.NextAttemptAt is { } next ? StoreValueFormat.Instant(next) : null),
-             ("@delivered", attempt.Succeeded ? StoreValueFormat.Instant(attempt.At) : null)],
-            cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (attempts.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        return _sql.InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var update = SqliteStatements.Command(connection, transaction, """
+                UPDATE webhook_deliveries
+                SET status = @status, attempts = attempts + 1, last_status_code = @code, last_error = @error,
+                    next_attempt_at = COALESCE(@next, next_attempt_at), delivered_at = @delivered
+                WHERE delivery_id = @id AND status = 'pending'
+                """, [("@id", 0L), ("@status", ""), ("@code", null), ("@error", null), ("@next", null), ("@delivered", null)]);
+            foreach (var attempt in attempts)
+            {
+                update.Parameters["@id"].Value = attempt.DeliveryId;
+                update.Parameters["@status"].Value = DeliveryStatusNames.Name(attempt.Outcome);
+                update.Parameters["@code"].Value = (object?)attempt.StatusCode ?? DBNull.Value;
+                update.Parameters["@error"].Value = (object?)attempt.Error ?? DBNull.Value;
+                update.Parameters["@next"].Value = attempt.NextAttemptAt is { } next ? StoreValueFormat.Instant(next) : DBNull.Value;
+                update.Parameters["@delivered"].Value = attempt.Succeeded ? StoreValueFormat.Instant(attempt.At) : DBNull.Value;
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return attempts.Count;
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<WebhookDelivery>> GetDeliveriesAsync(string teamId, DeliveryStatus? status, long afterDeliveryId, int limit,

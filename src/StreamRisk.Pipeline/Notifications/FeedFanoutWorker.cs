@@ -38,6 +38,10 @@ public sealed class FeedFanoutWorker : IAsyncDisposable
     /// <summary>Feed entries appended so far (repeats of a redelivered batch not counted).</summary>
     public long Appended { get; private set; }
 
+    /// <summary>Messages waiting for the fan-out on its topics. Asks the bus (on Kafka a broker round trip per partition):
+    /// for a scrape, not for every batch.</summary>
+    public long Lag => _consumer.Lag;
+
     /// <returns>How many bus messages the batch held (0: nothing was waiting).</returns>
     public async Task<int> PumpAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
@@ -67,7 +71,8 @@ public sealed class FeedFanoutWorker : IAsyncDisposable
         Appended += added;
         if (added > 0)
         {
-            _signal.Notify();
+            // Only the teams this batch wrote to: the others' streams have nothing new to read.
+            _signal.Notify(items.Select(item => item.TeamId).Distinct(StringComparer.Ordinal));
         }
         return batch.Count;
     }

@@ -63,7 +63,7 @@ public static class PipelineRun
         {
             await observer.AttachAsync(bus, cancellationToken).ConfigureAwait(false);
         }
-        var counters = new PipelineCounters();
+        var counters = options.Telemetry?.Counters ?? new PipelineCounters();
         // Every event a stage emits stays in its outbox until all its consumers have committed it, and every input is in
         // the journal before it is published: a run cut short at any point leaves in the store all that the next run
         // needs to finish the work (see EmbeddedRecovery below).
@@ -81,6 +81,7 @@ public static class PipelineRun
             {
                 stages.Add(await factory.BuildAsync(name, cancellationToken).ConfigureAwait(false));
             }
+            options.Telemetry?.Attach(stages);
             var driver = new PipelineDriver(stages, options.BatchSize);
             await using var producer = bus.CreateProducer();
             var feeder = new InputFeeder(producer, TimeProvider.System);

@@ -39,6 +39,9 @@ public sealed record RunOptions
 
     /// <summary>Sees the run's bus and is called after every step (the live feed's fan-out); null: none.</summary>
     public IRunObserver? Observer { get; init; }
+
+    /// <summary>Counters and stages to expose while the run runs (<c>live</c>'s <c>/metrics</c>); null: the run keeps its own.</summary>
+    public Telemetry.RunTelemetry? Telemetry { get; init; }
 }
 
 /// <param name="PollInterval">How often the inputs are looked at for new lines and files.</param>

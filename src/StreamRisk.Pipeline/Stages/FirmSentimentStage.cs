@@ -37,7 +37,9 @@ public sealed class FirmSentimentStage(StageContext context, IFirmSentimentModel
         {
             return ValueTask.CompletedTask;
         }
+        var started = Time.GetTimestamp();
         var scores = model.Score(requests);
+        Counters.ModelCall("firm_sentiment", Time.GetElapsedTime(started), requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             var (message, document, count) = origins[i];

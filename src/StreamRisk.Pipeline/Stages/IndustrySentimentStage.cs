@@ -17,6 +17,14 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
 {
     public const string StageName = "industry-sentiment";
 
+    /// <summary>An answer still on its way (an LLM read concurrently with the batch's others), timed when it arrives.</summary>
+    private async Task<IndustryTextAnswer> TimedAsync(ValueTask<IndustryTextAnswer> answer, long asked)
+    {
+        var result = await answer.ConfigureAwait(false);
+        Counters.ModelCall("industry_text", Time.GetElapsedTime(asked), 1);
+        return result;
+    }
+
     private sealed record Pending(ConsumedMessage Message, EnrichedDocument Enriched, IReadOnlyList<TopicHit> Hits);
 
     protected override async ValueTask ProcessAsync(IReadOnlyList<ConsumedMessage> batch, StageOutput output, CancellationToken cancellationToken)
@@ -32,24 +40,28 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
                 continue;
             }
             var text = enriched.SearchableText;
+            var started = Time.GetTimestamp();
             var neighbours = topics.Neighbours(text);
             var hits = topics.Keep(neighbours);
+            Counters.ModelCall("topic_retrieval", Time.GetElapsedTime(started), 1);
             if (hits.Count == 0)
             {
                 continue;
             }
             var candidates = neighbours.Select(n => topics.Find(n.TopicId) is { } t ? new TopicCandidate(t.TopicId, t.Name, t.Definition, n.Similarity) : null)
                 .OfType<TopicCandidate>().ToList();
+            var asked = Time.GetTimestamp();
             var answer = model.AnalyseAsync(new IndustryTextRequest(text, candidates), cancellationToken);
             pending.Add(new Pending(message, enriched, hits));
             if (answer.IsCompletedSuccessfully)
             {
+                Counters.ModelCall("industry_text", Time.GetElapsedTime(asked), 1);
                 answers.Add(answer.Result);
             }
             else
             {
                 answers.Add(null);
-                waiting.Add((answers.Count - 1, answer.AsTask()));
+                waiting.Add((answers.Count - 1, TimedAsync(answer, asked)));
             }
         }
         foreach (var (index, task) in waiting)

@@ -7,6 +7,9 @@ public sealed class PipelineCounters
 {
     private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts, _llmAnswers, _llmFallbacks;
     private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Telemetry.LatencyHistogram> _stageBatches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Telemetry.LatencyHistogram> _modelCalls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _modelTexts = new(StringComparer.Ordinal);
 
     public long Inputs => Interlocked.Read(ref _inputs);
     public long Documents => Interlocked.Read(ref _documents);
@@ -47,4 +50,18 @@ public sealed class PipelineCounters
     public void Redelivery(long n = 1) => Interlocked.Add(ref _redelivered, n);
     public void TooLateTexts(long n) => Interlocked.Add(ref _tooLateTexts, n);
     public void DeadLettered(string code) => _deadLetters.AddOrUpdate(code, 1, (_, v) => v + 1);
+
+    /// <summary>Time a stage took over one batch: processing, storing and publishing (for metrics).</summary>
+    public void StageBatch(string stage, TimeSpan elapsed) => _stageBatches.GetOrAdd(stage, _ => new()).Record(elapsed);
+
+    /// <summary>Time one call of a text model took over <paramref name="texts"/> texts (for metrics).</summary>
+    public void ModelCall(string model, TimeSpan elapsed, int texts)
+    {
+        _modelCalls.GetOrAdd(model, _ => new()).Record(elapsed);
+        _modelTexts.AddOrUpdate(model, texts, (_, v) => v + texts);
+    }
+
+    public IReadOnlyDictionary<string, Telemetry.LatencyHistogram> StageBatches => _stageBatches.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
+    public IReadOnlyDictionary<string, Telemetry.LatencyHistogram> ModelCalls => _modelCalls.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
+    public IReadOnlyDictionary<string, long> ModelTexts => _modelTexts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
 }

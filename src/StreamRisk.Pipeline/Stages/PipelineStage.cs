@@ -63,6 +63,9 @@ public abstract class PipelineStage : IAsyncDisposable
     /// <summary>Messages waiting for this stage on its input topics.</summary>
     public long Lag => _consumer.Lag;
 
+    /// <summary>The spans of the batch being handled (null when nobody traces).</summary>
+    private Telemetry.StageSpans? _spans;
+
     /// <summary>Processes one batch; returns how many input messages it handled (0: nothing was waiting).</summary>
     /// <remarks>A batch whose processing throws is delivered again; if processing throws on it a second time, the batch
     /// is processed message by message and the message that throws goes to <c>dlq.v1</c>, so one poison message cannot
@@ -80,6 +83,9 @@ public abstract class PipelineStage : IAsyncDisposable
             await ForgetPublishedAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
+        var started = _time.GetTimestamp();
+        using var spans = Telemetry.StageSpans.Start(Name, batch);
+        _spans = spans;
         try
         {
             if (_suspects.IsRepeatOffender(batch))
@@ -94,6 +100,7 @@ public abstract class PipelineStage : IAsyncDisposable
         }
         catch (Exception ex)
         {
+            spans?.Failed(ex);
             if (ex is StageProcessingException)
             {
                 _suspects.Failed(batch);
@@ -111,6 +118,11 @@ public abstract class PipelineStage : IAsyncDisposable
             }
             throw;
         }
+        finally
+        {
+            _spans = null;
+        }
+        Counters.StageBatch(Name, _time.GetElapsedTime(started));
         return batch.Count;
     }
 
@@ -166,6 +178,10 @@ public abstract class PipelineStage : IAsyncDisposable
         {
             var e = output.Events[i];
             var headers = EventHeaders.For(e.EventId, e.Topic, Name, now, e.Cause?.Headers);
+            if (_spans?.Of(e.Cause) is { } span)
+            {
+                EventHeaders.Traced(headers, span);
+            }
             if (e.Headers is not null)
             {
                 foreach (var (name, value) in e.Headers)

@@ -3,9 +3,9 @@ using StreamRisk.Pipeline.Stages;
 namespace StreamRisk.Pipeline.Telemetry;
 
 /// <summary>
-/// The pipeline's counters as Prometheus metric families, read at scrape time: throughput per kind of event, dead
-/// letters by reason, stage lag, feed entries and webhook outcomes. Each source is optional: <c>serve</c> over a store
-/// without a running pipeline has no stages to report.
+/// The pipeline's counters as Prometheus metric families, read at scrape time: throughput per kind of event (alerts
+/// included), dead letters by reason, time per stage batch and per model call, stage lag, feed entries and webhook
+/// outcomes. Each source is optional: <c>serve</c> over a store without a running pipeline has no stages to report.
 /// </summary>
 public sealed class PipelineMetrics
 {
@@ -33,6 +33,14 @@ public sealed class PipelineMetrics
                 c.DeadLettersByReason.Select(kv => new MetricSample([("reason", kv.Key)], kv.Value)).ToList()));
             families.Add(new MetricFamily("streamrisk_redelivered_total", "counter", "Inputs a stage recognised as already applied.",
                 [MetricSample.Of(c.Redelivered)]));
+            families.Add(new MetricFamily("streamrisk_stage_batch_seconds", "histogram",
+                "Time a stage took over one batch of input: processing, storing and publishing.",
+                c.StageBatches.SelectMany(kv => kv.Value.Samples([("stage", kv.Key)])).ToList()));
+            families.Add(new MetricFamily("streamrisk_model_call_seconds", "histogram",
+                "Time one call of a text model took (the firm model takes a stage's whole batch, the others one text).",
+                c.ModelCalls.SelectMany(kv => kv.Value.Samples([("model", kv.Key)])).ToList()));
+            families.Add(new MetricFamily("streamrisk_model_texts_total", "counter", "Texts given to each text model.",
+                c.ModelTexts.Select(kv => new MetricSample([("model", kv.Key)], kv.Value)).ToList()));
         }
         if (StageLags is { } lags)
         {

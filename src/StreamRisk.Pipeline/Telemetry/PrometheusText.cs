@@ -4,11 +4,12 @@ using System.Text;
 namespace StreamRisk.Pipeline.Telemetry;
 
 /// <summary>One metric family in the Prometheus text exposition format (version 0.0.4).</summary>
-/// <param name="Type">counter or gauge.</param>
+/// <param name="Type">counter, gauge or histogram (whose samples carry the <c>_bucket</c>, <c>_sum</c> and <c>_count</c> suffixes).</param>
 public sealed record MetricFamily(string Name, string Type, string Help, IReadOnlyList<MetricSample> Samples);
 
-/// <summary>A value with its labels (name, value), in the order they are written.</summary>
-public sealed record MetricSample(IReadOnlyList<(string Name, string Value)> Labels, double Value)
+/// <summary>A value with its labels (name, value), in the order they are written; <paramref name="Suffix"/> follows the
+/// family's name (a histogram's <c>_bucket</c>, <c>_sum</c>, <c>_count</c>).</summary>
+public sealed record MetricSample(IReadOnlyList<(string Name, string Value)> Labels, double Value, string Suffix = "")
 {
     public static MetricSample Of(double value) => new([], value);
 }
@@ -27,7 +28,7 @@ public static class PrometheusText
         var text = new StringBuilder();
         foreach (var family in families)
         {
-            if (!IsName(family.Name) || family.Type is not ("counter" or "gauge"))
+            if (!IsName(family.Name) || family.Type is not ("counter" or "gauge" or "histogram"))
             {
                 throw new ArgumentException($"metric '{family.Name}' of type '{family.Type}' cannot be exposed");
             }
@@ -35,7 +36,11 @@ public static class PrometheusText
             text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type).Append('\n');
             foreach (var sample in family.Samples)
             {
-                text.Append(family.Name);
+                if (sample.Suffix.Length > 0 && (family.Type != "histogram" || sample.Suffix is not ("_bucket" or "_sum" or "_count")))
+                {
+                    throw new ArgumentException($"sample suffix '{sample.Suffix}' does not belong to {family.Type} '{family.Name}'");
+                }
+                text.Append(family.Name).Append(sample.Suffix);
                 if (sample.Labels.Count > 0)
                 {
                     text.Append('{');

@@ -10,7 +10,7 @@ internal static class CliProcess
 {
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
 
-    /// <summary>Runs with <paramref name="environment"/> added to the child's environment.</summary>
+    /// <summary>Runs with these environment variables set for the child only (the test process's own stay untouched).</summary>
     public static (int ExitCode, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "streamrisk.dll");

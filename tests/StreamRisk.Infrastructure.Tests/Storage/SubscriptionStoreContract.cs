@@ -127,10 +127,11 @@ public abstract partial class SubscriptionStoreContract : IAsyncLifetime
         await Store.AppendToFeedAsync([Item("hook", "desk", "a1"), Item("hook", "desk", "a2")], T0);
         var (first, second) = (await Store.GetDueDeliveriesAsync(T0, 10)) is [var a, var b] ? (a.Delivery.DeliveryId, b.Delivery.DeliveryId) : default;
 
-        await Store.RecordAttemptAsync(new DeliveryAttempt(first, T0, false, 500, "HTTP 500", T0.AddSeconds(2)));
+        await Store.RecordAttemptsAsync([new DeliveryAttempt(first, T0, false, 500, "HTTP 500", T0.AddSeconds(2))]);
         Assert.Equal([second], (await Store.GetDueDeliveriesAsync(T0.AddSeconds(1), 10)).Select(d => d.Delivery.DeliveryId));
-        await Store.RecordAttemptAsync(new DeliveryAttempt(first, T0.AddSeconds(2), true, 204, null, null));
-        await Store.RecordAttemptAsync(new DeliveryAttempt(second, T0, false, null, "timeout", null));
+        // A dispatcher's batch: several attempts recorded in one call.
+        await Store.RecordAttemptsAsync([new DeliveryAttempt(first, T0.AddSeconds(2), true, 204, null, null),
+            new DeliveryAttempt(second, T0, false, null, "timeout", null)]);
 
         var log = await Store.GetDeliveriesAsync("desk", null, 0, 10);
         Assert.Equal([(DeliveryStatus.Delivered, 2, 204, (string?)null), (DeliveryStatus.Dead, 1, (int?)null, "timeout")],
@@ -142,7 +143,7 @@ public abstract partial class SubscriptionStoreContract : IAsyncLifetime
         Assert.Empty(await Store.GetDeliveriesAsync("surv", null, 0, 10));
 
         // A finished delivery is not changed by a late attempt record.
-        await Store.RecordAttemptAsync(new DeliveryAttempt(first, T0.AddSeconds(3), false, 500, "late", T0.AddSeconds(9)));
+        await Store.RecordAttemptsAsync([new DeliveryAttempt(first, T0.AddSeconds(3), false, 500, "late", T0.AddSeconds(9))]);
         Assert.Equal(DeliveryStatus.Delivered, (await Store.GetDeliveriesAsync("desk", null, 0, 10))[0].Status);
     }
 
@@ -152,7 +153,7 @@ public abstract partial class SubscriptionStoreContract : IAsyncLifetime
         await Store.AddSubscriptionAsync(Sub("hook", "desk", webhook: true));
         await Store.AppendToFeedAsync([Item("hook", "desk", "a1")], T0);
         var id = (await Store.GetDueDeliveriesAsync(T0, 10)).Single().Delivery.DeliveryId;
-        await Store.RecordAttemptAsync(new DeliveryAttempt(id, T0, false, 410, "HTTP 410", null));
+        await Store.RecordAttemptsAsync([new DeliveryAttempt(id, T0, false, 410, "HTTP 410", null)]);
 
         Assert.False(await Store.RedeliverAsync("surv", id, T0.AddHours(1)));
         Assert.False(await Store.RedeliverAsync("desk", id + 1000, T0.AddHours(1)));
