@@ -30,6 +30,9 @@ public sealed class GgufLanguageModel : ILanguageModelBackend, IDisposable
     private long _prefixEvaluations;
     private long _tokensDecoded;
     private long _completions;
+    // When the current text's time is up (Stopwatch ticks). Checked between tokens as well as through the token: under a
+    // busy thread pool the CancelAfter callback can come late, after the whole answer.
+    private long _deadlineTicks = long.MaxValue;
 
     private GgufLanguageModel(string modelId, LLamaWeights weights, LLamaContext context, Grammar grammar, GgufModelOptions options)
     {
@@ -101,6 +104,8 @@ public sealed class GgufLanguageModel : ILanguageModelBackend, IDisposable
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_options.Timeout);
+            _deadlineTicks = _options.Timeout <= TimeSpan.Zero ? long.MaxValue : System.Diagnostics.Stopwatch.GetTimestamp()
+                + (long)Math.Min(long.MaxValue / 2, _options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
             try
             {
                 return Generate(prompt, deadline.Token);
@@ -154,7 +159,7 @@ public sealed class GgufLanguageModel : ILanguageModelBackend, IDisposable
         var vocabulary = _weights.NativeHandle.Vocab;
         for (var i = 0; i < _options.MaxAnswerTokens; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfPastDeadline(cancellationToken);
             var token = sampler.Sample(handle, logitsIndex);
             if (token.IsEndOfGeneration(vocabulary))
             {
@@ -169,6 +174,15 @@ public sealed class GgufLanguageModel : ILanguageModelBackend, IDisposable
         return decoder.Read();
     }
 
+    private void ThrowIfPastDeadline(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (System.Diagnostics.Stopwatch.GetTimestamp() > _deadlineTicks)
+        {
+            throw new OperationCanceledException("the text's time is up");
+        }
+    }
+
     /// <summary>Decodes <paramref name="tokens"/> from <paramref name="start"/> in batches; returns the batch index of the last token's logits.</summary>
     private int Evaluate(LLamaToken[] tokens, int start, LLamaSeqId sequence, CancellationToken cancellationToken)
     {
@@ -177,7 +191,7 @@ public sealed class GgufLanguageModel : ILanguageModelBackend, IDisposable
         var last = 0;
         for (var offset = 0; offset < tokens.Length; offset += size)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfPastDeadline(cancellationToken);
             batch.Clear();
             var count = Math.Min(size, tokens.Length - offset);
             for (var i = 0; i < count; i++)
