@@ -15,6 +15,7 @@ root.Subcommands.Add(TopicsCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(TeamsCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(LiveCommand.Create());

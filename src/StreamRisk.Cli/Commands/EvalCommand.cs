@@ -32,6 +32,7 @@ internal static class EvalCommand
         {
             sim, out_, reference, chunk, horizon, band, quiet,
         };
+        command.Subcommands.Add(EvalSentimentCommand.Create());
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             new EvaluationOptions
             {
