@@ -14,21 +14,22 @@ internal static class TrainSentimentCommand
 {
     public static Command Create()
     {
-        var data = new Option<string[]>("--data") { Description = "Labelled training file(s), .csv (text,label[,issuer]) or .jsonl ({text, label, issuer?, mentions?}); repeat for several. Labels: negative/neutral/positive.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string[]>("--data") { Description = "Labelled training file(s), .csv (text,label[,issuer]) or .jsonl ({text, label, issuer?, mentions?}); repeat for several. Labels: negative/neutral/positive.", AllowMultipleArgumentsPerToken = true };
         var test = new Option<string[]>("--test") { Description = "Held-out labelled file(s) scored after training for the report (never used for training, early stopping or calibration).", AllowMultipleArgumentsPerToken = true };
         var out_ = new Option<string>("--out", "-o") { Description = "Folder for the model (manifest.json, model.onnx, vocab.txt) and its report (report.md, calibration.svg, training.json).", Required = true };
         var vocab = new Option<string?>("--vocab") { Description = "WordPiece vocab.txt. Default: the shipped model's (bert-base-uncased)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the validation split, initial weights and batch order.", DefaultValueFactory = _ => 1 };
-        var epochs = new Option<int>("--epochs") { Description = "Most epochs to train.", DefaultValueFactory = _ => 25 };
-        var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation macro-F1 before training stops.", DefaultValueFactory = _ => 4 };
+        var epochs = new Option<int>("--epochs") { Description = "Most epochs to train.", DefaultValueFactory = _ => 15 };
+        var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation macro-F1 before training stops.", DefaultValueFactory = _ => 3 };
         var validation = new Option<double>("--validation-fraction") { Description = "Share of the training rows held out (stratified) for early stopping and temperature calibration.", DefaultValueFactory = _ => 0.1 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for training (0: all).", DefaultValueFactory = _ => 2 };
         var modelId = new Option<string>("--model-id") { Description = "Name@version written into every event the model scores.", DefaultValueFactory = _ => "firm-sentiment-cnn@1" };
+        var synthetic = new Option<int>("--synthetic-sentences") { Description = "Add this many generated issuer-level sentences (several issuers, opposite tones, negation, comparisons; seeded by --seed) to the training rows.", DefaultValueFactory = _ => 0 };
         var quiet = CommonOptions.Quiet();
         var command = new Command("sentiment", "Train the firm-level sentiment model from scratch on labelled texts (sentence- or issuer-level) and "
             + "export it to ONNX with a calibrated temperature; reports accuracy, macro-F1, confusion matrix and calibration next to a naive-Bayes baseline and the lexicon.")
         {
-            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, quiet,
+            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -42,13 +43,14 @@ internal static class TrainSentimentCommand
             };
             return ExecuteAsync(new SentimentTrainingRequest
             {
-                DataFiles = result.GetValue(data)!,
+                DataFiles = result.GetValue(data) ?? [],
                 TestFiles = result.GetValue(test) ?? [],
                 OutDirectory = result.GetValue(out_)!,
                 VocabPath = result.GetValue(vocab) ?? "",
                 ModelId = result.GetValue(modelId)!,
                 Command = "streamrisk " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 Options = options,
+                SyntheticSentences = result.GetValue(synthetic),
             }, result.GetValue(quiet), cancellationToken);
         });
         return command;
@@ -61,6 +63,7 @@ internal static class TrainSentimentCommand
     {
         return CommandErrors.GuardAsync("train sentiment", async () =>
         {
+            if (request.DataFiles.Count == 0 && request.SyntheticSentences == 0) throw new ConfigurationException("nothing to train on: pass --data FILE (and/or --synthetic-sentences N)");
             if (request.VocabPath.Length == 0) request = request with { VocabPath = DefaultVocab() };
             Check(request);
             SentimentTrainingResult result;
@@ -68,7 +71,7 @@ internal static class TrainSentimentCommand
             {
                 result = await ProgressBar.RunAsync<SentimentTrainingResult, TrainingProgress>("train sentiment: epochs", quiet,
                     p => ((p.Epoch - 1) * p.StepsPerEpoch + (p.Step - 1) % p.StepsPerEpoch + 1, p.MaxEpochs * p.StepsPerEpoch),
-                    progress => Task.Run(() => SentimentTrainingRun.Run(request, progress, cancellationToken), cancellationToken));
+                    progress => Task.Run(() => SentimentTrainingRun.Run(request, progress ?? EpochLines(quiet), cancellationToken), cancellationToken));
             }
             catch (TrainingDataException e)
             {
@@ -83,6 +86,24 @@ internal static class TrainSentimentCommand
         });
     }
 
+    /// <summary>Without a progress bar (output redirected), one line per epoch so a log shows how training goes.</summary>
+    private static IProgress<TrainingProgress>? EpochLines(bool quiet)
+    {
+        if (quiet) return null;
+        var started = DateTime.UtcNow;
+        return new SynchronousProgress<TrainingProgress>(p =>
+        {
+            if (p.Step % p.StepsPerEpoch == 0)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {p.Epoch}/{p.MaxEpochs} done at {(DateTime.UtcNow - started).TotalSeconds:0} s; best validation macro-F1 before it {p.ValidationMacroF1:0.000}"));
+        });
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     private static void Check(SentimentTrainingRequest request)
     {
         foreach (var f in request.DataFiles.Concat(request.TestFiles))
@@ -92,6 +113,7 @@ internal static class TrainSentimentCommand
         if (o.ValidationFraction is <= 0 or >= 0.5) throw new ConfigurationException($"--validation-fraction must be in (0, 0.5) (got {o.ValidationFraction})");
         if (o.MaxEpochs < 1) throw new ConfigurationException($"--epochs must be at least 1 (got {o.MaxEpochs})");
         if (o.Patience < 1) throw new ConfigurationException($"--patience must be at least 1 (got {o.Patience})");
+        if (request.SyntheticSentences is < 0 or > 1_000_000) throw new ConfigurationException($"--synthetic-sentences must be in 0..1000000 (got {request.SyntheticSentences})");
         if (o.Threads < 0) throw new ConfigurationException($"--threads must be 0 (all) or more (got {o.Threads})");
     }
 }

@@ -37,6 +37,9 @@ public sealed class FirmSentimentNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
         hidden = nn.Linear(shape.PooledSize, shape.HiddenSize);
         output = nn.Linear(shape.HiddenSize, 3);
         RegisterComponents();
+        // nn.Embedding starts at N(0, 1); Adam moves every weight by about the learning rate per step, so rows of rare
+        // tokens would barely leave their random start. A small start lets them learn within a few epochs.
+        using (no_grad()) embedding.weight!.normal_(0, 0.1);
     }
 
     public FirmSentimentNetShape Shape { get; }
@@ -60,7 +63,10 @@ public sealed class FirmSentimentNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
         var globalMean = h.sum(2) / mask.sum(1, keepdim: true).clamp_min(1f);
         var mentionMean = (h * a).sum(2) / aspectMask.sum(1, keepdim: true).clamp_min(1f);
         var mentionMax = (h * a).max(2).values;
-        var pooled = cat([globalMax, globalMean, mentionMean, mentionMax], 1);
+        // The mean embedding (a bag of words, as fastText) beside the convolution features: a short path from words to
+        // the output that learns fast on small data; the convolutions add order, negation and the mention's clause.
+        var bag = (x * mask.unsqueeze(2)).sum(1) / mask.sum(1, keepdim: true).clamp_min(1f);
+        var pooled = cat([globalMax, globalMean, mentionMean, mentionMax, bag], 1);
         return output.forward(dropout.forward(nn.functional.relu(hidden.forward(dropout.forward(pooled)))));
     }
 

@@ -15,6 +15,7 @@ public sealed record FirmSentimentNetShape(
 {
     public int[] LayerDilations => Dilations ?? [1, 2, 4];
 
-    /// <summary>Pooled features: global max ⊕ global mean ⊕ mention mean ⊕ mention max.</summary>
-    public int PooledSize => 4 * Channels;
+    /// <summary>Pooled features: global max ⊕ global mean ⊕ mention mean ⊕ mention max of the convolution features, ⊕
+    /// the mean embedding.</summary>
+    public int PooledSize => 4 * Channels + EmbeddingSize;
 }

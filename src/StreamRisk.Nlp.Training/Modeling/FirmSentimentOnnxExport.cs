@@ -55,7 +55,7 @@ public static class FirmSentimentOnnxExport
             h = l == 0 ? y : g.Node("Add", [h, y]);
         }
 
-        // Pooling: global max ⊕ global mean ⊕ mention mean ⊕ mention max.
+        // Pooling: global max ⊕ global mean ⊕ mention mean ⊕ mention max ⊕ mean embedding.
         var aspect1 = g.Node("Unsqueeze", ["aspect_mask", axis1]);
         var keep0 = new OnnxAttribute.Int("keepdims", 0);
         var keep1 = new OnnxAttribute.Int("keepdims", 1);
@@ -67,7 +67,9 @@ public static class FirmSentimentOnnxExport
         var mentionTokens = g.Node("Max", [g.Node("ReduceSum", ["aspect_mask", axis1], keep1), one]);
         var mentionMean = g.Node("Div", [g.Node("ReduceSum", [mentionH, axis2], keep0), mentionTokens]);
         var mentionMax = g.Node("ReduceMax", [mentionH], max2, keep0);
-        var pooled = g.Node("Concat", [globalMax, globalMean, mentionMean, mentionMax], new OnnxAttribute.Int("axis", 1));
+        var mask2 = g.Node("Unsqueeze", [mask, axis2]);
+        var bag = g.Node("Div", [g.Node("ReduceSum", [g.Node("Mul", [x, mask2]), axis1], keep0), tokens]);
+        var pooled = g.Node("Concat", [globalMax, globalMean, mentionMean, mentionMax, bag], new OnnxAttribute.Int("axis", 1));
 
         // Head; the temperature divides the last layer's weights and bias.
         var transB = new OnnxAttribute.Int("transB", 1);

@@ -4,11 +4,11 @@ namespace StreamRisk.Nlp.Training.Training;
 public sealed record SentimentTrainingOptions
 {
     public int Seed { get; init; } = 1;
-    public int MaxEpochs { get; init; } = 25;
+    public int MaxEpochs { get; init; } = 15;
     /// <summary>Stop after this many epochs without a better validation macro-F1.</summary>
-    public int Patience { get; init; } = 4;
-    public int BatchSize { get; init; } = 32;
-    public double LearningRate { get; init; } = 2e-3;
+    public int Patience { get; init; } = 3;
+    public int BatchSize { get; init; } = 64;
+    public double LearningRate { get; init; } = 5e-3;
     public double WeightDecay { get; init; } = 1e-4;
     /// <summary>Share of the training rows held out (stratified by label) for early stopping and calibration.</summary>
     public double ValidationFraction { get; init; } = 0.1;
@@ -18,10 +18,10 @@ public sealed record SentimentTrainingOptions
     public int MinTokenCount { get; init; } = 2;
     /// <summary>Chance that a token is replaced by [UNK] during training (so unseen words are handled).</summary>
     public double TokenDropout { get; init; } = 0.1;
-    public int EmbeddingSize { get; init; } = 128;
-    public int Channels { get; init; } = 128;
-    public int HiddenSize { get; init; } = 128;
-    public double Dropout { get; init; } = 0.3;
+    public int EmbeddingSize { get; init; } = 64;
+    public int Channels { get; init; } = 64;
+    public int HiddenSize { get; init; } = 64;
+    public double Dropout { get; init; } = 0.2;
     /// <summary>Torch intra-op threads (0: its default).</summary>
     public int Threads { get; init; } = 2;
 }

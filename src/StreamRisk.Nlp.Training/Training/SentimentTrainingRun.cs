@@ -21,6 +21,9 @@ public sealed record SentimentTrainingRequest
     /// <summary>The command line, recorded so the model can be reproduced.</summary>
     public string Command { get; init; } = "";
     public SentimentTrainingOptions Options { get; init; } = new();
+    /// <summary>Synthetic issuer-level sentences (<see cref="Synthetic.AspectSentenceGenerator"/>, seeded by the run's seed)
+    /// added to the training rows; 0 for none.</summary>
+    public int SyntheticSentences { get; init; }
 }
 
 /// <summary>One labelled set scored by every model in the report.</summary>
@@ -38,6 +41,7 @@ public static class SentimentTrainingRun
     {
         var clock = Stopwatch.StartNew();
         var rows = request.DataFiles.SelectMany(LabelledTextReader.Read).ToList();
+        if (request.SyntheticSentences > 0) rows.AddRange(new Synthetic.AspectSentenceGenerator(request.Options.Seed).Generate(request.SyntheticSentences));
         var tests = request.TestFiles.Select(f => (File: f, Rows: LabelledTextReader.Read(f))).ToList();
         var model = SentimentTrainer.Train(rows, request.VocabPath, request.Options, progress, cancellationToken);
         var trainSeconds = clock.Elapsed.TotalSeconds;
@@ -49,6 +53,7 @@ public static class SentimentTrainingRun
             ["seed"] = request.Options.Seed,
             ["options"] = System.Text.Json.JsonSerializer.SerializeToNode(request.Options),
             ["data"] = Files(request.DataFiles),
+            ["synthetic_sentences"] = request.SyntheticSentences,
             ["test_data"] = Files(request.TestFiles),
             ["vocab_sha256"] = SentimentModelPackage.Sha256File(request.VocabPath),
             ["train_rows"] = model.TrainRows.Count,

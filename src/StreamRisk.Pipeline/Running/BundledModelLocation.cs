@@ -6,6 +6,11 @@ public static class BundledModelLocation
 {
     public const string FirmSentimentFolder = "data/models/firm-sentiment";
 
+    /// <summary>The manifest a configured firm model names: <c>default</c> is the shipped model; anything else is a path.</summary>
+    public static string ResolveFirmModel(string configured) => configured != "default" ? configured
+        : FirmSentimentManifest() ?? throw new ConfigurationException(
+            $"cannot find the shipped firm-sentiment model ({FirmSentimentFolder}/manifest.json); pass --firm-model lexicon or a manifest");
+
     /// <summary>The shipped model's manifest, or null when neither place has it.</summary>
     public static string? FirmSentimentManifest() => FirmSentimentFile("manifest.json");
 
