@@ -38,7 +38,8 @@ public sealed class BenchPipeline : IAsyncDisposable
     public static bool SyncEachCommit => Environment.GetEnvironmentVariable("BENCH_SYNC") == "1";
 
     /// <param name="stageCount">How many stages, in data-flow order, to drive (3 = ingest, enrich, firm sentiment).</param>
-    public static async Task<BenchPipeline> CreateAsync(BenchCorpus corpus, int stageCount, bool discardStoreWrites)
+    /// <param name="models">Text models; the built-in ones when null.</param>
+    public static async Task<BenchPipeline> CreateAsync(BenchCorpus corpus, int stageCount, bool discardStoreWrites, ModelOptions? models = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "streamrisk-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -48,7 +49,7 @@ public sealed class BenchPipeline : IAsyncDisposable
         var bus = new InMemoryEventBus();
         foreach (var topic in Topics.All) await bus.EnsureTopicAsync(new TopicSpec(topic, 4));
         var context = new StageContext(bus, store, TimeProvider.System, new PipelineCounters(), EventDelivery.OutboxUntilCheckpoint, InputsJournaled: true);
-        var factory = new StageFactory(context, corpus.Reference, PipelineModels.BuiltIn(corpus.Reference));
+        var factory = new StageFactory(context, corpus.Reference, PipelineModels.Create(corpus.Reference, models ?? ModelOptions.BuiltIn));
         var stages = new List<PipelineStage>();
         foreach (var name in StageNames.Each.Take(stageCount)) stages.Add(await factory.BuildAsync(name, CancellationToken.None));
         return new BenchPipeline(bus, store, stages, directory);

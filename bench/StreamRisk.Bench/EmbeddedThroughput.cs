@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StreamRisk.Pipeline.Running;
 
 namespace StreamRisk.Bench;
 
@@ -7,19 +8,19 @@ public static class EmbeddedThroughput
 {
     public sealed record Result(int Documents, double DocsPerSecond, double DocsPerSecondNoStore);
 
-    public static async Task<Result> MeasureAsync(BenchCorpus corpus, int documents)
+    public static async Task<Result> MeasureAsync(BenchCorpus corpus, int documents, ModelOptions? models = null)
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var inputs = Enumerable.Range(0, documents).Select(i => corpus.Document(i, start)).ToArray();
-        await RunAsync(corpus, inputs.Take(Math.Min(2_000, documents)).ToArray(), discard: false); // JIT warm-up
-        var withStore = await RunAsync(corpus, inputs, discard: false);
-        var noStore = await RunAsync(corpus, inputs, discard: true);
+        await RunAsync(corpus, inputs.Take(Math.Min(2_000, documents)).ToArray(), discard: false, models); // JIT warm-up
+        var withStore = await RunAsync(corpus, inputs, discard: false, models);
+        var noStore = await RunAsync(corpus, inputs, discard: true, models);
         return new Result(documents, documents / withStore.TotalSeconds, documents / noStore.TotalSeconds);
     }
 
-    private static async Task<TimeSpan> RunAsync(BenchCorpus corpus, byte[][] inputs, bool discard)
+    private static async Task<TimeSpan> RunAsync(BenchCorpus corpus, byte[][] inputs, bool discard, ModelOptions? models)
     {
-        await using var pipeline = await BenchPipeline.CreateAsync(corpus, stageCount: 3, discard);
+        await using var pipeline = await BenchPipeline.CreateAsync(corpus, stageCount: 3, discard, models);
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < inputs.Length; i++)
         {

@@ -9,6 +9,7 @@ using StreamRisk.Bench;
 //        StreamRisk.Bench --memory [--issuers 10000] [--days 1095] [--step 7] [--write]
 //        StreamRisk.Bench --store-costs [--postgres CONNECTION] [--write]     (upsert rate of SQLite and PostgreSQL)
 //        StreamRisk.Bench --components
+//        StreamRisk.Bench --firm-models [--docs 10000] [--write]   (ingest→enrich→firm sentiment: trained model vs lexicon)
 var argsList = args.ToList();
 var docs = ArgValue(argsList, "--docs", 40_000);
 var rate = ArgValue(argsList, "--rate", 1_000);
@@ -40,6 +41,33 @@ if (argsList.Contains("--store-costs"))
     {
         BenchResults.WriteSection("Store upsert rate", StoreCosts.Markdown(storeRows, rowsMeasured, postgres is null ? "PostgreSQL not measured (no --postgres)."
             : "PostgreSQL: the local test server of infra/scripts/start-postgres.sh (same machine, fsync off, so commits cost no disk flush)."));
+        Console.WriteLine("written to bench/RESULTS.md");
+    }
+    return;
+}
+if (argsList.Contains("--firm-models"))
+{
+    // Same corpus, same run: the shipped trained model (ONNX Runtime) against the lexicon it replaced as the default.
+    var n = ArgValue(argsList, "--docs", 10_000);
+    var trained = await EmbeddedThroughput.MeasureAsync(corpus, n, new StreamRisk.Pipeline.Running.ModelOptions { FirmModel = "default" });
+    var lexicon = await EmbeddedThroughput.MeasureAsync(corpus, n);
+    var verdict = trained.DocsPerSecondNoStore >= 2_000 ? "met" : "missed";
+    Console.WriteLine($"trained firm model: {trained.DocsPerSecond:N0} texts/s ({trained.DocsPerSecondNoStore:N0} without store writes; target >= 2,000: {verdict})");
+    Console.WriteLine($"lexicon:            {lexicon.DocsPerSecond:N0} texts/s ({lexicon.DocsPerSecondNoStore:N0} without store writes)");
+    if (write)
+    {
+        var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+        BenchResults.WriteSection("Firm sentiment models", new StringBuilder()
+            .AppendLine("## Firm sentiment models on the embedded path (trained default vs lexicon)")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/StreamRisk.Bench -- --firm-models --docs {n} --write`")
+            .AppendLine()
+            .AppendLine("| firm model | ingest→enrich→firm sentiment, SQLite store | same, store writes excluded | target |")
+            .AppendLine("|---|---|---|---|")
+            .AppendLine(CultureInfo.InvariantCulture, $"| trained CNN (data/models/firm-sentiment, ONNX Runtime, CPU) | {trained.DocsPerSecond:N0} texts/s | {trained.DocsPerSecondNoStore:N0} texts/s | ≥ 2,000 texts/s: {verdict} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| lexicon (reference, same run) | {lexicon.DocsPerSecond:N0} texts/s | {lexicon.DocsPerSecondNoStore:N0} texts/s | |")
+            .ToString());
         Console.WriteLine("written to bench/RESULTS.md");
     }
     return;

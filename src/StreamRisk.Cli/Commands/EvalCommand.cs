@@ -26,13 +26,15 @@ internal static class EvalCommand
             Description = "Firm scores within +-band count as a neutral prediction.",
             DefaultValueFactory = _ => 0.05,
         };
+        var firm = ModelCommandOptions.FirmModelOption();
         var quiet = CommonOptions.Quiet();
         var command = new Command("eval", "Run the pipeline over a simulated market and score it against the truth: firm polarity accuracy, "
             + "mention precision/recall, correlation of the daily index with latent credit changes. Writes <out>/report.md.")
         {
-            sim, out_, reference, chunk, horizon, band, quiet,
+            sim, out_, reference, chunk, horizon, band, firm, quiet,
         };
         command.Subcommands.Add(Training.EvalSpreadCommand.Create());
+        command.Subcommands.Add(Training.EvalSentimentCommand.Create());
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             new EvaluationOptions
             {
@@ -42,6 +44,7 @@ internal static class EvalCommand
                 ChunkSize = result.GetValue(chunk),
                 HorizonDays = result.GetValue(horizon),
                 NeutralBand = result.GetValue(band),
+                Models = new ModelOptions { FirmModel = ModelCommandOptions.FirmModel(result.GetValue(firm)!) },
             },
             result.GetValue(quiet), cancellationToken));
         return command;

@@ -39,19 +39,20 @@ internal static class LiveCommand
         var db = new Option<string>("--db") { Description = "SQLite store (created if missing; a re-run over it takes in only what is new).", DefaultValueFactory = _ => "out/live/streamrisk.db" };
         var urls = new Option<string>("--urls") { Description = $"Where the API and dashboard listen (default {QueryApiOptions.DefaultUrls}).", DefaultValueFactory = _ => QueryApiOptions.DefaultUrls };
         var reference = CommonOptions.Reference();
+        var firm = ModelCommandOptions.FirmModelOption();
         var command = new Command("live", "Run the pipeline continuously over a simulated market whose news arrives in real time (or over input files "
             + "that grow, --input) and serve the API and dashboard on http://127.0.0.1:8080 until Ctrl+C. Prints a dashboard link holding a "
             + "fresh API key of team 'live', which is subscribed to every alert.")
         {
-            input, issuers, years, rate, seed, db, urls, reference,
+            input, issuers, years, rate, seed, db, urls, reference, firm,
         };
         command.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("live", () => RunAsync(new LiveOptions(
             result.GetValue(input) ?? [], result.GetValue(issuers), result.GetValue(years), result.GetValue(rate), result.GetValue(seed),
-            result.GetValue(db)!, result.GetValue(urls)!, result.GetValue(reference)), cancellationToken)));
+            result.GetValue(db)!, result.GetValue(urls)!, result.GetValue(reference), result.GetValue(firm)!), cancellationToken)));
         return command;
     }
 
-    private sealed record LiveOptions(string[] Inputs, int Issuers, int Years, double Rate, ulong Seed, string Db, string Urls, string? Reference);
+    private sealed record LiveOptions(string[] Inputs, int Issuers, int Years, double Rate, ulong Seed, string Db, string Urls, string? Reference, string FirmModel);
 
     private static async Task<int> RunAsync(LiveOptions options, CancellationToken stop)
     {
@@ -132,6 +133,7 @@ internal static class LiveCommand
             DatabasePath = dbPath,
             IssuersFile = issuersFile,
             ReferenceDirectory = options.Reference,
+            Models = new ModelOptions { FirmModel = ModelCommandOptions.FirmModel(options.FirmModel) },
             Follow = new FollowOptions(TimeSpan.FromMilliseconds(250), stop),
             Observer = feed,
             Telemetry = telemetry,

@@ -6,7 +6,7 @@ namespace StreamRisk.Cli.Commands;
 /// <summary>The options that switch text models from built-in to ONNX Runtime (docs/models.md), shared by run and replay.</summary>
 internal sealed class ModelCommandOptions
 {
-    private readonly Option<string?> _firm = new("--firm-model") { Description = "Manifest (JSON) of an ONNX aspect-sentiment model for firm-level sentiment. Default: the built-in lexicon scorer." };
+    private readonly Option<string> _firm = FirmModelOption();
     private readonly Option<string?> _ner = new("--ner-model") { Description = "Manifest of an ONNX token-classification (NER) model; its ORG spans are linked to issuers. Default: gazetteer only." };
     private readonly Option<NerMode> _nerMode = new("--ner-mode") { Description = "How NER-model and gazetteer mentions combine: Union, ModelOnly, GazetteerOnly.", DefaultValueFactory = _ => NerMode.Union };
     private readonly Option<string?> _embedding = new("--embedding-model") { Description = "Manifest of an ONNX sentence-embedding model for topic retrieval. Default: built-in hashed TF-IDF." };
@@ -25,6 +25,18 @@ internal sealed class ModelCommandOptions
             + "carries its spread forecast with a prediction interval, the model version and the inputs' dates. Default: baseline-v1 only.",
     };
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
+
+    /// <summary>Shared with <c>live</c>.</summary>
+    public static Option<string> FirmModelOption() => new("--firm-model")
+    {
+        Description = "Firm-level sentiment: 'default' (the shipped model trained by streamrisk train sentiment, served by ONNX Runtime), "
+            + "'lexicon' (the built-in word-list scorer), or the manifest (JSON) of an ONNX aspect-sentiment model.",
+        DefaultValueFactory = _ => "default",
+    };
+
+    /// <summary>What <see cref="ModelOptions.FirmModel"/> takes: null for the lexicon, else 'default' or a manifest (resolved
+    /// when the pipeline loads its models, so a missing shipped model is reported like any other bad configuration).</summary>
+    public static string? FirmModel(string value) => value == "lexicon" ? null : value;
 
     /// <summary>The options a worker takes: the industry LLM and the spread forecaster (its other text models are the built-in ones).</summary>
     public void AddWorkerModelsTo(Command command)
@@ -58,7 +70,7 @@ internal sealed class ModelCommandOptions
 
     public ModelOptions Read(ParseResult result) => ReadWorkerModels(result, new()
     {
-        FirmModel = result.GetValue(_firm),
+        FirmModel = FirmModel(result.GetValue(_firm)!),
         NerModel = result.GetValue(_ner),
         NerMode = result.GetValue(_nerMode),
         EmbeddingModel = result.GetValue(_embedding),

@@ -3,13 +3,12 @@ using StreamRisk.Cli.Commands.Training;
 
 namespace StreamRisk.Cli.Commands;
 
-/// <summary><c>streamrisk train</c>: trains a model offline and writes it as an artifact folder (manifest + weights).</summary>
+/// <summary><c>streamrisk train</c>: trains a model offline and writes it where the pipeline can load it.</summary>
 internal static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create() => new("train", "Train a model offline (on your own labelled data, or on a simulated market) and write it with its manifest.")
     {
-        var command = new Command("train", "Train a model offline and write it as a versioned artifact (manifest.json + weights).");
-        command.Subcommands.Add(TrainSpreadCommand.Create());
-        return command;
-    }
+        TrainSentimentCommand.Create(),
+        TrainSpreadCommand.Create(),
+    };
 }

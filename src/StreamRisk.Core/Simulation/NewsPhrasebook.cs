@@ -6,7 +6,7 @@ namespace StreamRisk.Core.Simulation;
 /// scorer is not handed the answer. Placeholders: {A}, {B} issuers; {IND} industry; {TOPIC} topic; {CITY}; {DAY};
 /// {YEAR}; {N}; {PERSON}; {PCT}.
 /// </summary>
-internal static class NewsPhrasebook
+public static class NewsPhrasebook
 {
     /// <summary>(headline, body clause) pairs for good news about one issuer.</summary>
     public static readonly (string Headline, string Clause)[] GoodEvents =

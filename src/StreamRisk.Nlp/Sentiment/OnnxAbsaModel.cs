@@ -79,18 +79,11 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
 
     public IReadOnlyList<SentimentProbabilities> Score(IReadOnlyList<AspectRequest> requests)
     {
-        var maxTokens = _session.Manifest.MaxLength - 2;
-        var windows = new List<(int Request, TokenizedText Tokens, AspectWindow Window)>(requests.Count);
-        for (var r = 0; r < requests.Count; r++)
-        {
-            var tokens = _session.Tokenizer.Encode(requests[r].Text);
-            foreach (var window in AspectWindowPlanner.Plan(tokens.Count, AspectTokens(tokens, requests[r], maxTokens), maxTokens))
-                windows.Add((r, tokens, window));
-        }
+        var windows = AspectRowPlanner.Plan(_session.Tokenizer, requests, _session.Manifest.MaxLength);
         var sums = new double[requests.Count * 3];
         var counts = new int[requests.Count];
         var lengths = new int[windows.Count];
-        for (var i = 0; i < lengths.Length; i++) lengths[i] = windows[i].Window.Tokens.Length + 2;
+        for (var i = 0; i < lengths.Length; i++) lengths[i] = windows[i].Length;
         Span<double> probabilities = stackalloc double[3];
         Span<float> logits = stackalloc float[3];
         var features = _graphPooling ? [] : new float[3 * _hiddenSize];
@@ -101,10 +94,10 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
             var batch = new EncoderBatch(group.Length, length, _graphPooling, _session.Tokenizer.PaddingId);
             for (var row = 0; row < group.Length; row++)
             {
-                var (_, tokens, window) = windows[group[row]];
-                batch.SetRow(row, tokens.Ids.AsSpan(window.Tokens.First, window.Tokens.Length), _session.Tokenizer.ClassificationId, _session.Tokenizer.SeparatorId);
+                var window = windows[group[row]];
+                batch.SetRow(row, window.TextIds, _session.Tokenizer.ClassificationId, _session.Tokenizer.SeparatorId);
                 if (_graphPooling)
-                    foreach (var a in RowAspects(window)) batch.MarkAspect(row, a.First, a.End);
+                    foreach (var a in window.RowAspects) batch.MarkAspect(row, a.First, a.End);
             }
             using var outputs = _session.Run(batch, _outputNames);
             var data = outputs.First().GetTensorDataAsSpan<float>();
@@ -117,7 +110,7 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
                 else
                 {
                     var hidden = data.Slice(row * length * _hiddenSize, length * _hiddenSize);
-                    MentionPooling.Pool(hidden, _hiddenSize, RowAspects(windows[group[row]].Window), features);
+                    MentionPooling.Pool(hidden, _hiddenSize, windows[group[row]].RowAspects, features);
                     _head!.Apply(features, logits, scratch);
                 }
                 Softmax.Apply(logits, probabilities);
@@ -132,27 +125,6 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
         for (var r = 0; r < results.Length; r++)
             results[r] = new SentimentProbabilities(sums[r * 3] / counts[r], sums[r * 3 + 1] / counts[r], sums[r * 3 + 2] / counts[r]);
         return results;
-    }
-
-    /// <summary>The request's mentions as token ranges. A request whose mentions map to no token (or that has none) is
-    /// scored on the whole (first window of the) text; an empty text on its [CLS] alone.</summary>
-    private static List<TokenRange> AspectTokens(TokenizedText tokens, AspectRequest request, int maxTokens)
-    {
-        var ranges = new List<TokenRange>(request.Mentions.Count);
-        foreach (var m in request.Mentions)
-            if (MentionTokenMapper.Map(tokens, m.Start, m.End) is { } range) ranges.Add(range);
-        if (ranges.Count == 0 && tokens.Count > 0) ranges.Add(new TokenRange(0, Math.Min(tokens.Count, maxTokens)));
-        return ranges;
-    }
-
-    /// <summary>Aspect positions within a batch row ([CLS] is position 0, text token i of the window is i + 1).</summary>
-    private static List<TokenRange> RowAspects(AspectWindow window)
-    {
-        var rows = new List<TokenRange>(Math.Max(1, window.Aspects.Count));
-        foreach (var a in window.Aspects)
-            rows.Add(new TokenRange(a.First - window.Tokens.First + 1, a.End - window.Tokens.First + 1));
-        if (rows.Count == 0) rows.Add(new TokenRange(0, 1));
-        return rows;
     }
 
     private static void RequireOutput(LoadedManifest manifest, string name)

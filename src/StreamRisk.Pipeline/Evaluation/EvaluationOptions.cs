@@ -13,6 +13,9 @@ public sealed record EvaluationOptions
 
     public int ChunkSize { get; init; } = 64;
 
+    /// <summary>Text models of the evaluated run (the built-in ones unless set).</summary>
+    public Running.ModelOptions Models { get; init; } = Running.ModelOptions.BuiltIn;
+
     public int BatchSize { get; init; } = 512;
 
     /// <summary>h in latent(t+h) − latent(t) and latent(t) − latent(t−h), in trading days.</summary>

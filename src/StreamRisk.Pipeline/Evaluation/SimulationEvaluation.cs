@@ -41,6 +41,7 @@ public static class SimulationEvaluation
             DatabasePath = database,
             ChunkSize = options.ChunkSize,
             BatchSize = options.BatchSize,
+            Models = options.Models,
         }, progress, cancellationToken).ConfigureAwait(false);
 
         var truth = SimulationTruthFiles.ReadPolarity(Path.Combine(sim, "truth", "polarity.jsonl")).ToList();

@@ -11,7 +11,8 @@ public sealed record ModelOptions
 {
     public static ModelOptions BuiltIn { get; } = new();
 
-    /// <summary>Manifest of an aspect-sentiment (ABSA) model for firm-level sentiment.</summary>
+    /// <summary>Manifest of an aspect-sentiment (ABSA) model for firm-level sentiment; <c>default</c> for the shipped trained
+    /// model (data/models/firm-sentiment); null for the built-in lexicon scorer.</summary>
     public string? FirmModel { get; init; }
 
     /// <summary>Manifest of a token-classification (NER) model; its ORG spans are linked to issuers.</summary>

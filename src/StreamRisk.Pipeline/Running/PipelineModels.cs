@@ -48,7 +48,7 @@ public sealed record PipelineModels(
             IFirmSentimentModel firm = new LexiconFirmSentimentModel();
             if (options.FirmModel is not null)
             {
-                var absa = OnnxAbsaModel.Load(options.FirmModel, runtime);
+                var absa = OnnxAbsaModel.Load(BundledModelLocation.ResolveFirmModel(options.FirmModel), runtime);
                 disposables.Add(absa);
                 firm = absa;
             }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using StreamRisk.Core.Sentiment;
+using StreamRisk.Nlp.Manifests;
+using StreamRisk.Nlp.Runtime;
+using StreamRisk.Nlp.Sentiment;
+using StreamRisk.Nlp.Training.Data;
+using StreamRisk.Nlp.Training.Evaluation;
+using StreamRisk.Nlp.Training.Training;
+using StreamRisk.Pipeline.Running;
+
+namespace StreamRisk.Cli.Commands.Training;
+
+/// <summary><c>streamrisk eval sentiment</c>: scores a firm-sentiment model (a trained model folder, a manifest, or the
+/// lexicon) on labelled files.</summary>
+internal static class EvalSentimentCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Model folder (with manifest.json), a manifest file, 'default' (the shipped trained model) or 'lexicon'.", DefaultValueFactory = _ => "default" };
+        var data = new Option<string[]>("--data") { Description = "Labelled file(s), .csv (text,label[,issuer]) or .jsonl ({text, label, issuer?, mentions?}).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var out_ = new Option<string?>("--out", "-o") { Description = "Folder for calibration.svg (reliability diagram of the last file)." };
+        var command = new Command("sentiment", "Score a firm-sentiment model on labelled texts: accuracy, macro-F1 and expected calibration error of its probabilities, next to the lexicon.")
+        {
+            model, data, out_,
+        };
+        command.SetAction((result, _) => ExecuteAsync(result.GetValue(model)!, result.GetValue(data)!, result.GetValue(out_)));
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(string model, string[] files, string? outDirectory)
+    {
+        return CommandErrors.GuardAsync("eval sentiment", () =>
+        {
+            var sets = new List<EvaluatedSet>();
+            var lexicon = new LexiconFirmSentimentModel();
+            using var loaded = Load(model);
+            var scored = (IFirmSentimentModel?)loaded ?? lexicon;
+            foreach (var file in files)
+            {
+                IReadOnlyList<LabelledText> rows;
+                try
+                {
+                    rows = LabelledTextReader.Read(file);
+                }
+                catch (TrainingDataException e)
+                {
+                    throw new InputException(e.Message);
+                }
+                var models = new List<(string, ClassificationReport)> { (scored.ModelId, SentimentEvaluation.Evaluate(scored, rows)) };
+                if (loaded is not null) models.Add((lexicon.ModelId, SentimentEvaluation.Evaluate(lexicon, rows)));
+                sets.Add(new EvaluatedSet(Path.GetFileName(file), rows.Count, models));
+            }
+            if (outDirectory is not null)
+            {
+                Directory.CreateDirectory(outDirectory);
+                CalibrationChart.Write(Path.Combine(outDirectory, "calibration.svg"), $"Reliability on {sets[^1].Name}", sets[^1].Models);
+            }
+            SentimentTables.Write(sets, $"model: {scored.ModelId}");
+            return Task.FromResult(0);
+        });
+    }
+
+    /// <summary>The ONNX model <paramref name="model"/> names, or null for the lexicon.</summary>
+    private static OnnxAbsaModel? Load(string model)
+    {
+        if (model == "lexicon") return null;
+        var manifest = model == "default"
+            ? BundledModelLocation.FirmSentimentManifest() ?? throw new ConfigurationException($"cannot find the shipped model ({BundledModelLocation.FirmSentimentFolder}); pass --model DIR")
+            : Directory.Exists(model) ? Path.Combine(model, SentimentModelPackage.ManifestFile) : model;
+        try
+        {
+            return OnnxAbsaModel.Load(manifest, new OnnxRuntimeOptions());
+        }
+        catch (ModelManifestException e)
+        {
+            throw new ConfigurationException(e.Message);
+        }
+    }
+}

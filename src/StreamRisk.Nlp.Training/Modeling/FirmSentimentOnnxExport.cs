@@ -1,0 +1,87 @@
+using StreamRisk.Nlp.Training.Onnx;
+
+namespace StreamRisk.Nlp.Training.Modeling;
+
+/// <summary>
+/// Writes a trained <see cref="FirmSentimentNet"/> as an ONNX graph that the serving path (<c>OnnxAbsaModel</c>, pooling
+/// <c>graph</c>) runs: inputs <c>input_ids</c> (BERT vocabulary ids), <c>attention_mask</c>, <c>aspect_mask</c>; output
+/// <c>logits</c> [batch, 3] in the order negative, neutral, positive. The BERT id → compact row map is a Gather in the
+/// graph; the calibration temperature is folded into the last layer (logits / T), so ONNX Runtime's softmax gives the
+/// calibrated probabilities.
+/// </summary>
+public static class FirmSentimentOnnxExport
+{
+    public static readonly string[] Labels = ["negative", "neutral", "positive"];
+
+    /// <param name="vocabularyRows">Compact row of every BERT vocabulary id (unseen ids point at the [UNK] row).</param>
+    public static byte[] Write(FirmSentimentNet net, long[] vocabularyRows, double temperature, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
+        var shape = net.Shape;
+        var w = net.Weights();
+        var g = new OnnxGraph("firm_sentiment");
+        g.Input("input_ids", OnnxElementType.Int64, "batch", "sequence");
+        g.Input("attention_mask", OnnxElementType.Int64, "batch", "sequence");
+        g.Input("aspect_mask", OnnxElementType.Float, "batch", "sequence");
+        g.Output("logits", OnnxElementType.Float, "batch", 3);
+
+        string Weight(string name)
+        {
+            var (values, dims) = w[name];
+            return g.Initializer(name, values, dims);
+        }
+        var axis1 = g.Initializer("axis_1", [1L], 1);
+        var axis2 = g.Initializer("axis_2", [2L], 1);
+        var one = g.Initializer("one", [1f]);
+
+        // Embeddings + the aspect vector on mention tokens: [batch, sequence, embedding].
+        var rows = g.Node("Gather", [g.Initializer("vocabulary_rows", vocabularyRows, vocabularyRows.Length), "input_ids"], new OnnxAttribute.Int("axis", 0));
+        var embedded = g.Node("Gather", [Weight("embedding.weight"), rows], new OnnxAttribute.Int("axis", 0));
+        var aspect3 = g.Node("Unsqueeze", ["aspect_mask", axis2]);
+        var x = g.Node("Add", [embedded, g.Node("Mul", [aspect3, Weight("aspect")])]);
+
+        // Convolutions over [batch, channels, sequence], zeroed on padding after each layer.
+        var mask = g.Node("Cast", ["attention_mask"], new OnnxAttribute.Int("to", (long)OnnxElementType.Float));
+        var mask1 = g.Node("Unsqueeze", [mask, axis1]);
+        var h = g.Node("Mul", [g.Node("Transpose", [x], new OnnxAttribute.Ints("perm", [0, 2, 1])), mask1]);
+        var dilations = shape.LayerDilations;
+        for (var l = 0; l < dilations.Length; l++)
+        {
+            var pad = dilations[l] * (shape.Kernel / 2);
+            var conv = g.Node("Conv", [h, Weight($"convolutions.{l}.weight"), Weight($"convolutions.{l}.bias")],
+                new OnnxAttribute.Ints("dilations", [dilations[l]]), new OnnxAttribute.Ints("kernel_shape", [shape.Kernel]),
+                new OnnxAttribute.Ints("pads", [pad, pad]), new OnnxAttribute.Ints("strides", [1]));
+            var y = g.Node("Mul", [g.Node("Relu", [conv]), mask1]);
+            h = l == 0 ? y : g.Node("Add", [h, y]);
+        }
+
+        // Pooling: global max ⊕ global mean ⊕ mention mean ⊕ mention max ⊕ mean embedding.
+        var aspect1 = g.Node("Unsqueeze", ["aspect_mask", axis1]);
+        var keep0 = new OnnxAttribute.Int("keepdims", 0);
+        var keep1 = new OnnxAttribute.Int("keepdims", 1);
+        var max2 = new OnnxAttribute.Ints("axes", [2]);
+        var globalMax = g.Node("ReduceMax", [h], max2, keep0);
+        var tokens = g.Node("Max", [g.Node("ReduceSum", [mask, axis1], keep1), one]);
+        var globalMean = g.Node("Div", [g.Node("ReduceSum", [h, axis2], keep0), tokens]);
+        var mentionH = g.Node("Mul", [h, aspect1]);
+        var mentionTokens = g.Node("Max", [g.Node("ReduceSum", ["aspect_mask", axis1], keep1), one]);
+        var mentionMean = g.Node("Div", [g.Node("ReduceSum", [mentionH, axis2], keep0), mentionTokens]);
+        var mentionMax = g.Node("ReduceMax", [mentionH], max2, keep0);
+        var mask2 = g.Node("Unsqueeze", [mask, axis2]);
+        var bag = g.Node("Div", [g.Node("ReduceSum", [g.Node("Mul", [x, mask2]), axis1], keep0), tokens]);
+        var pooled = g.Node("Concat", [globalMax, globalMean, mentionMean, mentionMax, bag], new OnnxAttribute.Int("axis", 1));
+
+        // Head; the temperature divides the last layer's weights and bias.
+        var transB = new OnnxAttribute.Int("transB", 1);
+        var hiddenOut = g.Node("Relu", [g.Node("Gemm", [pooled, Weight("hidden.weight"), Weight("hidden.bias")], transB)]);
+        var (ow, owShape) = w["output.weight"];
+        var (ob, obShape) = w["output.bias"];
+        var scale = (float)(1 / temperature);
+        g.Node("Gemm", [hiddenOut,
+            g.Initializer("output.weight", ow.Select(v => v * scale).ToArray(), owShape),
+            g.Initializer("output.bias", ob.Select(v => v * scale).ToArray(), obShape)], ["logits"], transB);
+
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) g.Metadata(key, value);
+        return g.ToBytes("StreamRisk.Nlp.Training");
+    }
+}

@@ -1,0 +1,168 @@
+using StreamRisk.Nlp.Tokenization;
+using StreamRisk.Nlp.Training.Data;
+using StreamRisk.Nlp.Training.Evaluation;
+using StreamRisk.Nlp.Training.Modeling;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StreamRisk.Nlp.Training.Training;
+
+/// <summary>A trained model before export, with what its validation split said.</summary>
+public sealed record TrainedSentimentModel(
+    FirmSentimentNet Net,
+    CompactVocabulary Vocabulary,
+    double Temperature,
+    int BestEpoch,
+    IReadOnlyList<EpochRecord> History,
+    ClassificationReport ValidationUncalibrated,
+    ClassificationReport ValidationCalibrated,
+    IReadOnlyList<LabelledText> TrainRows,
+    IReadOnlyList<LabelledText> ValidationRows);
+
+/// <summary>
+/// Trains <see cref="FirmSentimentNet"/> on labelled texts: a stratified validation split is held out of the training
+/// rows for early stopping (best validation macro-F1) and temperature calibration; nothing else is looked at.
+/// Deterministic for a seed on the same machine and thread count.
+/// </summary>
+public static class SentimentTrainer
+{
+    public static TrainedSentimentModel Train(IReadOnlyList<LabelledText> rows, string vocabPath, SentimentTrainingOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        torch.manual_seed(options.Seed);
+        var random = new Random(options.Seed);
+        var (train, validation) = Split(rows, options.ValidationFraction, random);
+        var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
+        var vocabularySize = File.ReadLines(vocabPath).Count();
+        var trainRows = RowEncoder.Encode(tokenizer, train, options.MaxLength);
+        var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength);
+        var vocabulary = CompactVocabulary.Build(trainRows, vocabularySize, options.MinTokenCount,
+            [tokenizer.ClassificationId, tokenizer.SeparatorId]);
+
+        var net = new FirmSentimentNet(new FirmSentimentNetShape(vocabulary.Count, options.EmbeddingSize, options.Channels,
+            HiddenSize: options.HiddenSize, Dropout: options.Dropout));
+        using var optimizer = torch.optim.AdamW(net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var history = new List<EpochRecord>();
+        var best = (F1: -1.0, Epoch: 0, State: (Dictionary<string, Tensor>?)null);
+        var steps = (trainRows.Count + options.BatchSize - 1) / options.BatchSize;
+        var order = Enumerable.Range(0, trainRows.Count).ToArray();
+        long step = 0;
+        for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
+        {
+            net.train();
+            var batches = LengthBuckets(order, trainRows, options.BatchSize, random);
+            double lossSum = 0;
+            for (var s = 0; s < steps; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var batch = batches[s];
+                var (ids, mask, aspects, labels) = Tensors(batch, vocabulary, options.TokenDropout, random);
+                var loss = nn.functional.cross_entropy(net.forward(ids, mask, aspects), labels);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                var value = loss.item<float>();
+                lossSum += value;
+                progress?.Report(new TrainingProgress(epoch, options.MaxEpochs, ++step, steps, value, best.F1));
+            }
+            var logits = Logits(net, validationRows, vocabulary, options.BatchSize);
+            var labelsOf = validationRows.Select(r => r.Label).ToList();
+            var report = ClassificationReport.Of(labelsOf, logits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList());
+            history.Add(new EpochRecord(epoch, lossSum / steps, report.LogLoss, report.Accuracy, report.MacroF1));
+            if (report.MacroF1 > best.F1)
+            {
+                foreach (var t in best.State?.Values ?? Enumerable.Empty<Tensor>()) t.Dispose();
+                best = (report.MacroF1, epoch, net.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone()));
+            }
+            else if (epoch - best.Epoch >= options.Patience)
+            {
+                break;
+            }
+        }
+        net.load_state_dict(best.State!);
+        foreach (var t in best.State!.Values) t.Dispose();
+        net.eval();
+        var finalLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
+        var finalLabels = validationRows.Select(r => r.Label).ToList();
+        var temperature = TemperatureScaling.Fit(finalLogits, finalLabels);
+        return new TrainedSentimentModel(net, vocabulary, temperature, best.Epoch, history,
+            ClassificationReport.Of(finalLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
+            ClassificationReport.Of(finalLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, temperature)).ToList()),
+            train, validation);
+    }
+
+    /// <summary>Batches of rows of similar length (less padding, so less work), in random order: the rows are shuffled,
+    /// sorted by length within chunks of 50 batches, cut into batches, and the batches shuffled.</summary>
+    private static List<List<EncodedRow>> LengthBuckets(int[] order, IReadOnlyList<EncodedRow> rows, int batchSize, Random random)
+    {
+        random.Shuffle(order);
+        var batches = new List<List<EncodedRow>>();
+        foreach (var chunk in order.Chunk(batchSize * 50))
+            foreach (var batch in chunk.OrderBy(i => rows[i].Ids.Length).Chunk(batchSize))
+                batches.Add(batch.Select(i => rows[i]).ToList());
+        var shuffled = batches.ToArray();
+        random.Shuffle(shuffled);
+        return [.. shuffled];
+    }
+
+    /// <summary>Stratified split: the same share of every label goes to validation.</summary>
+    public static (List<LabelledText> Train, List<LabelledText> Validation) Split(IReadOnlyList<LabelledText> rows, double fraction, Random random)
+    {
+        var train = new List<LabelledText>();
+        var validation = new List<LabelledText>();
+        foreach (var group in rows.GroupBy(r => r.Label).OrderBy(g => g.Key))
+        {
+            var items = group.ToArray();
+            random.Shuffle(items);
+            var held = (int)Math.Round(items.Length * fraction);
+            validation.AddRange(items.Take(held));
+            train.AddRange(items.Skip(held));
+        }
+        return (train, validation);
+    }
+
+    /// <summary>Raw logits (no temperature) of every row, in order, with the model in evaluation mode.</summary>
+    public static List<float[]> Logits(FirmSentimentNet net, IReadOnlyList<EncodedRow> rows, CompactVocabulary vocabulary, int batchSize)
+    {
+        net.eval();
+        var result = new List<float[]>(rows.Count);
+        using var noGrad = torch.no_grad();
+        for (var s = 0; s < rows.Count; s += batchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            var batch = rows.Skip(s).Take(batchSize).ToList();
+            var (ids, mask, aspects, _) = Tensors(batch, vocabulary, 0, null);
+            var values = net.forward(ids, mask, aspects).data<float>().ToArray();
+            for (var r = 0; r < batch.Count; r++) result.Add(values.AsSpan(r * 3, 3).ToArray());
+        }
+        return result;
+    }
+
+    /// <summary>A padded batch: compact ids, attention mask, aspect mask (float) and labels.</summary>
+    public static (Tensor Ids, Tensor Mask, Tensor Aspects, Tensor Labels) Tensors(IReadOnlyList<EncodedRow> batch, CompactVocabulary vocabulary,
+        double tokenDropout, Random? random)
+    {
+        var length = batch.Max(r => r.Ids.Length);
+        var ids = new long[batch.Count * length];
+        var mask = new float[batch.Count * length];
+        var aspects = new float[batch.Count * length];
+        var labels = new long[batch.Count];
+        for (var r = 0; r < batch.Count; r++)
+        {
+            var row = batch[r];
+            var offset = r * length;
+            for (var t = 0; t < row.Ids.Length; t++)
+            {
+                var inside = t > 0 && t < row.Ids.Length - 1;
+                ids[offset + t] = inside && random is not null && random.NextDouble() < tokenDropout ? 0 : vocabulary.Rows[row.Ids[t]];
+                mask[offset + t] = 1;
+            }
+            foreach (var a in row.Aspects) aspects.AsSpan(offset + a.First, a.Length).Fill(1);
+            labels[r] = row.Label;
+        }
+        long[] shape = [batch.Count, length];
+        return (tensor(ids, shape), tensor(mask, shape), tensor(aspects, shape), tensor(labels));
+    }
+}

@@ -1,0 +1,27 @@
+namespace StreamRisk.Nlp.Training.Training;
+
+/// <summary>Everything that decides a training run; written into the model's training record.</summary>
+public sealed record SentimentTrainingOptions
+{
+    public int Seed { get; init; } = 1;
+    public int MaxEpochs { get; init; } = 15;
+    /// <summary>Stop after this many epochs without a better validation macro-F1.</summary>
+    public int Patience { get; init; } = 3;
+    public int BatchSize { get; init; } = 64;
+    public double LearningRate { get; init; } = 5e-3;
+    public double WeightDecay { get; init; } = 1e-4;
+    /// <summary>Share of the training rows held out (stratified by label) for early stopping and calibration.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+    /// <summary>Tokens per row, [CLS] and [SEP] included; longer texts are scored in windows around the mentions.</summary>
+    public int MaxLength { get; init; } = 128;
+    /// <summary>WordPiece tokens seen fewer times in the training rows share the [UNK] row.</summary>
+    public int MinTokenCount { get; init; } = 2;
+    /// <summary>Chance that a token is replaced by [UNK] during training (so unseen words are handled).</summary>
+    public double TokenDropout { get; init; } = 0.1;
+    public int EmbeddingSize { get; init; } = 64;
+    public int Channels { get; init; } = 64;
+    public int HiddenSize { get; init; } = 64;
+    public double Dropout { get; init; } = 0.2;
+    /// <summary>Torch intra-op threads (0: its default).</summary>
+    public int Threads { get; init; } = 2;
+}

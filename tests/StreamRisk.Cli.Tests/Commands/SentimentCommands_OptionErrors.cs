@@ -1,0 +1,66 @@
+namespace StreamRisk.Cli.Tests.Commands;
+
+/// <summary>`train sentiment` and `eval sentiment`: bad files and settings exit 2 with one line naming them; `eval
+/// sentiment` scores the shipped default model on a labelled file.</summary>
+public sealed class SentimentCommands_OptionErrors
+{
+    [Fact]
+    public void Train_with_a_missing_file_exits_2_naming_it()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var (code, _, stderr) = CliProcess.Run("train", "sentiment", "--data", Path.Combine(dir, "absent.csv"), "--out", dir, "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("streamrisk train sentiment:", stderr);
+        Assert.Contains("absent.csv", stderr);
+    }
+
+    [Fact]
+    public void Train_with_a_bad_label_exits_2_naming_file_and_line()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(data, "text,label\nshares rose,neutral\nshares fell,terrible\n");
+        var (code, _, stderr) = CliProcess.Run("train", "sentiment", "--data", data, "--out", Path.Combine(dir, "model"), "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("labels.csv, line 3", stderr);
+        Assert.Contains("'terrible'", stderr);
+    }
+
+    [Theory]
+    [InlineData("--validation-fraction", "0.7")]
+    [InlineData("--epochs", "0")]
+    public void Train_with_an_out_of_range_setting_exits_2_naming_it(string option, string value)
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(data, "text,label\nshares rose,positive\n");
+        var (code, _, stderr) = CliProcess.Run("train", "sentiment", "--data", data, "--out", dir, option, value, "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains(option, stderr);
+    }
+
+    [Fact]
+    public void Eval_scores_the_default_model_next_to_the_lexicon()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.jsonl");
+        File.WriteAllText(data, "{\"text\": \"Acme Corp beat estimates and raised its dividend.\", \"issuer\": \"Acme Corp\", \"label\": \"positive\"}\n"
+            + "{\"text\": \"Acme Corp appointed a new finance chief.\", \"issuer\": \"Acme Corp\", \"label\": \"neutral\"}\n");
+        var (code, stdout, stderr) = CliProcess.Run("eval", "sentiment", "--data", data, "--out", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("firm-sentiment-cnn", stdout);
+        Assert.Contains("lexicon-firm", stdout);
+        Assert.True(File.Exists(Path.Combine(dir, "calibration.svg")));
+    }
+
+    [Fact]
+    public void Eval_with_a_missing_model_exits_2()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(data, "text,label\nshares rose,positive\n");
+        var (code, _, stderr) = CliProcess.Run("eval", "sentiment", "--data", data, "--model", Path.Combine(dir, "absent.json"));
+        Assert.Equal(2, code);
+        Assert.Contains("absent.json", stderr);
+    }
+}

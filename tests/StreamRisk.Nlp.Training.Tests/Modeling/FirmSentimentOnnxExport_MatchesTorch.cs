@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Sentiment;
+using StreamRisk.Nlp.Sentiment;
+using StreamRisk.Nlp.Tokenization;
+using StreamRisk.Nlp.Training.Data;
+using StreamRisk.Nlp.Training.Modeling;
+using StreamRisk.Nlp.Training.Training;
+using StreamRisk.Tests.Shared;
+using TorchSharp;
+
+namespace StreamRisk.Nlp.Training.Tests.Modeling;
+
+/// <summary>The exported graph, loaded through the manifest loader and served by OnnxAbsaModel, gives the probabilities
+/// of TorchSharp's forward pass (with the temperature) on the same rows, whatever the padding of the batch.</summary>
+public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sr-export-" + Guid.NewGuid().ToString("N"));
+
+    public static string Vocab => RepositoryRoot.Of("data", "models", "firm-sentiment", "vocab.txt");
+
+    [Fact]
+    public void Served_probabilities_equal_torch_forward()
+    {
+        torch.manual_seed(11);
+        var vocabularySize = File.ReadLines(Vocab).Count();
+        var random = new Random(5);
+        var rows = new long[vocabularySize];
+        for (var i = 0; i < rows.Length; i++) rows[i] = random.Next(0, 50);
+        var vocabulary = new CompactVocabulary(rows, 50);
+        var net = new FirmSentimentNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8));
+        using (torch.no_grad())
+            foreach (var p in net.parameters()) p.normal_(0, 0.5);
+        net.eval();
+        const double temperature = 1.7;
+        var manifest = SentimentModelPackage.Write(_dir, net, vocabulary, temperature, Vocab, "test@1", 64, new JsonObject());
+
+        string[] texts =
+        [
+            "Acme Corp warned of weaker margins while Beta Bank raised its dividend.",
+            "Beta Bank",
+            "Shares of Acme Corp rose sharply after the results, and analysts at several brokers lifted their targets on the stock; Beta Bank fell.",
+            "A text about the market that names no issuer at all.",
+        ];
+        var labelled = new List<LabelledText>();
+        foreach (var t in texts)
+            foreach (var issuer in new[] { "Acme Corp", "Beta Bank", null })
+                if (issuer is null || t.Contains(issuer, StringComparison.Ordinal))
+                    labelled.Add(new LabelledText(t, 1, issuer, issuer is null ? [] : LabelledTextReader.Occurrences(t, issuer), 0));
+
+        using var served = OnnxAbsaModel.Load(manifest);
+        var onnx = served.Score(RowEncoder.Requests(labelled));
+        var tokenizer = WordPieceTextEncoder.FromVocabulary(Vocab, true, true, true);
+        var encoded = RowEncoder.Encode(tokenizer, labelled, 64);
+        Assert.Equal(labelled.Count, encoded.Count);
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            // One row per batch in torch: no padding at all, while ONNX Runtime pads each batch to its longest row.
+            var logits = SentimentTrainer.Logits(net, [encoded[i]], vocabulary, 1)[0];
+            var expected = TemperatureScaling.Softmax(logits, temperature);
+            Assert.Equal(expected[0], onnx[i].Negative, 1e-4);
+            Assert.Equal(expected[1], onnx[i].Neutral, 1e-4);
+            Assert.Equal(expected[2], onnx[i].Positive, 1e-4);
+        }
+        // The random weights must give varied outputs, or the comparison above proves little.
+        Assert.True(onnx.Select(p => p.Positive).Distinct().Count() > labelled.Count / 2);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+}
