@@ -38,7 +38,8 @@ for trx in "$results"/*.trx; do
   line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   get() { printf '%s' "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
-  skipped=$((skipped + $(get notExecuted)))
+  # The VSTest TRX logger leaves notExecuted at 0 for skipped tests; they are the ones counted but not executed.
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 # The delivery-guarantee tests' verdicts (lost / double-counted / redelivered counts), passing or not.
 grep -ho '\(embedded crash test\|crash test\|postgres restart\|uninterrupted worker\): [^<]*' "$results"/*.trx 2>/dev/null | sort -u || true
