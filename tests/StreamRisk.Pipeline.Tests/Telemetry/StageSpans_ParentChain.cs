@@ -7,7 +7,10 @@ using StreamRisk.Pipeline.Telemetry;
 namespace StreamRisk.Pipeline.Tests.Telemetry;
 
 /// <summary>With a listener on the pipeline's spans, every message a stage handles gets a span whose parent is the span
-/// that produced the message, carried on the bus in <c>ce_traceparent</c>: an alert's trace goes back to its ingest.</summary>
+/// that produced the message, carried on the bus in <c>ce_traceparent</c>: an alert's trace goes back to its ingest.
+/// The listener is process-wide, so the test runs alone: a pipeline of another test that started before the listener
+/// was added would emit untraced scores, whose alerts then start traces of their own.</summary>
+[Collection(TracingCollection.Name)]
 public sealed class StageSpans_ParentChain
 {
     [Fact]
@@ -26,8 +29,7 @@ public sealed class StageSpans_ParentChain
             null, CancellationToken.None);
 
         Assert.True(summary.Counters.Alerts > 0, "the sample corpus raises alerts");
-        // Other tests may run pipelines at the same time, traced too since the listener is process-wide: every alert span
-        // recorded, whichever run made it, must have a complete chain.
+        // Every alert span recorded must have a complete chain.
         var alerts = spans.Values.Where(s => s.OperationName == AlertStage.StageName).ToList();
         Assert.NotEmpty(alerts);
         var chains = alerts.Select(alert => Ancestry(alert, spans)).ToList();
@@ -50,4 +52,11 @@ public sealed class StageSpans_ParentChain
         }
         return chain;
     }
+}
+
+/// <summary>Tests that listen to the pipeline's spans process-wide: run with no other test alongside.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TracingCollection
+{
+    public const string Name = "process-wide tracing";
 }
