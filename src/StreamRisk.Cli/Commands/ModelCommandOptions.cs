@@ -38,19 +38,21 @@ internal sealed class ModelCommandOptions
     /// when the pipeline loads its models, so a missing shipped model is reported like any other bad configuration).</summary>
     public static string? FirmModel(string value) => value == "lexicon" ? null : value;
 
-    /// <summary>The options a worker takes: the industry LLM and the spread forecaster (its other text models are the built-in ones).</summary>
+    /// <summary>The options a worker takes: the firm-sentiment model, the industry LLM and the spread forecaster (its NER and
+    /// embedding models are the built-in ones), so a worker scores as <c>run</c> does by default.</summary>
     public void AddWorkerModelsTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _industry, _industryName, _industryPrompt, _llmThreads, _spread })
+        foreach (var option in new Option[] { _firm, _industry, _industryName, _industryPrompt, _llmThreads, _spread })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>The industry LLM and spread forecaster options over <paramref name="models"/>.</summary>
+    /// <summary>The firm-sentiment, industry LLM and spread forecaster options over <paramref name="models"/>.</summary>
     public ModelOptions ReadWorkerModels(ParseResult result, ModelOptions models) => models with
     {
+        FirmModel = FirmModel(result.GetValue(_firm)!),
         SpreadModel = result.GetValue(_spread),
         IndustryModel = result.GetValue(_industry) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
         IndustryModelSource = result.GetValue(_industry) is null ? IndustryModelSpec.Variable : "--industry-model",

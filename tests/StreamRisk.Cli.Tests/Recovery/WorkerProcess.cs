@@ -40,7 +40,8 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "streamrisk.dll"), "worker", "all", "--reference", referenceDirectory })
+        // The lexicon, as the in-process reference runs these tests compare with use (the library default).
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "streamrisk.dll"), "worker", "all", "--reference", referenceDirectory, "--firm-model", "lexicon" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -24,7 +24,7 @@ public sealed class CommandHelp_NamesOptions
         { "run", ["--input", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
         { "ingest", ["--input", "--out", "--db", "--batch-size", "--chunk-size", "--quiet"] },
         { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
-        { "worker", ["--reference", "--batch-size", "--spread-model", .. BusOptions, .. StoreOptions, .. IndustryModelOptions] },
+        { "worker", ["--reference", "--batch-size", "--firm-model", "--spread-model", .. BusOptions, .. StoreOptions, .. IndustryModelOptions] },
         { "db", ["migrate"] },
         { "db migrate", ["--retries", .. StoreOptions] },
         { "topics", ["apply"] },
