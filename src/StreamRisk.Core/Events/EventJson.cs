@@ -50,4 +50,28 @@ public static class EventJson
     /// <summary>Parses <paramref name="utf8"/>; throws <see cref="JsonException"/> on malformed or mistyped input.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException($"expected a {typeof(T).Name} object, found null");
+
+    /// <summary>Events from JSON lines (one per line, blank lines skipped), read lazily; a line that does not parse
+    /// becomes the exception <paramref name="fail"/> makes of its 1-based number and the parse error.</summary>
+    public static IEnumerable<T> DeserializeLines<T>(IEnumerable<string> lines, Func<int, JsonException, Exception> fail)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(fail);
+        var number = 0;
+        foreach (var text in lines)
+        {
+            number++;
+            if (text.Length == 0) continue;
+            T value;
+            try
+            {
+                value = Deserialize<T>(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+            catch (JsonException ex)
+            {
+                throw fail(number, ex);
+            }
+            yield return value;
+        }
+    }
 }

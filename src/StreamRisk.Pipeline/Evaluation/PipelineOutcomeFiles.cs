@@ -36,22 +36,8 @@ public static class PipelineOutcomeFiles
     private static IEnumerable<T> Events<T>(string directory, string topic)
     {
         var path = Path.Combine(directory, topic + ".jsonl");
-        if (!File.Exists(path)) throw new InputException($"pipeline output '{path}' is missing (the run should have written every topic)");
-        var line = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            line++;
-            if (text.Length == 0) continue;
-            T value;
-            try
-            {
-                value = EventJson.Deserialize<T>(System.Text.Encoding.UTF8.GetBytes(text));
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new InputException($"{path} line {line}: {ex.Message}");
-            }
-            yield return value;
-        }
+        return File.Exists(path)
+            ? EventJson.DeserializeLines<T>(File.ReadLines(path), (line, ex) => new InputException($"{path} line {line}: {ex.Message}"))
+            : throw new InputException($"pipeline output '{path}' is missing (the run should have written every topic)");
     }
 }

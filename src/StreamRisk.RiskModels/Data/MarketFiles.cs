@@ -22,24 +22,8 @@ public static class MarketFiles
         return MarketSeriesBuilder.Build(spreads, index, fundamentals);
     }
 
-    private static IEnumerable<T> Lines<T>(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} is missing", path);
-        var line = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            line++;
-            if (text.Length == 0) continue;
-            T value;
-            try
-            {
-                value = EventJson.Deserialize<T>(Encoding.UTF8.GetBytes(text));
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path} line {line}: {ex.Message}", ex);
-            }
-            yield return value;
-        }
-    }
+    private static IEnumerable<T> Lines<T>(string path) =>
+        File.Exists(path)
+            ? EventJson.DeserializeLines<T>(File.ReadLines(path), (line, ex) => new InvalidDataException($"{path} line {line}: {ex.Message}", ex))
+            : throw new FileNotFoundException($"{path} is missing", path);
 }

@@ -10,7 +10,8 @@ namespace StreamRisk.Nlp.Training.Tests.Shipped;
 /// The shipped default model (data/models/firm-sentiment, served through ONNX Runtime as in production) on the failure
 /// classes of the word-list scorer, one test per class, on sentences written for these tests only (they are in neither
 /// the training data, the synthetic templates' wording nor the evaluation set). Each class must be mostly right (at
-/// least two thirds of its pairs); the printed table shows every miss.
+/// least two thirds of its pairs), except the classes it is known to fail, which may not fall below what it measured;
+/// the printed table shows every miss.
 /// </summary>
 public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
 {
@@ -19,9 +20,12 @@ public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
     /// <summary>Classes the shipped model (firm-sentiment-cnn@1) gets mostly right.</summary>
     public static TheoryData<string> Classes => new(Cases.Keys.Except(KnownFailures));
 
-    /// <summary>Classes it does not yet get right (measured: inflection 2 of 6, clause scope 2 of 6; see bench/RESULTS.md).
-    /// Kept as skipped tests so that they are run again, by removing the skip, once a retrained model should pass them.</summary>
+    /// <summary>Classes it does not yet get mostly right (measured: inflection 2 of 6, clause scope 2 of 6; bench/RESULTS.md).
+    /// They run too, held to what the shipped model measured, so a retrained model may not do worse; move a class back to
+    /// <see cref="Classes"/> once a model gets it mostly right.</summary>
     private static readonly string[] KnownFailures = ["inflection", "clause scope"];
+
+    private const int KnownFailuresMeasuredRight = 2;
 
     public static TheoryData<string> FailingClasses => new(KnownFailures);
 
@@ -94,13 +98,21 @@ public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Classes))]
-    public void Mostly_right(string failureClass) => Check(failureClass);
+    public void Mostly_right(string failureClass)
+    {
+        var (right, total) = Check(failureClass);
+        Assert.True(right * 3 >= total * 2, $"{failureClass}: {right} of {total} right");
+    }
 
-    [Theory(Skip = "firm-sentiment-cnn@1 gets 2 of 6 right in each of these classes (bench/RESULTS.md); remove the skip after retraining")]
+    [Theory]
     [MemberData(nameof(FailingClasses))]
-    public void Mostly_right_not_yet(string failureClass) => Check(failureClass);
+    public void Not_yet_mostly_right_and_no_worse_than_measured(string failureClass)
+    {
+        var (right, total) = Check(failureClass);
+        Assert.True(right >= KnownFailuresMeasuredRight, $"{failureClass}: {right} of {total} right; the shipped model measured {KnownFailuresMeasuredRight}");
+    }
 
-    private void Check(string failureClass)
+    private (int Right, int Total) Check(string failureClass)
     {
         var manifest = RepositoryRoot.Of("data", "models", "firm-sentiment", "manifest.json");
         using var model = OnnxAbsaModel.Load(manifest);
@@ -117,6 +129,6 @@ public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
             right += predicted == cases[i].Label ? 1 : 0;
             output.WriteLine($"{(predicted == cases[i].Label ? "ok  " : "MISS")} {cases[i].Issuer}: expected {cases[i].Label}, got {predicted} ({p.Negative:0.00}/{p.Neutral:0.00}/{p.Positive:0.00}) — {cases[i].Text}");
         }
-        Assert.True(right * 3 >= cases.Length * 2, $"{failureClass}: {right} of {cases.Length} right");
+        return (right, cases.Length);
     }
 }
