@@ -46,6 +46,7 @@ public static class SpreadTrainer
         var (trainX, trainY) = Materialise(dataset, train, normalisation, targetMean, targetScale);
         var (valX, valY) = Materialise(dataset, validation, normalisation, targetMean, targetScale);
 
+        // The generator is process-wide: two trainings started at once in one process would not be reproducible.
         torch.manual_seed(seed);
         using var model = new ITransformerModule(shape, visible);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
