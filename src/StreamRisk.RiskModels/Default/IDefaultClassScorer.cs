@@ -1,0 +1,16 @@
+using StreamRisk.Core.Events;
+
+namespace StreamRisk.RiskModels.Default;
+
+/// <summary>A trained default-class model as the score stage serves it: one issuer at one origin → class probabilities
+/// with their explanation. Implementations are immutable and safe to call from one stage thread.</summary>
+public interface IDefaultClassScorer
+{
+    /// <summary><c>name@version</c>, written into every score.</summary>
+    string Version { get; }
+
+    DefaultClassScore Score(DefaultExample example);
+}
+
+/// <summary>Class probabilities (summing to 1) and why.</summary>
+public sealed record DefaultClassScore(double PPerforming, double PExtended, double PDefaulted, RiskClassExplanation Explanation);
