@@ -9,6 +9,12 @@ public interface IDefaultClassScorer
     /// <summary><c>name@version</c>, written into every score.</summary>
     string Version { get; }
 
+    /// <summary>The newest quarters the model reads.</summary>
+    int Steps { get; }
+
+    /// <summary>The macro indicators the model reads, in its order.</summary>
+    IReadOnlyList<string> MacroNames { get; }
+
     DefaultClassScore Score(DefaultExample example);
 }
 

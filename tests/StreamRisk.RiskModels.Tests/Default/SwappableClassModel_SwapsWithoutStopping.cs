@@ -76,6 +76,8 @@ public class SwappableClassModel_SwapsWithoutStopping
     private sealed class FixedScorer(string version) : IDefaultClassScorer
     {
         public string Version => version;
+        public int Steps => 8;
+        public IReadOnlyList<string> MacroNames => [];
 
         public DefaultClassScore Score(DefaultExample example) =>
             new(1, 0, 0, new RiskClassExplanation(version, null, 0, [], [1.0], 1, 0, []));
