@@ -15,8 +15,8 @@ public interface IDefaultClassScorer
     /// <summary>The macro indicators the model reads, in its order.</summary>
     IReadOnlyList<string> MacroNames { get; }
 
-    DefaultClassScore Score(DefaultExample example);
+    ClassModelScore Score(DefaultExample example);
 }
 
 /// <summary>Class probabilities (summing to 1) and why.</summary>
-public sealed record DefaultClassScore(double PPerforming, double PExtended, double PDefaulted, RiskClassExplanation Explanation);
+public sealed record ClassModelScore(double PPerforming, double PExtended, double PDefaulted, RiskClassExplanation Explanation);

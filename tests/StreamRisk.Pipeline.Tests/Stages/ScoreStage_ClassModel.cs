@@ -108,12 +108,12 @@ public class ScoreStage_ClassModel
         public int Steps => 8;
         public IReadOnlyList<string> MacroNames => [];
 
-        public DefaultClassScore Score(DefaultExample example)
+        public ClassModelScore Score(DefaultExample example)
         {
             var notice = example.Quarters.Count > 0 && example.Quarters[^1].Chapters[1] is not null;
             var pDefaulted = 0.1 * example.Quarters.Count + (notice ? noticeWeight : 0);
             var statementDay = example.Quarters.Count > 0 ? example.Quarters[^1].PeriodEnd : (DateOnly?)null;
-            return new DefaultClassScore(1 - pDefaulted, 0, pDefaulted, new RiskClassExplanation(version, statementDay, example.Quarters.Count,
+            return new ClassModelScore(1 - pDefaulted, 0, pDefaulted, new RiskClassExplanation(version, statementDay, example.Quarters.Count,
                 [new FeatureAttribution("debt_to_assets", statementDay ?? Day, 1)], [1.0], notice ? 0.6 : 1, notice ? 0.4 : 0,
                 [new ChapterAttribution(DisclosureChapters.ImportantNotices, notice ? 1 : 0)]));
         }

@@ -79,7 +79,7 @@ public class SwappableClassModel_SwapsWithoutStopping
         public int Steps => 8;
         public IReadOnlyList<string> MacroNames => [];
 
-        public DefaultClassScore Score(DefaultExample example) =>
+        public ClassModelScore Score(DefaultExample example) =>
             new(1, 0, 0, new RiskClassExplanation(version, null, 0, [], [1.0], 1, 0, []));
     }
 }
