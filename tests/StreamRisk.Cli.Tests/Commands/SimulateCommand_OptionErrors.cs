@@ -8,7 +8,7 @@ public sealed class SimulateCommand_OptionErrors
     [InlineData("--news-per-issuer-year", "-3", "--news-per-issuer-year must be in")]
     [InlineData("--extended-share", "1.5", "--extended-share must be in [0, 1]")]
     [InlineData("--defaulted-share", "-0.1", "--defaulted-share must be in [0, 1]")]
-    [InlineData("--defaulted-share", "0.45", "--extended-share + --defaulted-share must stay below 0.5")]
+    [InlineData("--defaulted-share", "0.49", "--extended-share + --defaulted-share must stay below 0.5")]
     public void An_out_of_range_value_exits_2_naming_the_option(string option, string value, string message)
     {
         var dir = Path.Combine(CliProcess.NewTempDirectory(), "sim");
