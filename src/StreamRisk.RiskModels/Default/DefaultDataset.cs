@@ -20,10 +20,6 @@ namespace StreamRisk.RiskModels.Default;
 /// </summary>
 public sealed class DefaultDataset
 {
-    /// <summary>The built-in text embedding: hashed TF–IDF with a flat IDF (no corpus, so nothing to learn or store,
-    /// and train and serving embed alike), 256 buckets to keep 2,000 issuers × 10 years in memory.</summary>
-    public const int DefaultEmbeddingDimension = 256;
-
     private DefaultDataset(DefaultMarket market, DefaultDatasetOptions options, ITextEmbedder embedder, IReadOnlyList<DefaultExample> all)
     {
         Options = options;
@@ -99,22 +95,21 @@ public sealed class DefaultDataset
 
     public IReadOnlyList<DefaultExample> Test { get; }
 
-    /// <summary>The built-in embedder (<see cref="DefaultEmbeddingDimension"/> buckets, flat IDF).</summary>
-    public static ITextEmbedder DefaultEmbedder() =>
-        new HashedTfIdfEmbedder([], new HashedTfIdfOptions { Dimension = DefaultEmbeddingDimension });
-
     /// <summary>Reads a simulated market folder (<see cref="DefaultMarketFiles"/>) and builds the dataset.</summary>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="InvalidDataException">A file is malformed (the message names the file and line).</exception>
+    /// <param name="embedder">The chapter embedder; default <see cref="DisclosureChapters.CreateEmbedder"/>, the one the
+    /// score stage embeds live texts with.</param>
     public static DefaultDataset Load(string simulationDirectory, DefaultDatasetOptions? options = null, ITextEmbedder? embedder = null) =>
         Build(DefaultMarketFiles.Read(simulationDirectory), options, embedder);
 
+    /// <param name="embedder">As for <see cref="Load"/>.</param>
     public static DefaultDataset Build(DefaultMarket market, DefaultDatasetOptions? options = null, ITextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         options ??= DefaultDatasetOptions.Default;
         options.Validate();
-        embedder ??= DefaultEmbedder();
+        embedder ??= DisclosureChapters.CreateEmbedder();
         return new DefaultDataset(market, options, embedder, DefaultExampleBuilder.Build(market, options, embedder));
     }
 

@@ -18,10 +18,6 @@ public sealed record DefaultDatasetOptions
     /// <summary>Length of the label window in quarters, after the gap.</summary>
     public int HorizonQuarters { get; init; } = 4;
 
-    /// <summary>Texts published after the newest statement and by the origin go to the newest statement's quarter (true),
-    /// or wait for the next statement (false: strictly (previous publication, this publication]).</summary>
-    public bool TextsUntilOrigin { get; init; } = true;
-
     /// <summary>Issuer shares of train and validation; the rest are test issuers.</summary>
     public double TrainIssuerShare { get; init; } = 0.70;
 

@@ -1,4 +1,5 @@
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Text;
 
 namespace StreamRisk.RiskModels.Default;
 
@@ -10,37 +11,33 @@ namespace StreamRisk.RiskModels.Default;
 /// <param name="StartDay">First simulated day.</param>
 /// <param name="EndDay">Last simulated day: outcomes after it are unknown.</param>
 /// <param name="Issuers">Issuer id → industry id (the first industry the issuer is listed under), in dataset order.</param>
+/// <param name="Statements">Quarterly statements with the <see cref="StreamRisk.Core.Simulation.EmdlotIndicators"/>.</param>
 public sealed record DefaultMarket(
     DateOnly StartDay,
     DateOnly EndDay,
     IReadOnlyList<(string IssuerId, string IndustryId)> Issuers,
-    MacroSeries Macro,
-    IReadOnlyList<IssuerStatement> Statements,
+    MacroTable Macro,
+    IReadOnlyList<Fundamentals> Statements,
     IReadOnlyList<IssuerDisclosure> Disclosures,
     IReadOnlyList<ClassChange> ClassChanges);
 
-/// <summary>A quarterly statement: the 32 indicators in <see cref="StreamRisk.Core.Simulation.EmdlotIndicators.Names"/> order.</summary>
-public sealed record IssuerStatement(string IssuerId, DateOnly PeriodEnd, DateTimeOffset PublishedAt, double[] Financial);
-
-/// <summary>An issuer's own disclosure text (headline and body) in one of <see cref="DisclosureChapters.Names"/>.</summary>
-public sealed record IssuerDisclosure(string IssuerId, int Chapter, DateTimeOffset PublishedAt, string Text);
+/// <summary>An issuer's own disclosure text in one of <see cref="DisclosureChapters.Names"/>, as the live path reads it
+/// (<see cref="Of"/>).</summary>
+public sealed record IssuerDisclosure(string IssuerId, int Chapter, DateTimeOffset PublishedAt, string Text)
+{
+    /// <summary>The disclosure a raw filing of <paramref name="issuerId"/> is, or null when its heading names no chapter.
+    /// Headline and body are normalised as ingest does, and joined and told apart as the score stage does
+    /// (<see cref="EnrichedDocument.TextOf"/>, <see cref="DisclosureChapters.Of"/>), so a text embeds alike offline and live.</summary>
+    public static IssuerDisclosure? Of(string issuerId, RawNews filing)
+    {
+        var body = TextNormalizer.Normalize(filing.Body);
+        var headline = filing.Headline is null ? null : TextNormalizer.Normalize(filing.Headline);
+        if (headline is { Length: 0 }) headline = null;
+        if (DisclosureChapters.Of(headline, body) is not { } chapter) return null;
+        var document = new NewsDocument(filing.DocId, filing.Source, filing.PublishedAt.ToUniversalTime(), headline, body, filing.Language, "", 0);
+        return new IssuerDisclosure(issuerId, chapter, document.PublishedAt, EnrichedDocument.TextOf(document));
+    }
+}
 
 /// <summary>The issuer moved into <paramref name="Class"/> on <paramref name="Day"/> (the simulator's classes only worsen).</summary>
 public sealed record ClassChange(string IssuerId, RiskClass Class, DateOnly Day);
-
-/// <summary>EMDLOT's text modality: the disclosure chapters, in the order of <see cref="DisclosedQuarter.Chapters"/>.</summary>
-public static class DisclosureChapters
-{
-    public const int RiskFactors = 0;
-    public const int ImportantNotices = 1;
-
-    public static readonly IReadOnlyList<string> Names = ["risk_factors", "important_notices"];
-
-    /// <summary>The chapter of a simulation truth kind (<c>risk_factors</c>, <c>important_notice</c>), or null for news kinds.</summary>
-    public static int? OfKind(string kind) => kind switch
-    {
-        "risk_factors" => RiskFactors,
-        "important_notice" => ImportantNotices,
-        _ => null,
-    };
-}

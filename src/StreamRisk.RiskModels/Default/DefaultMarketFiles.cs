@@ -3,6 +3,7 @@ using System.Text.Json;
 using StreamRisk.Core.Events;
 using StreamRisk.Core.Reference;
 using StreamRisk.Core.Simulation;
+using StreamRisk.RiskModels.Artifacts;
 
 namespace StreamRisk.RiskModels.Default;
 
@@ -14,9 +15,10 @@ namespace StreamRisk.RiskModels.Default;
 /// naming the file and, where it has one, the line (the CLI's training commands map both to exit code 2).
 /// </summary>
 /// <remarks>
-/// truth/polarity.jsonl is read only for which issuer a disclosure belongs to and which chapter it is (its doc id,
-/// issuer id and kind); its polarity, the simulator's ground truth about tone, is never read. The live path gets the
-/// same link from entity linking of the issuer's own filings and the filing type.
+/// truth/polarity.jsonl is read only for which issuer a disclosure belongs to (the doc id and issuer id of its
+/// risk_factors and important_notice lines); its polarity, the simulator's ground truth about tone, is never read. The
+/// live path gets the same link from entity linking. The chapter comes from the text's heading
+/// (<see cref="DisclosureChapters.Of"/>), as live.
 /// </remarks>
 public static class DefaultMarketFiles
 {
@@ -29,41 +31,24 @@ public static class DefaultMarketFiles
         var known = issuers.Select(i => i.IssuerId).ToHashSet(StringComparer.Ordinal);
         var macro = ReadMacro(Path.Combine(directory, "macro.csv"));
         var statements = ReadStatements(Path.Combine(directory, "fundamentals.jsonl"), known);
-        var links = ReadDisclosureLinks(Path.Combine(directory, "truth", "polarity.jsonl"));
+        var links = ReadDisclosureIssuers(Path.Combine(directory, "truth", "polarity.jsonl"));
         var disclosures = ReadDisclosures(Path.Combine(directory, "disclosures.jsonl"), links);
         var changes = ReadClassChanges(Path.Combine(directory, "truth", "outcome_events.csv"), known);
         return new DefaultMarket(start, end, issuers, macro, statements, disclosures, changes);
     }
 
-    /// <summary>macro.csv: a <c>year,quarter</c> header followed by one column per macro indicator.</summary>
-    public static MacroSeries ReadMacro(string path)
+    /// <summary>macro.csv through <see cref="MacroTable.Load"/> (the table the score stage reads with --macro).</summary>
+    private static MacroTable ReadMacro(string path)
     {
-        var records = ParseCsv(path);
-        if (records.Count == 0) throw new InvalidDataException($"{path} is empty; expected the header 'year,quarter,<indicator>...'");
-        var header = records[0].Fields.Select(f => f.Trim()).ToList();
-        if (header.Count < 3 || header[0] != "year" || header[1] != "quarter")
+        Require(path);
+        try
         {
-            throw new InvalidDataException($"{path} line {records[0].LineNumber}: the header must be 'year,quarter' and at least one indicator (was '{string.Join(',', header)}')");
+            return MacroTable.Load(path);
         }
-        var rows = new Dictionary<(int, int), double[]>();
-        foreach (var record in records.Skip(1))
+        catch (ModelArtifactException ex)
         {
-            if (record.Fields.Count != header.Count) throw Line(path, record.LineNumber, $"expected {header.Count} fields, found {record.Fields.Count}");
-            var year = ParseInt(path, record, 0, "year");
-            var quarter = ParseInt(path, record, 1, "quarter");
-            if (quarter is < 1 or > 4) throw Line(path, record.LineNumber, $"quarter must be 1..4 (was {quarter})");
-            var values = new double[header.Count - 2];
-            for (var k = 0; k < values.Length; k++)
-            {
-                if (!double.TryParse(record.Fields[k + 2], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k]) || !double.IsFinite(values[k]))
-                {
-                    throw Line(path, record.LineNumber, $"{header[k + 2]} '{record.Fields[k + 2]}' is not a finite number");
-                }
-            }
-            if (!rows.TryAdd((year, quarter), values)) throw Line(path, record.LineNumber, $"{year} Q{quarter} appears twice");
+            throw new InvalidDataException(ex.Message, ex);
         }
-        if (rows.Count == 0) throw new InvalidDataException($"{path} has no rows after the header");
-        return new MacroSeries(header.Skip(2).ToArray(), rows);
     }
 
     private static (DateOnly Start, DateOnly End) ReadPeriod(string path)
@@ -97,47 +82,42 @@ public static class DefaultMarketFiles
         }
     }
 
-    private static List<IssuerStatement> ReadStatements(string path, HashSet<string> issuers)
+    private static List<Fundamentals> ReadStatements(string path, HashSet<string> issuers)
     {
-        var statements = new List<IssuerStatement>();
-        var names = EmdlotIndicators.Names;
+        var statements = new List<Fundamentals>();
         foreach (var (statement, line) in JsonLines<Fundamentals>(path))
         {
             if (!issuers.Contains(statement.IssuerId)) throw Line(path, line, $"issuer '{statement.IssuerId}' is not in issuers.csv");
-            var values = new double[names.Count];
-            for (var k = 0; k < values.Length; k++)
+            // Live, a missing indicator reads NaN; a simulation writes all 32, so one missing here means a damaged file.
+            if (EmdlotIndicators.Names.FirstOrDefault(n => !statement.Indicators.ContainsKey(n)) is { } missing)
             {
-                if (!statement.Indicators.TryGetValue(names[k], out values[k]))
-                {
-                    throw Line(path, line, $"the statement of {statement.IssuerId} for {statement.PeriodEnd:yyyy-MM-dd} lacks the indicator '{names[k]}'");
-                }
+                throw Line(path, line, $"the statement of {statement.IssuerId} for {statement.PeriodEnd:yyyy-MM-dd} lacks the indicator '{missing}'");
             }
-            statements.Add(new IssuerStatement(statement.IssuerId, statement.PeriodEnd, statement.PublishedAt, values));
+            statements.Add(statement);
         }
         return statements;
     }
 
-    /// <summary>doc id → (issuer, chapter) for the issuers' own disclosures; news lines are skipped unparsed.</summary>
-    private static Dictionary<string, (string IssuerId, int Chapter)> ReadDisclosureLinks(string path)
+    /// <summary>doc id → issuer for the issuers' own disclosures (risk factors, important notices); news lines are
+    /// skipped unparsed, and nothing else of a line is kept.</summary>
+    private static Dictionary<string, string> ReadDisclosureIssuers(string path)
     {
         Require(path);
-        var links = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
         foreach (var text in File.ReadLines(path))
         {
             number++;
-            // Only disclosure kinds are needed: skip the far more numerous news lines without parsing them.
             if (!text.Contains("\"risk_factors\"", StringComparison.Ordinal) && !text.Contains("\"important_notice\"", StringComparison.Ordinal)) continue;
             try
             {
                 using var document = JsonDocument.Parse(text);
                 var root = document.RootElement;
-                var kind = root.GetProperty("kind").GetString() ?? "";
-                if (DisclosureChapters.OfKind(kind) is not { } chapter) continue;
+                if (root.GetProperty("kind").GetString() is not ("risk_factors" or "important_notice")) continue;
                 var docId = root.GetProperty("doc_id").GetString();
                 var issuerId = root.GetProperty("issuer_id").GetString();
                 if (string.IsNullOrEmpty(docId) || string.IsNullOrEmpty(issuerId)) throw Line(path, number, "a disclosure needs 'doc_id' and 'issuer_id'");
-                links[docId] = (issuerId, chapter);
+                links[docId] = issuerId;
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException)
             {
@@ -147,17 +127,17 @@ public static class DefaultMarketFiles
         return links;
     }
 
-    private static List<IssuerDisclosure> ReadDisclosures(string path, Dictionary<string, (string IssuerId, int Chapter)> links)
+    /// <summary>The filings whose heading names a chapter (as the score stage tells them apart); others are skipped, as live.</summary>
+    private static List<IssuerDisclosure> ReadDisclosures(string path, Dictionary<string, string> issuerOf)
     {
         var disclosures = new List<IssuerDisclosure>();
-        foreach (var (news, line) in JsonLines<RawNews>(path))
+        foreach (var (filing, line) in JsonLines<RawNews>(path))
         {
-            if (!links.TryGetValue(news.DocId, out var link))
+            if (!issuerOf.TryGetValue(filing.DocId, out var issuerId))
             {
-                throw Line(path, line, $"disclosure '{news.DocId}' has no risk_factors or important_notice line in truth/polarity.jsonl to name its issuer");
+                throw Line(path, line, $"disclosure '{filing.DocId}' has no risk_factors or important_notice line in truth/polarity.jsonl to name its issuer");
             }
-            var text = string.IsNullOrEmpty(news.Headline) ? news.Body : news.Headline + "\n" + news.Body;
-            disclosures.Add(new IssuerDisclosure(link.IssuerId, link.Chapter, news.PublishedAt, text));
+            if (IssuerDisclosure.Of(issuerId, filing) is { } disclosure) disclosures.Add(disclosure);
         }
         return disclosures;
     }

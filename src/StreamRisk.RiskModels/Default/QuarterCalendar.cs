@@ -1,6 +1,6 @@
 namespace StreamRisk.RiskModels.Default;
 
-/// <summary>Calendar-quarter arithmetic for prediction origins and Δt: quarter ends stay month ends when moved.</summary>
+/// <summary>Calendar-quarter arithmetic for prediction origins and label windows: quarter ends stay month ends when moved.</summary>
 public static class QuarterCalendar
 {
     /// <summary>The last day of the calendar quarter holding <paramref name="day"/>.</summary>
@@ -19,11 +19,4 @@ public static class QuarterCalendar
             ? new DateOnly(moved.Year, moved.Month, DateTime.DaysInMonth(moved.Year, moved.Month))
             : moved;
     }
-
-    /// <summary>Months from <paramref name="from"/> to <paramref name="to"/>: whole calendar months plus the difference of
-    /// the two days' positions in their months (day / days in month), so that month ends are whole months apart
-    /// (31 March → 30 June = 3, 31 December → 30 June = 6) and mid-month days land close to the day count / 30.4.</summary>
-    public static double MonthsBetween(DateOnly from, DateOnly to) =>
-        12 * (to.Year - from.Year) + (to.Month - from.Month)
-        + ((double)to.Day / DateTime.DaysInMonth(to.Year, to.Month) - (double)from.Day / DateTime.DaysInMonth(from.Year, from.Month));
 }

@@ -61,7 +61,7 @@ public sealed class DefaultDataset_Splits
     {
         var market = TenYears();
         var dataset = DefaultDataset.Build(market, embedder: new OneHotEmbedder());
-        var changed = market with { Statements = market.Statements.Select((s, i) => i == 5 ? s with { Financial = [.. s.Financial.Select(v => v + 1)] } : s).ToList() };
+        var changed = market with { Statements = market.Statements.Select((s, i) => i == 5 ? s with { Indicators = s.Indicators.ToDictionary(kv => kv.Key, kv => kv.Value + 1) } : s).ToList() };
         Assert.NotEqual(dataset.Sha256(), DefaultDataset.Build(changed, embedder: new OneHotEmbedder()).Sha256());
 
         var counts = dataset.ClassCounts(SplitPart.Train);

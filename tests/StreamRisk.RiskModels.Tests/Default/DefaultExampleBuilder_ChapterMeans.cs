@@ -1,3 +1,4 @@
+using StreamRisk.Core.Events;
 using StreamRisk.RiskModels.Default;
 using static StreamRisk.RiskModels.Tests.Default.DefaultMarkets;
 
@@ -7,11 +8,11 @@ namespace StreamRisk.RiskModels.Tests.Default;
 /// and up to it (the last one known also up to the origin); null when there is none.</summary>
 public sealed class DefaultExampleBuilder_ChapterMeans
 {
-    private const int Risk = DisclosureChapters.RiskFactors;
-    private const int Notice = DisclosureChapters.ImportantNotices;
+    private const int Risk = 0; // DisclosureChapters.Names order
+    private const int Notice = 1;
 
     // Statements of 2001Q1 (published 2001-05-10 noon), 2001Q2 (2001-08-09), 2001Q3 (2001-11-09).
-    private static readonly IssuerStatement[] Statements =
+    private static readonly Fundamentals[] Statements =
     [
         Statement("A", new DateOnly(2001, 3, 31)), Statement("A", new DateOnly(2001, 6, 30)), Statement("A", new DateOnly(2001, 9, 30)),
     ];
@@ -28,11 +29,10 @@ public sealed class DefaultExampleBuilder_ChapterMeans
         new("A", Notice, At(2002, 1, 5), "a: after the origin"),
     ];
 
-    private static DefaultExample Example(DateOnly origin, bool untilOrigin = true)
+    private static DefaultExample Example(DateOnly origin)
     {
         var market = Market(4, ["A"], Statements, Texts);
-        return DefaultExampleBuilder.Build(market, DefaultDatasetOptions.Default with { TextsUntilOrigin = untilOrigin }, new OneHotEmbedder())
-            .Single(e => e.Origin == origin);
+        return DefaultExampleBuilder.Build(market, DefaultDatasetOptions.Default, new OneHotEmbedder()).Single(e => e.Origin == origin);
     }
 
     [Fact]
@@ -49,14 +49,6 @@ public sealed class DefaultExampleBuilder_ChapterMeans
         Assert.Equal([0, 0, 0, 1 / 3f, 2 / 3f, 0, 0, 0], quarters[1].Chapters[Notice]!);
         // Statement 3, the last known: the risk factors published after it but before the origin; not the notice after the origin.
         Assert.Equal([0, 0, 0, 1f, 0, 0, 0, 0], quarters[2].Chapters[Risk]!);
-        Assert.Null(quarters[2].Chapters[Notice]);
-    }
-
-    [Fact]
-    public void Without_texts_until_origin_the_last_statement_keeps_only_its_own_window()
-    {
-        var quarters = Example(new DateOnly(2001, 12, 31), untilOrigin: false).Quarters;
-        Assert.Null(quarters[2].Chapters[Risk]);
         Assert.Null(quarters[2].Chapters[Notice]);
     }
 

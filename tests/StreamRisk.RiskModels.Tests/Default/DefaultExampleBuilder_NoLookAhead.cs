@@ -24,8 +24,8 @@ public sealed class DefaultExampleBuilder_NoLookAhead(SimulatedFolder folder)
         Assert.True(known.Statements.Count < market.Statements.Count);
         Assert.True(known.Disclosures.Count < market.Disclosures.Count);
 
-        var full = DefaultExampleBuilder.Build(market, DefaultDatasetOptions.Default, DefaultDataset.DefaultEmbedder()).Where(e => e.Origin == origin).ToList();
-        var cut = DefaultExampleBuilder.Build(known, DefaultDatasetOptions.Default, DefaultDataset.DefaultEmbedder()).Where(e => e.Origin == origin).ToList();
+        var full = DefaultExampleBuilder.Build(market, DefaultDatasetOptions.Default, DisclosureChapters.CreateEmbedder()).Where(e => e.Origin == origin).ToList();
+        var cut = DefaultExampleBuilder.Build(known, DefaultDatasetOptions.Default, DisclosureChapters.CreateEmbedder()).Where(e => e.Origin == origin).ToList();
 
         Assert.True(full.Count > 50, $"{full.Count} examples at {origin}");
         Assert.Equal(full.Select(e => (e.IssuerId, e.Label)), cut.Select(e => (e.IssuerId, e.Label)));
@@ -56,7 +56,8 @@ public sealed class DefaultExampleBuilder_NoLookAhead(SimulatedFolder folder)
         Assert.True(labels.GetValueOrDefault(RiskClass.Extended) > 0 && labels.GetValueOrDefault(RiskClass.Defaulted) > 0, string.Join(", ", labels));
         Assert.Equal(["macro_factor"], dataset.MacroNames);
         Assert.Equal(33, dataset.Features.Count);
-        Assert.Contains(dataset.All, e => e.Quarters.Any(q => q.Chapters[DisclosureChapters.RiskFactors] is not null));
-        Assert.Contains(dataset.All, e => e.Quarters.Any(q => q.Chapters[DisclosureChapters.ImportantNotices] is not null));
+        Assert.Contains(dataset.All, e => e.Quarters.Any(q => q.Chapters[0] is not null)); // risk factors
+        Assert.Contains(dataset.All, e => e.Quarters.Any(q => q.Chapters[1] is not null)); // important notices
+        Assert.Equal(DisclosureChapters.EmbeddingDimension, dataset.EmbeddingDimension);
     }
 }

@@ -57,8 +57,8 @@ public sealed class DefaultMarketFiles_Errors(SimulatedFolder folder) : IDisposa
     [InlineData("disclosures.jsonl", 4, "not json", "line 4")]
     [InlineData("truth/polarity.jsonl", 1, "{\"doc_id\":\"x\",\"kind\":\"risk_factors\"", "line 1")]
     [InlineData("truth/outcome_events.csv", 1, "issuer,class,day", "line 1: the header must be 'issuer_id,class,date'")]
-    [InlineData("macro.csv", 5, "2002,1,abc", "line 5: macro_factor 'abc' is not a finite number")]
-    [InlineData("macro.csv", 1, "year,q,macro_factor", "line 1: the header must be")]
+    [InlineData("macro.csv", 5, "2002,1,abc", ":5: column 'macro_factor' is not a finite number (was 'abc')")]
+    [InlineData("macro.csv", 1, "year,q,macro_factor", ":1: header must start with 'year,quarter'")]
     public void A_malformed_line_is_named_with_its_file_and_number(string file, int line, string text, string expected)
     {
         ReplaceLine(file, line, text);

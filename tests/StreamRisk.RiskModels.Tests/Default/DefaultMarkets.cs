@@ -14,15 +14,15 @@ internal static class DefaultMarkets
 
     /// <summary>A statement for <paramref name="periodEnd"/> published <paramref name="lagDays"/> later at noon, whose
     /// indicators are all <paramref name="value"/>.</summary>
-    public static IssuerStatement Statement(string issuer, DateOnly periodEnd, int lagDays = 40, double value = 1)
+    public static Fundamentals Statement(string issuer, DateOnly periodEnd, int lagDays = 40, double value = 1)
     {
         var published = periodEnd.AddDays(lagDays);
-        return new IssuerStatement(issuer, periodEnd, At(published.Year, published.Month, published.Day),
-            Enumerable.Repeat(value, EmdlotIndicators.Names.Count).ToArray());
+        return new Fundamentals(issuer, periodEnd, At(published.Year, published.Month, published.Day),
+            EmdlotIndicators.Names.ToDictionary(n => n, _ => value));
     }
 
     /// <summary>Quarterly statements for every quarter end from <see cref="Start"/> through <paramref name="last"/>.</summary>
-    public static IEnumerable<IssuerStatement> Quarterly(string issuer, DateOnly last, int lagDays = 40)
+    public static IEnumerable<Fundamentals> Quarterly(string issuer, DateOnly last, int lagDays = 40)
     {
         for (var end = QuarterCalendar.QuarterEnd(Start); end <= last; end = QuarterCalendar.AddQuarters(end, 1))
         {
@@ -31,14 +31,14 @@ internal static class DefaultMarkets
     }
 
     /// <summary>A market from <see cref="Start"/> for <paramref name="years"/> years with a macro row per quarter.</summary>
-    public static DefaultMarket Market(int years, IEnumerable<string> issuers, IEnumerable<IssuerStatement> statements,
+    public static DefaultMarket Market(int years, IEnumerable<string> issuers, IEnumerable<Fundamentals> statements,
         IEnumerable<IssuerDisclosure>? texts = null, IEnumerable<ClassChange>? changes = null)
     {
         var rows = new Dictionary<(int, int), double[]>();
         for (var y = Start.Year - 1; y < Start.Year + years + 1; y++)
             for (var q = 1; q <= 4; q++) rows[(y, q)] = [y + q / 10.0];
         return new DefaultMarket(Start, Start.AddYears(years).AddDays(-1), issuers.Select(i => (i, "banks")).ToList(),
-            new MacroSeries(["macro_factor"], rows), statements.ToList(), (texts ?? []).ToList(), (changes ?? []).ToList());
+            new MacroTable(["macro_factor"], rows), statements.ToList(), (texts ?? []).ToList(), (changes ?? []).ToList());
     }
 
     /// <summary>An embedder whose vector is one-hot at the text's first character's code mod the dimension, so means are
