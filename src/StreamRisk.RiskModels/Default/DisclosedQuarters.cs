@@ -17,7 +17,7 @@ public static class DisclosedQuarters
     /// <summary>
     /// The statements published on or before <paramref name="origin"/> (UTC day), one per period end (the latest
     /// published wins a restatement), the newest <paramref name="maxQuarters"/> of them, oldest first. A quarter's
-    /// chapters average the texts published after the previous statement and up to its own publication; the newest
+    /// chapters average the texts published after every earlier period's statement and up to its own publication; the newest
     /// quarter's run up to the origin, so a notice after the last statement is read at once rather than a quarter later.
     /// Missing indicators are NaN (the model's normalisation maps them to the training mean).
     /// </summary>
@@ -39,17 +39,23 @@ public static class DisclosedQuarters
         var first = Math.Max(0, known.Count - maxQuarters);
         var endOfOrigin = new DateTimeOffset(origin.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var quarters = new List<DisclosedQuarter>(known.Count - first);
+        // A quarter's texts start after every earlier period's statement was out: a statement filed late (after the next
+        // period's) then leaves the next quarter an empty window instead of both quarters reading the same texts.
+        var from = DateTimeOffset.MinValue;
+        for (var i = 0; i < first; i++) from = Max(from, known[i].PublishedAt);
         for (var i = first; i < known.Count; i++)
         {
             var statement = known[i];
-            var from = i > 0 ? known[i - 1].PublishedAt : DateTimeOffset.MinValue;
-            var to = i == known.Count - 1 ? endOfOrigin : statement.PublishedAt.AddTicks(1);
+            var to = i == known.Count - 1 ? endOfOrigin : Max(from, statement.PublishedAt).AddTicks(1);
             var months = i > 0 ? (statement.PeriodEnd.DayNumber - known[i - 1].PeriodEnd.DayNumber) / DaysPerMonth : 0;
             quarters.Add(new DisclosedQuarter(statement.PeriodEnd, statement.PublishedAt, months, Financial(statement),
                 macroAt(statement.PeriodEnd), Chapters(texts, from, to, chapterCount)));
+            from = Max(from, statement.PublishedAt);
         }
         return quarters;
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static double[] Financial(Fundamentals statement)
     {

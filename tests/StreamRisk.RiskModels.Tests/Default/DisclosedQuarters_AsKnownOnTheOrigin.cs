@@ -64,6 +64,27 @@ public class DisclosedQuarters_AsKnownOnTheOrigin
     }
 
     [Fact]
+    public void AfterALateFiling_NoTextIsReadByTwoQuarters()
+    {
+        // Q4 2023 is filed late (2024-06-20), after Q1 2024 (2024-05-10): texts up to the late filing belong to Q4 2023,
+        // Q1 2024's window is then empty, and the texts after the late filing go to the next quarter (here the newest).
+        Fundamentals[] statements =
+        [
+            Statement("2023-09-30", "2023-11-10"),
+            Statement("2023-12-31", "2024-06-20"),
+            Statement("2024-03-31", "2024-05-10"),
+            Statement("2024-06-30", "2024-08-10"),
+        ];
+        ChapterText[] texts = [Text("2024-04-01", 1, 1), Text("2024-05-15", 1, 2), Text("2024-07-01", 1, 4)];
+        var quarters = DisclosedQuarters.AsOf(new DateOnly(2024, 9, 1), statements, texts, _ => [], 2, 8);
+        Assert.Equal(1.5f, quarters[1].Chapters[1]![0]); // (1 + 2) / 2
+        Assert.Null(quarters[2].Chapters[1]);
+        Assert.Equal(4f, quarters[3].Chapters[1]![0]);
+        var reads = quarters.Sum(q => q.Chapters[1] is null ? 0 : 1);
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
     public void MacroIsReadAtEachPeriodEnd()
     {
         var macro = new MacroTable(["gdp_growth"], new Dictionary<(int, int), double[]> { [(2023, 4)] = [0.02] });
