@@ -111,6 +111,16 @@ public sealed record DefaultMetrics(
             classes.All(c => c.Predicted > 0));
     }
 
+    /// <summary>Metrics of a network's flat row-major output [n·3] (float, as the sequence models give it).</summary>
+    public static DefaultMetrics Of(float[] flatProbabilities, IReadOnlyList<int> labels, int calibrationBins = 10)
+    {
+        if (flatProbabilities.Length != labels.Count * ClassCount)
+            throw new ArgumentException($"{flatProbabilities.Length} probabilities for {labels.Count} labels: expected {ClassCount} per label", nameof(flatProbabilities));
+        var rows = new double[labels.Count][];
+        for (var i = 0; i < rows.Length; i++) rows[i] = [flatProbabilities[3 * i], flatProbabilities[3 * i + 1], flatProbabilities[3 * i + 2]];
+        return Of(rows, labels, calibrationBins);
+    }
+
     /// <summary>The most probable class; a tie goes to the more severe class (defaulted over extended over performing).</summary>
     public static int PredictedClass(IReadOnlyList<double> probabilities)
     {
@@ -161,7 +171,8 @@ public sealed record DefaultMetrics(
                 if (!(p >= 0 && p <= 1)) throw new ArgumentException($"probability row {i} has {p}: probabilities lie in [0, 1]", nameof(probabilities));
                 sum += p;
             }
-            if (Math.Abs(sum - 1) > 1e-6) throw new ArgumentException($"probability row {i} sums to {sum}, not 1", nameof(probabilities));
+            // float32 softmax rows sum to 1 within a few 1e-7.
+            if (Math.Abs(sum - 1) > 1e-5) throw new ArgumentException($"probability row {i} sums to {sum}, not 1", nameof(probabilities));
         }
     }
 }

@@ -100,6 +100,16 @@ public sealed class DefaultMetrics_HandWorked
     }
 
     [Fact]
+    public void A_flat_float_output_gives_the_same_metrics()
+    {
+        var flat = Probabilities.SelectMany(r => r.Select(v => (float)v)).ToArray();
+        var m = DefaultMetrics.Of(flat, Labels);
+        Assert.Equal(DefaultMetrics.Of(Probabilities, Labels).Confusion, m.Confusion);
+        Assert.Equal(0.875, m.Classes[0].Auc, 12);
+        Assert.Throws<ArgumentException>(() => DefaultMetrics.Of(flat[..^1], Labels));
+    }
+
+    [Fact]
     public void A_run_that_never_predicts_a_class_is_flagged()
     {
         double[][] p = [[0.6, 0.3, 0.1], [0.5, 0.1, 0.4], [0.2, 0.7, 0.1]];
