@@ -18,8 +18,8 @@ public sealed record SmoteResult(IReadOnlyList<double[]> Features, int[] Labels,
 /// <remarks>
 /// A class with a single row has no neighbour: its synthetic rows are copies of that row (random oversampling; Gap 0,
 /// Neighbour = Base). A class with no row stays empty: nothing can be interpolated. A class with fewer than k + 1 rows
-/// uses all its other rows as neighbours. Neighbours are found by exact search within the class (O(m²·d) for a class of
-/// m rows, computed only for rows drawn as a base).
+/// uses all its other rows as neighbours. Neighbours are found by exact search within the class (O(m·d) per base row
+/// drawn, O(m²·d) for a class of m rows at worst), in parallel over the drawn base rows.
 /// </remarks>
 public static class Smote
 {
@@ -41,21 +41,23 @@ public static class Smote
         {
             var m = members[c];
             if (m.Count == 0 || m.Count == target) continue;
-            var cache = new Dictionary<int, int[]>();
-            for (var s = m.Count; s < target; s++)
+            // Draw every sample first (the random sequence alone fixes the result), then find the neighbours of the
+            // drawn bases in parallel: a pure computation, so the order it runs in changes nothing.
+            var k = Math.Min(neighbours, m.Count - 1);
+            var draws = new (int Base, double Gap, int Slot)[target - m.Count];
+            for (var s = 0; s < draws.Length; s++)
             {
                 var b = m[random.Next(m.Count)];
                 var gap = random.NextDouble();
-                SmoteSample sample;
-                if (m.Count == 1)
-                {
-                    sample = new SmoteSample(b, b, 0);
-                }
-                else
-                {
-                    if (!cache.TryGetValue(b, out var near)) cache[b] = near = Nearest(features, m, b, neighbours);
-                    sample = new SmoteSample(b, near[random.Next(near.Length)], gap);
-                }
+                draws[s] = (b, gap, k > 0 ? random.Next(k) : 0);
+            }
+            var bases = draws.Select(d => d.Base).Distinct().ToArray();
+            var near = new int[bases.Length][];
+            if (k > 0) Parallel.For(0, bases.Length, i => near[i] = Nearest(features, m, bases[i], k));
+            var nearOf = bases.Select((b, i) => (b, i)).ToDictionary(t => t.b, t => t.i);
+            foreach (var (b, gap, slot) in draws)
+            {
+                var sample = k == 0 ? new SmoteSample(b, b, 0) : new SmoteSample(b, near[nearOf[b]][slot], gap);
                 rows.Add(Interpolate(features[sample.Base], features[sample.Neighbour], sample.Gap));
                 outLabels.Add(c);
                 synthetic.Add(sample);
@@ -68,21 +70,47 @@ public static class Smote
     public static int[] Nearest(IReadOnlyList<double[]> features, IReadOnlyList<int> members, int row, int k)
     {
         var x = features[row];
-        var candidates = new List<(double Distance, int Index)>(members.Count);
+        // The k best so far, sorted by (distance, index): insertion into a short array beats sorting the whole class.
+        var bestDistance = new double[k];
+        var bestIndex = new int[k];
+        var count = 0;
         foreach (var j in members)
         {
             if (j == row) continue;
-            var y = features[j];
-            var d = 0.0;
-            for (var f = 0; f < x.Length; f++)
+            var d = SquaredDistance(x, features[j]);
+            if (count == k && !Before(d, j, bestDistance[k - 1], bestIndex[k - 1])) continue;
+            var at = count < k ? count++ : k - 1;
+            while (at > 0 && Before(d, j, bestDistance[at - 1], bestIndex[at - 1]))
             {
-                var e = x[f] - y[f];
-                d += e * e;
+                bestDistance[at] = bestDistance[at - 1];
+                bestIndex[at] = bestIndex[at - 1];
+                at--;
             }
-            candidates.Add((d, j));
+            bestDistance[at] = d;
+            bestIndex[at] = j;
         }
-        candidates.Sort();
-        return candidates.Take(k).Select(c => c.Index).ToArray();
+        return bestIndex[..count];
+    }
+
+    private static bool Before(double d, int j, double otherD, int otherJ) => d < otherD || (d == otherD && j < otherJ);
+
+    private static double SquaredDistance(double[] a, double[] b)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
+        var f = 0;
+        for (; f <= a.Length - width; f += width)
+        {
+            var e = new System.Numerics.Vector<double>(a, f) - new System.Numerics.Vector<double>(b, f);
+            sum += e * e;
+        }
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; f < a.Length; f++)
+        {
+            var e = a[f] - b[f];
+            total += e * e;
+        }
+        return total;
     }
 
     private static double[] Interpolate(double[] a, double[] b, double gap)

@@ -108,6 +108,16 @@ public sealed class Smote_Balance
     }
 
     [Fact]
+    public void Nearest_orders_by_distance_then_index()
+    {
+        // Row 0 at the origin; rows 3 and 1 both at distance 1, row 2 at 2, row 4 at 0.5 (another class ignored by members).
+        double[][] x = [[0, 0], [1, 0], [2, 0], [0, 1], [0.5, 0]];
+        Assert.Equal([1, 3], Smote.Nearest(x, [0, 1, 2, 3], 0, 2));
+        Assert.Equal([4, 1, 3], Smote.Nearest(x, [0, 1, 2, 3, 4], 0, 3));
+        Assert.Equal([1, 3, 2], Smote.Nearest(x, [0, 1, 2, 3], 0, 10));
+    }
+
+    [Fact]
     public void Non_finite_features_are_rejected_with_the_row()
     {
         var e = Assert.Throws<ArgumentException>(() => Smote.Balance([[0.0], [double.NaN]], [0, 1], seed: 1));
