@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using StreamRisk.RiskModels.Default.Evaluation;
 
 namespace StreamRisk.RiskModels.Tests.Default.Evaluation;
@@ -44,5 +47,19 @@ public sealed class Calibration_ReliabilityCurve
         Assert.Equal(0.1 + 0.5 / 6, m.Classes[1].Ece, 12);
         Assert.Equal(0.1, m.Classes[2].Ece, 12);
         Assert.Equal((0.05 + 0.1 + 0.5 / 6 + 0.1) / 3, m.MacroEce, 12);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Bins_hold_every_row_and_ece_lies_in_zero_one(PositiveInt seed, PositiveInt bins)
+    {
+        var random = new Random(seed.Get);
+        var n = 1 + random.Next(80);
+        var p = Enumerable.Range(0, n).Select(_ => random.Next(11) / 10.0).ToArray(); // 0 and 1 included
+        var y = Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.4).ToArray();
+        var curve = Calibration.ReliabilityCurve(p, y, 1 + bins.Get % 20);
+        var ece = Calibration.ExpectedCalibrationError(curve);
+        // A forecast equal to the truth is perfectly calibrated.
+        var perfect = Calibration.ExpectedCalibrationError(Calibration.ReliabilityCurve(y.Select(v => v ? 1.0 : 0).ToArray(), y, 1 + bins.Get % 20));
+        return (curve.Sum(b => b.Count) == n && ece is >= 0 and <= 1 && perfect == 0).ToProperty();
     }
 }
