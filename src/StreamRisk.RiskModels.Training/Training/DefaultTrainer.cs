@@ -193,12 +193,14 @@ public static class DefaultTrainer
     public static (Tensor Values, Tensor Elapsed, Tensor StepMask, Tensor? Text, Tensor? ChapterMask) Inputs(DefaultBatch batch, int size, bool useText)
     {
         var (t, f, c, e) = (batch.Steps, batch.Features, batch.Chapters, batch.EmbeddingDimension);
-        var values = tensor(batch.Values.AsSpan(0, size * t * f).ToArray()).view(size, t, f);
-        var elapsed = tensor(batch.Elapsed.AsSpan(0, size * t).ToArray()).view(size, t);
-        var stepMask = tensor(batch.StepMask.AsSpan(0, size * t).ToArray()).view(size, t);
+        // A full buffer goes to torch as it is (one copy); only a last, partial batch is cut first.
+        float[] Take(float[] source, long length) => source.LongLength == length ? source : source.AsSpan(0, (int)length).ToArray();
+        var values = tensor(Take(batch.Values, (long)size * t * f), [size, t, f]);
+        var elapsed = tensor(Take(batch.Elapsed, (long)size * t), [size, t]);
+        var stepMask = tensor(Take(batch.StepMask, (long)size * t), [size, t]);
         if (!useText) return (values, elapsed, stepMask, null, null);
-        var text = tensor(batch.Text.AsSpan(0, size * t * c * e).ToArray()).view(size, t, c, e);
-        var chapterMask = tensor(batch.ChapterMask.AsSpan(0, size * t * c).ToArray()).view(size, t, c);
+        var text = tensor(Take(batch.Text, (long)size * t * c * e), [size, t, c, e]);
+        var chapterMask = tensor(Take(batch.ChapterMask, (long)size * t * c), [size, t, c]);
         return (values, elapsed, stepMask, text, chapterMask);
     }
 
