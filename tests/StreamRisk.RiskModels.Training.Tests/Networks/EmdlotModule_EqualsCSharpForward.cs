@@ -73,4 +73,54 @@ public class EmdlotModule_EqualsCSharpForward
             }
         }
     }
+
+    [Fact]
+    public void InTorch_PaddedQuartersAndMissingChapters_DoNotChangeTheOutput_AndGetZeroWeight()
+    {
+        var shape = new EmdlotShape(TestDefaults.Financial + TestDefaults.Macro, TestDefaults.Chapters, TestDefaults.Dimension, 8, 6, 3);
+        torch.manual_seed(3);
+        using var module = new EmdlotModule(shape);
+        module.eval();
+        var examples = TestDefaults.Examples(30, seed: 5, maxQuarters: 4);
+        var n = DefaultTensors.Fit(examples);
+        var clean = DefaultTensors.Build(examples, n, steps: 6);
+        var noisy = DefaultTensors.Build(examples, n, steps: 6);
+        var random = new Random(9);
+        for (var at = 0; at < clean.Size * clean.Steps; at++)
+        {
+            if (clean.StepMask[at] == 0)
+            {
+                for (var k = 0; k < clean.Features; k++) noisy.Values[at * clean.Features + k] = (float)(random.NextDouble() * 20 - 10);
+                noisy.Elapsed[at] = 40;
+            }
+            for (var c = 0; c < clean.Chapters; c++)
+            {
+                if (clean.ChapterMask[at * clean.Chapters + c] != 0) continue;
+                for (var k = 0; k < clean.EmbeddingDimension; k++) noisy.Text[(at * clean.Chapters + c) * clean.EmbeddingDimension + k] = (float)random.NextDouble() * 5;
+            }
+        }
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var a = Run(clean);
+        var b = Run(noisy);
+        Assert.True(a.Probabilities.allclose(b.Probabilities, rtol: 0, atol: 1e-6));
+        var chapterWeights = a.ChapterWeights!.data<float>().ToArray();
+        var modality = a.ModalityWeights.data<float>().ToArray();
+        for (var at = 0; at < clean.Size * clean.Steps; at++)
+        {
+            var present = 0;
+            for (var c = 0; c < clean.Chapters; c++)
+            {
+                if (clean.ChapterMask[at * clean.Chapters + c] != 0) present++;
+                else Assert.Equal(0f, chapterWeights[at * clean.Chapters + c]);
+            }
+            if (present == 0) Assert.Equal(0f, modality[at * 2 + 1]);
+        }
+
+        EmdlotOutputs Run(DefaultBatch batch)
+        {
+            var (values, elapsed, stepMask, text, chapterMask) = DefaultTrainer.Inputs(batch, batch.Size, true);
+            return module.Run(values, elapsed, stepMask, text, chapterMask);
+        }
+    }
 }
