@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using StreamRisk.Core.Serialization;
+using Xunit.Abstractions;
 using StreamRisk.RiskModels.Artifacts;
 using StreamRisk.RiskModels.Default;
 using StreamRisk.RiskModels.Tests;
@@ -6,7 +8,7 @@ using StreamRisk.RiskModels.Training.Training;
 
 namespace StreamRisk.RiskModels.Training.Tests.Training;
 
-public class DefaultTrainer_TrainsResumesAndExports
+public class DefaultTrainer_TrainsResumesAndExports(ITestOutputHelper output)
 {
     private static readonly EmdlotTrainingOptions Small = new()
     {
@@ -42,6 +44,7 @@ public class DefaultTrainer_TrainsResumesAndExports
         }
         Assert.True(modelLoss < 0.8 * priorLoss, $"model log loss {modelLoss / test.Count:F3} vs prior {priorLoss / test.Count:F3}");
         var f1 = DefaultTrainer.MacroF1(p, test);
+        output.WriteLine($"held-out log loss {modelLoss / test.Count:F3} (prior {priorLoss / test.Count:F3}), macro-F1 {f1:F3}, best epoch {trained.BestEpoch}");
         Assert.True(f1 > 0.6, $"held-out macro-F1 {f1:F3} (the prior predicts one class: ≤ 0.25)");
 
         var m = served.Manifest;
@@ -86,7 +89,8 @@ public class DefaultTrainer_TrainsResumesAndExports
         var train = TestDefaults.Examples(96, seed: 9);
         var validation = TestDefaults.Examples(30, seed: 10);
         var options = Small with { Epochs = 5 };
-        var full = DefaultTrainer.Train(train, validation, Data(), options, 3, Temp());
+        var straight = Temp();
+        var full = DefaultTrainer.Train(train, validation, Data(), options, 3, straight);
 
         var cut = Temp();
         var cancel = new CancellationTokenSource();
@@ -99,13 +103,11 @@ public class DefaultTrainer_TrainsResumesAndExports
         Assert.True(resumed.Resumed);
         Assert.False(full.Resumed);
         Assert.Equal(full.EpochsRun, resumed.EpochsRun);
-        // libtorch's CPU kernels are not bitwise reproducible (summation order varies with buffer alignment): runs agree
-        // to ~1e-4, as the spread trainer's resume test also allows.
-        foreach (var (name, tensor) in full.Artifact.Tensors)
-        {
-            var other = resumed.Artifact.Tensors[name].Data;
-            for (var i = 0; i < tensor.Data.Length; i++) Assert.Equal(tensor.Data[i], other[i], 1e-2f);
-        }
+        // The last epoch's weights: what resuming must reproduce. (The exported best epoch is chosen by a validation
+        // macro-F1 that can tie; comparing it would test the tie-break, not the resume.) libtorch's CPU kernels are not
+        // bitwise reproducible (summation order varies with buffer alignment): runs agree to ~1e-4, as the spread
+        // trainer's resume test also allows.
+        Assert.True(MaxDifference(LastEpoch(straight), LastEpoch(cut)) < 1e-2);
     }
 
     [Fact]
@@ -114,14 +116,15 @@ public class DefaultTrainer_TrainsResumesAndExports
         var train = TestDefaults.Examples(64, seed: 11);
         var validation = TestDefaults.Examples(20, seed: 12);
         var options = Small with { Epochs = 4 };
-        var a = DefaultTrainer.Train(train, validation, Data(), options, 7, Temp());
-        var b = DefaultTrainer.Train(train, validation, Data(), options, 7, Temp());
-        var c = DefaultTrainer.Train(train, validation, Data(), options, 8, Temp());
-        static double MaxDifference(TrainedDefaultModel x, TrainedDefaultModel y) =>
-            x.Artifact.Tensors.Max(kv => kv.Value.Data.Zip(y.Artifact.Tensors[kv.Key].Data, (p, q) => Math.Abs(p - q)).Max());
+        var (a, b, c) = (Temp(), Temp(), Temp());
+        DefaultTrainer.Train(train, validation, Data(), options, 7, a);
+        DefaultTrainer.Train(train, validation, Data(), options, 7, b);
+        DefaultTrainer.Train(train, validation, Data(), options, 8, c);
         // Same seed: equal up to libtorch's summation-order noise; another seed: other initial weights, far apart.
-        Assert.True(MaxDifference(a, b) < 1e-2, $"same seed differs by {MaxDifference(a, b)}");
-        Assert.True(MaxDifference(a, c) > 0.1, $"other seed differs by only {MaxDifference(a, c)}");
+        var same = MaxDifference(LastEpoch(a), LastEpoch(b));
+        var other = MaxDifference(LastEpoch(a), LastEpoch(c));
+        Assert.True(same < 1e-2, $"same seed differs by {same}");
+        Assert.True(other > 0.1, $"other seed differs by only {other}");
     }
 
     [Fact]
@@ -185,6 +188,18 @@ public class DefaultTrainer_TrainsResumesAndExports
         var wide = TestDefaults.Examples(1, seed: 1)[0];
         var bad = wide with { Quarters = [wide.Quarters[0] with { Macro = [1, 2, 3] }] };
         Assert.Contains("6 indicators", Assert.Throws<ArgumentException>(() => model.Score(bad)).Message);
+    }
+
+    private static Dictionary<string, SafetensorsTensor> LastEpoch(string artifactDirectory)
+    {
+        var path = Path.Combine(artifactDirectory, "checkpoint", "checkpoint.safetensors");
+        return Safetensors.Parse(File.ReadAllBytes(path), path);
+    }
+
+    private static double MaxDifference(Dictionary<string, SafetensorsTensor> x, Dictionary<string, SafetensorsTensor> y)
+    {
+        Assert.Equal(x.Keys.Order(), y.Keys.Order());
+        return x.Max(kv => kv.Value.Data.Zip(y[kv.Key].Data, (p, q) => Math.Abs(p - q)).Max());
     }
 
     private static string Temp()
