@@ -59,6 +59,28 @@ public class DefaultTrainer_TrainsResumesAndExports(ITestOutputHelper output)
         Assert.True(trained.BestEpoch > Small.PretrainEpochs + Small.WarmupEpochs);
     }
 
+    [Theory]
+    [InlineData(false, true, true, 2)]
+    [InlineData(true, false, true, 2)]
+    [InlineData(true, true, false, 2)]
+    [InlineData(true, true, true, 1)]
+    public void EachAblation_TrainsExportsAndServesLikeTorch(bool useText, bool useAttention, bool timeAware, int clusters)
+    {
+        var dir = Temp();
+        var options = Small with { UseText = useText, UseAttention = useAttention, TimeAware = timeAware, Clusters = clusters, Epochs = 4 };
+        var trained = DefaultTrainer.Train(TestDefaults.Examples(64, seed: 17), TestDefaults.Examples(20, seed: 18), Data(), options, 4, dir);
+        var served = DefaultClassModel.Load(dir);
+        Assert.Equal((useText, useAttention, timeAware, clusters),
+            (served.Network.Shape.UseText, served.Network.Shape.UseAttention, served.Network.Shape.TimeAware, served.Network.Shape.Clusters));
+        var test = TestDefaults.Examples(30, seed: 19);
+        var p = served.ScoreBatch(test);
+        var torch = DefaultTrainer.PredictWithTorch(trained.Artifact, test);
+        for (var i = 0; i < p.Length; i++) Assert.Equal(torch[i], p[i], 1e-4f);
+        var explanation = served.Score(test[0]).Explanation;
+        Assert.Equal(clusters, explanation.ClusterMembership.Count);
+        if (!useText) Assert.Equal(1, explanation.NumbersWeight, 6);
+    }
+
     [Fact]
     public void ScoresAfterReload_EqualScoresBefore_AndTheExplanationIsComplete()
     {
