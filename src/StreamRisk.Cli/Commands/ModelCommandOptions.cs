@@ -24,6 +24,20 @@ internal sealed class ModelCommandOptions
         Description = "Artifact folder (or its manifest.json) of a trained spread forecaster (streamrisk train spread): every risk score then also "
             + "carries its spread forecast with a prediction interval, the model version and the inputs' dates. Default: baseline-v1 only.",
     };
+    private readonly Option<string?> _risk = new("--risk-model")
+    {
+        Description = "Artifact folder (or its manifest.json) of a trained default-class model (streamrisk train default): the class probabilities "
+            + "of every risk score are then its, with their explanation; a new artifact written there is served without a restart. Default: baseline-v1.",
+    };
+    private readonly Option<string?> _riskShadow = new("--risk-model-shadow")
+    {
+        Description = "A second class-model artifact scored on the same inputs: its probabilities travel on each score as 'shadow' and its "
+            + "disagreements are counted, but it never decides the class. Needs --risk-model.",
+    };
+    private readonly Option<string?> _macro = new("--macro")
+    {
+        Description = "Quarterly macro indicators for --risk-model (a simulated market's macro.csv). Default: the model's training means.",
+    };
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
 
     /// <summary>Shared with <c>live</c>.</summary>
@@ -43,7 +57,7 @@ internal sealed class ModelCommandOptions
     public void AddWorkerModelsTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _firm, _industry, _industryName, _industryPrompt, _llmThreads, _spread })
+        foreach (var option in new Option[] { _firm, _industry, _industryName, _industryPrompt, _llmThreads, _spread, _risk, _riskShadow, _macro })
         {
             command.Options.Add(option);
         }
@@ -54,6 +68,9 @@ internal sealed class ModelCommandOptions
     {
         FirmModel = FirmModel(result.GetValue(_firm)!),
         SpreadModel = result.GetValue(_spread),
+        RiskModel = result.GetValue(_risk),
+        RiskModelShadow = result.GetValue(_riskShadow),
+        MacroFile = result.GetValue(_macro),
         IndustryModel = result.GetValue(_industry) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
         IndustryModelSource = result.GetValue(_industry) is null ? IndustryModelSpec.Variable : "--industry-model",
         IndustryModelName = result.GetValue(_industryName)!,
@@ -64,7 +81,7 @@ internal sealed class ModelCommandOptions
     public void AddTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads, _spread })
+        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads, _spread, _risk, _riskShadow, _macro })
         {
             command.Options.Add(option);
         }

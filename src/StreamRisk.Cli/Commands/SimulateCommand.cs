@@ -31,6 +31,16 @@ internal static class SimulateCommand
             Description = $"Mean issuer-driven news texts per active issuer per year (0..10000; issuers x years x this at most {MaxIssuerNews:0}).",
             DefaultValueFactory = _ => 24,
         };
+        var extendedShare = new Option<double>("--extended-share")
+        {
+            Description = "Share of issuers whose final class is extended (payment extension, no default), in [0, 1]; with --defaulted-share below 0.5.",
+            DefaultValueFactory = _ => 0.012,
+        };
+        var defaultedShare = new Option<double>("--defaulted-share")
+        {
+            Description = "Share of issuers that default during the period, in [0, 1]; raise both for a default-prediction set with enough failures to test on.",
+            DefaultValueFactory = _ => 0.007,
+        };
         var rate = new Option<double?>("--rate")
         {
             Description = "Write news in real time at R texts per second (flushed line by line) so a reader tailing news.jsonl sees a live feed; default: as fast as possible.",
@@ -45,7 +55,7 @@ internal static class SimulateCommand
         var command = new Command("simulate", "Write a simulated bond market with known ground truth: news.jsonl, fundamentals.jsonl, spreads.jsonl, "
             + "disclosures.jsonl, issuers.csv and truth/ (latent credit, polarity per text and issuer, outcomes).")
         {
-            issuers, years, seed, out_, newsRate, rate, reference, macro, quiet,
+            issuers, years, seed, out_, newsRate, extendedShare, defaultedShare, rate, reference, macro, quiet,
         };
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             new SimulateOptions
@@ -55,6 +65,8 @@ internal static class SimulateCommand
                 Seed = result.GetValue(seed),
                 OutDirectory = result.GetValue(out_)!,
                 NewsPerIssuerPerYear = result.GetValue(newsRate),
+                ExtendedShare = result.GetValue(extendedShare),
+                DefaultedShare = result.GetValue(defaultedShare),
                 NewsPerSecond = result.GetValue(rate),
                 ReferenceDirectory = result.GetValue(reference),
                 Macro = result.GetValue(macro),

@@ -46,6 +46,11 @@ internal static class SummaryTable
         }
         Row("daily index values (incl. revisions)", c.DailyValues);
         Row("risk scores", c.RiskScores);
+        if (c.ShadowScores > 0)
+        {
+            Row("  scored by the shadow class model too", c.ShadowScores);
+            Row("  where the shadow chose another class", c.ShadowDisagreements);
+        }
         Row("alerts", c.Alerts);
         Row("dead letters", c.DeadLetters);
         foreach (var (reason, count) in c.DeadLettersByReason)

@@ -35,6 +35,14 @@ public sealed record RiskScore(
     /// <summary>The trained spread model's forecast, when the score stage serves one; absent otherwise (and not stored).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public SpreadForecastView? SpreadForecast { get; init; }
+
+    /// <summary>Why the trained class model (<c>--risk-model</c>) scored as it did; absent with <c>baseline-v1</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RiskClassExplanation? ClassExplanation { get; init; }
+
+    /// <summary>The shadow model's probabilities for the same inputs (<c>--risk-model-shadow</c>); absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ShadowRiskScore? Shadow { get; init; }
 }
 
 /// <summary><c>risk.alerts.v1</c>: something a person or service should be told. Keyed by issuer id.</summary>

@@ -75,9 +75,7 @@ public sealed class BaselineRiskScorer
         var pDefaulted = eDefaulted / total;
 
         var change = Math.Sqrt(HorizonDays / 20.0) * ((5 + 0.10 * (spread ?? NeutralSpreadBps)) * news + 30 * xLev + 4 * xCov);
-        var riskClass = pDefaulted >= pExtended && pDefaulted >= pPerforming ? RiskClass.Defaulted
-            : pExtended >= pPerforming ? RiskClass.Extended
-            : RiskClass.Performing;
+        var riskClass = RiskClasses.MostProbable(pPerforming, pExtended, pDefaulted);
         return new RiskForecast(change, pPerforming, pExtended, pDefaulted, riskClass);
     }
 

@@ -71,6 +71,16 @@ public sealed class MacroFactorPath
         return _quarterValues[from] * (1 - weight) + _quarterValues[to] * weight;
     }
 
+    /// <summary>The factor of each calendar quarter (the value at its midpoint, which <see cref="At"/> interpolates between),
+    /// from the quarter holding <paramref name="from"/> to the one holding <paramref name="to"/>, both within the path.</summary>
+    public IEnumerable<(int Year, int Quarter, double Factor)> Quarters(DateOnly from, DateOnly to)
+    {
+        var first = QuarterIndex(_firstQuarterStart);
+        var start = Math.Max(QuarterIndex(QuarterStart(from)), first);
+        var end = Math.Min(QuarterIndex(QuarterStart(to)), first + _quarterValues.Length - 1);
+        for (var index = start; index <= end; index++) yield return (index / 4, index % 4 + 1, _quarterValues[index - first]);
+    }
+
     /// <summary>Z-scored (annualised GDP growth z − unemployment change z), averaged over two quarters to damp noise, capped at ±2.5.</summary>
     public static Dictionary<int, double> BusinessCycle(IReadOnlyList<MacroQuarter> anchor)
     {

@@ -9,7 +9,8 @@ namespace StreamRisk.Infrastructure.Simulation;
 /// <summary>
 /// Streams a <see cref="MarketSimulator"/> run to files in one pass (memory does not grow with the run):
 /// news.jsonl, disclosures.jsonl (raw news wire format), fundamentals.jsonl, spreads.jsonl, issuers.csv (the
-/// data/reference format), and ground truth under truth/: latent.csv, polarity.jsonl, outcomes.csv (final class per
+/// data/reference format), macro.csv (the economy's quarterly macro factor, which a desk would read from published
+/// macro data), and ground truth under truth/: latent.csv, polarity.jsonl, outcomes.csv (final class per
 /// issuer), outcome_events.csv (each threshold crossing) and manifest.json (options, thresholds, counts).
 /// </summary>
 public static class SimulationWriter
@@ -31,6 +32,7 @@ public static class SimulationWriter
         var truthDirectory = Path.Combine(outputDirectory, "truth");
         Directory.CreateDirectory(truthDirectory);
         WriteIssuers(simulator, Path.Combine(outputDirectory, "issuers.csv"));
+        WriteMacro(simulator, Path.Combine(outputDirectory, "macro.csv"));
 
         long news = 0, disclosures = 0, statements = 0, spreads = 0, latentRows = 0;
         int extended = 0, defaulted = 0;
@@ -134,6 +136,18 @@ public static class SimulationWriter
             file.Write(',');
             file.Write(CsvField.Quote(string.Join('|', issuer.IndustryIds)));
             file.Write('\n');
+        }
+    }
+
+    /// <summary>year,quarter,macro_factor for every quarter the run covers: the factor the latent credit process reads
+    /// (drawn, or anchored on real GDP growth and unemployment), at the quarter's midpoint.</summary>
+    private static void WriteMacro(MarketSimulator simulator, string path)
+    {
+        using var file = new StreamWriter(Open(path), Utf8) { NewLine = "\n" };
+        file.Write("year,quarter,macro_factor\n");
+        foreach (var (year, quarter, factor) in simulator.Macro.Quarters(simulator.Options.StartDay, simulator.Options.EndDay))
+        {
+            file.Write(string.Create(CultureInfo.InvariantCulture, $"{year},{quarter},{factor:R}\n"));
         }
     }
 

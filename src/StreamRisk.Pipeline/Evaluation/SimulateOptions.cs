@@ -19,6 +19,12 @@ public sealed record SimulateOptions
     public required string OutDirectory { get; init; }
     public double NewsPerIssuerPerYear { get; init; } = 24;
 
+    /// <summary>Share of issuers whose final class is extended (<see cref="StreamRisk.Core.Simulation.SimulationOptions.ExtendedShare"/>).</summary>
+    public double ExtendedShare { get; init; } = 0.012;
+
+    /// <summary>Share of issuers that default during the period (<see cref="StreamRisk.Core.Simulation.SimulationOptions.DefaultedShare"/>).</summary>
+    public double DefaultedShare { get; init; } = 0.007;
+
     /// <summary>When set, news lines are written in real time at this many texts per second (load tests).</summary>
     public double? NewsPerSecond { get; init; }
     public string? ReferenceDirectory { get; init; }

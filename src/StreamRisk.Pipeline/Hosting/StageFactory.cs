@@ -7,6 +7,7 @@ using StreamRisk.Core.Reference;
 using StreamRisk.Core.Scoring;
 using StreamRisk.Core.Storage;
 using StreamRisk.Pipeline.Running;
+using StreamRisk.RiskModels.Default;
 using StreamRisk.Pipeline.Stages;
 
 namespace StreamRisk.Pipeline.Hosting;
@@ -43,7 +44,8 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
                 var market = new MarketHistory();
                 foreach (var f in await store.GetFundamentalsAsync(cancellationToken).ConfigureAwait(false)) market.Add(f);
                 foreach (var s in await store.GetSpreadsAsync(cancellationToken).ConfigureAwait(false)) market.Add(s);
-                return new ScoreStage(context, new BaselineRiskScorer(), IssuerIds(), market, models?.SpreadModel);
+                return new ScoreStage(context, new BaselineRiskScorer(), IssuerIds(), market, models?.SpreadModel,
+                    await ServeClassModelAsync(market, cancellationToken).ConfigureAwait(false));
             case AlertStage.StageName:
                 return new AlertStage(context, await RestoreAlertDetectorAsync(cancellationToken).ConfigureAwait(false));
             default:
@@ -53,6 +55,27 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
 
     /// <summary>The text models; absent for an ingest-only run, which builds no stage that needs them.</summary>
     private PipelineModels Models => models ?? throw new InvalidOperationException("this stage needs text models, and none were loaded");
+
+    /// <summary>The trained class model with its live inputs rebuilt from the store: statements, and the issuers' disclosures
+    /// (a disclosure's issuers are those its firm-sentiment rows name).</summary>
+    private async Task<ClassModelServing?> ServeClassModelAsync(MarketHistory market, CancellationToken cancellationToken)
+    {
+        if (models?.RiskModel is not { } primary) return null;
+        var inputs = new LiveDefaultInputs(models.Macro, DisclosureChapters.CreateEmbedder());
+        market.CopyTo(_ => { }, inputs.Add);
+        var documents = (await context.Store.GetDocumentsAsync(cancellationToken).ConfigureAwait(false))
+            .Where(d => d.Source == DisclosureChapters.DisclosureSource).ToDictionary(d => d.DocId, StringComparer.Ordinal);
+        if (documents.Count > 0)
+        {
+            foreach (var group in (await context.Store.GetFirmSentimentsAsync(cancellationToken).ConfigureAwait(false))
+                .Where(f => documents.ContainsKey(f.DocId)).GroupBy(f => f.DocId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                inputs.Add(documents[group.Key], group.Select(f => f.IssuerId));
+            }
+        }
+        var industries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds.Count > 0 ? i.IndustryIds[0] : "", StringComparer.Ordinal);
+        return new ClassModelServing(primary, models.RiskModelShadow, inputs, industries);
+    }
 
     private HashSet<string> IssuerIds() => reference.Issuers.Select(i => i.IssuerId).ToHashSet(StringComparer.Ordinal);
 

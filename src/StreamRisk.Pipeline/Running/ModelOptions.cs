@@ -50,5 +50,15 @@ public sealed record ModelOptions
     /// <c>baseline-v1</c> alone.</summary>
     public string? SpreadModel { get; init; }
 
+    /// <summary>Artifact folder (or its manifest.json) of a trained default-class model (<c>streamrisk train default</c>); null keeps
+    /// <c>baseline-v1</c>'s class probabilities.</summary>
+    public string? RiskModel { get; init; }
+
+    /// <summary>A second class-model artifact scored alongside <see cref="RiskModel"/> for comparison, never acted on.</summary>
+    public string? RiskModelShadow { get; init; }
+
+    /// <summary>Quarterly macro indicators the class model reads (a simulated market's macro.csv); null: the model's training means.</summary>
+    public string? MacroFile { get; init; }
+
     public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
 }

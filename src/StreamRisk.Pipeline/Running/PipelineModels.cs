@@ -9,6 +9,7 @@ using StreamRisk.Nlp.Llm;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Nlp.Sentiment;
 using StreamRisk.RiskModels.Artifacts;
+using StreamRisk.RiskModels.Default;
 using StreamRisk.RiskModels.Forecasting;
 
 namespace StreamRisk.Pipeline.Running;
@@ -63,7 +64,16 @@ public sealed record PipelineModels(
             }
             var industry = CreateIndustryModel(reference, options, disposables);
             return new PipelineModels(recognizer, firm, industry, topics,
-                new TopicIndustryMap(reference.TopicIndustryMatrix)) { Owned = disposables, SpreadModel = LoadSpreadModel(options.SpreadModel) };
+                new TopicIndustryMap(reference.TopicIndustryMatrix)) 
+            {
+                Owned = disposables,
+                SpreadModel = LoadSpreadModel(options.SpreadModel),
+                RiskModel = LoadRiskModel(options.RiskModel, "--risk-model"),
+                RiskModelShadow = options.RiskModelShadow is null ? null
+                    : options.RiskModel is null ? throw new ConfigurationException("--risk-model-shadow needs --risk-model (the model whose class is served)")
+                    : LoadRiskModel(options.RiskModelShadow, "--risk-model-shadow"),
+                Macro = LoadMacro(options.MacroFile),
+            };
         }
         catch
         {
@@ -110,6 +120,45 @@ public sealed record PipelineModels(
         catch (ModelArtifactException ex)
         {
             throw new ConfigurationException($"--spread-model: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The trained class model the score stage serves (swapped when its artifact changes), or null for <c>baseline-v1</c>.</summary>
+    public SwappableClassModel? RiskModel { get; init; }
+
+    /// <summary>The class model scored alongside <see cref="RiskModel"/> for comparison only.</summary>
+    public SwappableClassModel? RiskModelShadow { get; init; }
+
+    /// <summary>Macro indicators for the class model (empty: the model's training means).</summary>
+    public MacroTable Macro { get; init; } = MacroTable.None;
+
+    /// <summary>How often a served class model's artifact is checked for a replacement.</summary>
+    public static readonly TimeSpan RiskModelCheckInterval = TimeSpan.FromSeconds(30);
+
+    private static SwappableClassModel? LoadRiskModel(string? path, string option)
+    {
+        if (path is null) return null;
+        try
+        {
+            return new SwappableClassModel(path, DefaultClassModels.Load, TimeProvider.System, RiskModelCheckInterval,
+                line => Console.Error.WriteLine($"{option}: {line}"));
+        }
+        catch (ModelArtifactException ex)
+        {
+            throw new ConfigurationException($"{option}: {ex.Message}", ex);
+        }
+    }
+
+    private static MacroTable LoadMacro(string? path)
+    {
+        if (path is null) return MacroTable.None;
+        try
+        {
+            return MacroTable.Load(path);
+        }
+        catch (ModelArtifactException ex)
+        {
+            throw new ConfigurationException($"--macro: {ex.Message}", ex);
         }
     }
 

@@ -5,7 +5,7 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>Counts for the end-of-run summary; thread-safe because worker mode runs stages in parallel.</summary>
 public sealed class PipelineCounters
 {
-    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts, _llmAnswers, _llmFallbacks;
+    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts, _llmAnswers, _llmFallbacks, _shadowScores, _shadowDisagreements;
     private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Telemetry.LatencyHistogram> _stageBatches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Telemetry.LatencyHistogram> _modelCalls = new(StringComparer.Ordinal);
@@ -25,6 +25,9 @@ public sealed class PipelineCounters
     public long DailyValues => Interlocked.Read(ref _daily);
     public long RiskScores => Interlocked.Read(ref _scores);
     public long Alerts => Interlocked.Read(ref _alerts);
+    public long ShadowScores => Interlocked.Read(ref _shadowScores);
+    /// <summary>Scores whose shadow class model chose another class than the served one.</summary>
+    public long ShadowDisagreements => Interlocked.Read(ref _shadowDisagreements);
     /// <summary>Events a stage found waiting in its outbox at start (left by an instance that stopped) and published.</summary>
     public long RelayedFromOutbox => Interlocked.Read(ref _relayed);
     /// <summary>Inputs a stage recognised as already applied (redelivered after a restart, or published twice).</summary>
@@ -46,6 +49,13 @@ public sealed class PipelineCounters
     public void Daily(long n = 1) => Interlocked.Add(ref _daily, n);
     public void Score(long n = 1) => Interlocked.Add(ref _scores, n);
     public void Alert(long n = 1) => Interlocked.Add(ref _alerts, n);
+
+    /// <summary>A score the shadow class model also gave; <paramref name="disagrees"/> when its class differs.</summary>
+    public void ShadowScore(bool disagrees)
+    {
+        Interlocked.Increment(ref _shadowScores);
+        if (disagrees) Interlocked.Increment(ref _shadowDisagreements);
+    }
     public void Relayed(long n) => Interlocked.Add(ref _relayed, n);
     public void Redelivery(long n = 1) => Interlocked.Add(ref _redelivered, n);
     public void TooLateTexts(long n) => Interlocked.Add(ref _tooLateTexts, n);

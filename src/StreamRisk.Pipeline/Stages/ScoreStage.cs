@@ -14,12 +14,18 @@ namespace StreamRisk.Pipeline.Stages;
 /// whether its market data came before or after its news.
 /// With a trained spread model (<c>--spread-model</c>), every score also carries that model's spread forecast and its
 /// interval, refreshed whenever the issuer's index, spread or fundamentals change (the same re-scoring).
+/// With a trained class model (<c>--risk-model</c>) the class probabilities are that model's, from the issuer's statements
+/// and disclosures as known on the day; the stage then also reads mentions.v1 for the issuers' disclosures, and a
+/// disclosure that arrives after days it applies to were scored scores them again, as a late statement does.
 /// </summary>
 /// <param name="market">Spreads and fundamentals already known (a restarted worker passes those of the store).</param>
 /// <param name="spreadModel">A trained spread forecaster, or null for <c>baseline-v1</c> alone.</param>
+/// <param name="classModel">A trained default-class model, or null for <c>baseline-v1</c>'s probabilities.</param>
 public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, IReadOnlySet<string> knownIssuers, MarketHistory? market = null,
-    SpreadForecastModel? spreadModel = null)
-    : PipelineStage(StageName, [Topics.DailySentiment, Topics.Fundamentals, Topics.Spreads], context)
+    SpreadForecastModel? spreadModel = null, ClassModelServing? classModel = null)
+    : PipelineStage(StageName, classModel is null
+        ? [Topics.DailySentiment, Topics.Fundamentals, Topics.Spreads]
+        : [Topics.DailySentiment, Topics.Fundamentals, Topics.Spreads, Topics.Mentions], context)
 {
     public const string StageName = "score";
     private readonly MarketHistory _market = market ?? new();
@@ -39,6 +45,7 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
                     {
                         _market.Add(fundamentals);
                         _live?.Add(fundamentals);
+                        classModel?.Inputs.Add(fundamentals);
                         output.Store.Fundamentals.Add(fundamentals);
                         Widen(marketChanged, fundamentals.IssuerId, _market.DaysUsing(fundamentals), message);
                     }
@@ -51,6 +58,15 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
                         _live?.Add(spread);
                         output.Store.Spreads.Add(spread);
                         Widen(marketChanged, spread.IssuerId, _market.DaysUsing(spread), message);
+                    }
+                    break;
+                case Topics.Mentions:
+                    var enriched = EventJson.Deserialize<EnrichedDocument>(message.Value);
+                    var issuers = enriched.Mentions.Select(m => m.IssuerId).Distinct(StringComparer.Ordinal).ToList();
+                    if (classModel is not null && classModel.Inputs.Add(enriched.Document, issuers))
+                    {
+                        var published = DateOnly.FromDateTime(enriched.Document.PublishedAt.UtcDateTime);
+                        foreach (var issuerId in issuers) Widen(marketChanged, issuerId, (published, null), message);
                     }
                     break;
                 default:
@@ -86,6 +102,10 @@ public sealed class ScoreStage(StageContext context, BaselineRiskScorer scorer, 
         if (spreadModel is not null && _live!.SeriesAsOf(daily.IssuerId, daily.Day) is { } series)
         {
             score = score with { SpreadForecast = spreadModel.Forecast(series).ToEvent() };
+        }
+        if (classModel is not null)
+        {
+            score = classModel.Apply(score, Counters);
         }
         output.Store.RiskScores.Add(score);
         output.Emit(Topics.RiskScores, score.IssuerId, score.EventId, score, cause);

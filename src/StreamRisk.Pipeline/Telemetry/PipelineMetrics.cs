@@ -37,10 +37,13 @@ public sealed class PipelineMetrics
                 "Time a stage took over one batch of input: processing, storing and publishing.",
                 c.StageBatches.SelectMany(kv => kv.Value.Samples([("stage", kv.Key)])).ToList()));
             families.Add(new MetricFamily("streamrisk_model_call_seconds", "histogram",
-                "Time one call of a text model took (the firm model takes a stage's whole batch, the others one text).",
+                "Time one call of a model took (the firm model takes a stage's whole batch, the other text models one text, a class model one issuer).",
                 c.ModelCalls.SelectMany(kv => kv.Value.Samples([("model", kv.Key)])).ToList()));
             families.Add(new MetricFamily("streamrisk_model_texts_total", "counter", "Texts given to each text model.",
                 c.ModelTexts.Select(kv => new MetricSample([("model", kv.Key)], kv.Value)).ToList()));
+            families.Add(new MetricFamily("streamrisk_shadow_scores_total", "counter",
+                "Risk scores the shadow class model (--risk-model-shadow) also scored, and those where it chose another class.",
+                [new MetricSample([("outcome", "scored")], c.ShadowScores), new MetricSample([("outcome", "disagreed")], c.ShadowDisagreements)]));
         }
         if (StageLags is { } lags)
         {

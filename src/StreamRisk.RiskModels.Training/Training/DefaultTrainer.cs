@@ -154,7 +154,7 @@ public static class DefaultTrainer
         var best = TorchWeights.Export(model);
         var hyperparameters = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["steps"] = options.Steps, ["chapters"] = shape.Chapters, ["embedding_dimension"] = shape.EmbeddingDimension,
+            ["steps"] = options.Steps, ["financial_features"] = train.SelectMany(e => e.Quarters).First().Financial.Length, ["chapters"] = shape.Chapters, ["embedding_dimension"] = shape.EmbeddingDimension,
             ["modality_dimension"] = shape.ModalityDimension, ["hidden"] = shape.Hidden, ["clusters"] = shape.Clusters,
             ["use_text"] = shape.UseText ? 1 : 0, ["use_attention"] = shape.UseAttention ? 1 : 0, ["time_aware"] = shape.TimeAware ? 1 : 0,
             ["feature_temperature"] = shape.FeatureTemperature, ["chapter_temperature"] = shape.ChapterTemperature,
@@ -193,14 +193,21 @@ public static class DefaultTrainer
     public static (Tensor Values, Tensor Elapsed, Tensor StepMask, Tensor? Text, Tensor? ChapterMask) Inputs(DefaultBatch batch, int size, bool useText)
     {
         var (t, f, c, e) = (batch.Steps, batch.Features, batch.Chapters, batch.EmbeddingDimension);
-        // A full buffer goes to torch as it is (one copy); only a last, partial batch is cut first.
+        // Copied into torch's own (aligned) memory: a tensor that wraps a pinned managed array sees another alignment in
+        // each run, and libtorch's vector kernels then round differently (same-seed runs drifted by up to 1e-4).
+        // A full buffer is copied once; only a last, partial batch is cut first.
         float[] Take(float[] source, long length) => source.LongLength == length ? source : source.AsSpan(0, (int)length).ToArray();
-        var values = tensor(Take(batch.Values, (long)size * t * f), [size, t, f]);
-        var elapsed = tensor(Take(batch.Elapsed, (long)size * t), [size, t]);
-        var stepMask = tensor(Take(batch.StepMask, (long)size * t), [size, t]);
+        Tensor Copy(float[] source, long[] shape)
+        {
+            using var wrapped = tensor(Take(source, shape.Aggregate(1L, (a, d) => a * d)), shape);
+            return wrapped.clone();
+        }
+        var values = Copy(batch.Values, [size, t, f]);
+        var elapsed = Copy(batch.Elapsed, [size, t]);
+        var stepMask = Copy(batch.StepMask, [size, t]);
         if (!useText) return (values, elapsed, stepMask, null, null);
-        var text = tensor(Take(batch.Text, (long)size * t * c * e), [size, t, c, e]);
-        var chapterMask = tensor(Take(batch.ChapterMask, (long)size * t * c), [size, t, c]);
+        var text = Copy(batch.Text, [size, t, c, e]);
+        var chapterMask = Copy(batch.ChapterMask, [size, t, c]);
         return (values, elapsed, stepMask, text, chapterMask);
     }
 

@@ -15,7 +15,7 @@ public sealed class DefaultBatch
 
     /// <summary>[Size, Steps, Features]; 0 at padded steps.</summary>
     public required float[] Values { get; init; }
-    /// <summary>[Size, Steps]: Δt in months since the previous statement; 0 at the first and at padded steps.</summary>
+    /// <summary>[Size, Steps]: Δt in months since the previous statement (kept or not); 0 for an issuer's first statement and at padded steps.</summary>
     public required float[] Elapsed { get; init; }
     /// <summary>[Size, Steps]: 1 for a real quarter, 0 for padding.</summary>
     public required float[] StepMask { get; init; }

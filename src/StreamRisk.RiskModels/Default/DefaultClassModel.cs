@@ -1,41 +1,28 @@
 using System.Globalization;
+using StreamRisk.Core.Events;
 using StreamRisk.RiskModels.Artifacts;
 using StreamRisk.RiskModels.Networks;
 
 namespace StreamRisk.RiskModels.Default;
 
-/// <summary>Probabilities of the three classes; they sum to 1.</summary>
-public readonly record struct ClassProbabilities(double Performing, double Extended, double Defaulted);
-
-/// <summary>An indicator at a quarter, with the feature attention it got there.</summary>
-public sealed record FeatureAttention(string Feature, DateOnly PeriodEnd, double Weight);
-
-/// <summary>
-/// Why EMDLOT scored an issuer as it did. <see cref="TopFeatures"/>: the largest feature-attention weights over
-/// features × quarters (each quarter's weights sum to 1); <see cref="ClusterMembership"/>: soft assignment over the K
-/// clusters; <see cref="NumbersWeight"/>/<see cref="TextWeight"/>: modality attention averaged over the real quarters;
-/// <see cref="ChapterWeights"/>: chapter attention averaged over the quarters that had text (empty without text).
-/// </summary>
-public sealed record DefaultExplanation(
-    IReadOnlyList<FeatureAttention> TopFeatures, IReadOnlyList<double> ClusterMembership, double NumbersWeight, double TextWeight,
-    IReadOnlyDictionary<string, double> ChapterWeights);
-
-public sealed record DefaultClassScore(string IssuerId, DateOnly Origin, string ModelVersion, ClassProbabilities Probabilities, DefaultExplanation Explanation);
-
 /// <summary>
 /// A trained EMDLOT default-class model (kind <c>default-emdlot</c>) loaded from its artifact and run by the C# forward
 /// pass (<see cref="EmdlotNetwork"/>), no TorchSharp. The artifact carries the feature order, the normalisation, the
 /// chapters, the number of quarters read and the ablation switches; a mismatched artifact fails on load with a
-/// <see cref="ModelArtifactException"/> naming the field.
+/// <see cref="ModelArtifactException"/> naming the field. The explanation: the features × quarters with the largest
+/// feature attention (each quarter's weights sum to 1), soft cluster membership, the numbers/text modality weights
+/// averaged over the quarters read, and the chapter weights averaged over the quarters that had text.
 /// </summary>
-public sealed class DefaultClassModel
+public sealed class DefaultClassModel : IDefaultClassScorer
 {
     public const string Kind = "default-emdlot";
     public const string ChapterExtraPrefix = "chapter:";
     public static readonly IReadOnlyList<string> Outputs = ["performing", "extended", "defaulted"];
 
-    private DefaultClassModel(ModelArtifact artifact, EmdlotNetwork network, DefaultNormalisation normalisation, int steps, IReadOnlyList<string> chapters)
+    private DefaultClassModel(ModelArtifact artifact, EmdlotNetwork network, DefaultNormalisation normalisation, int steps, IReadOnlyList<string> chapters,
+        int financial)
     {
+        MacroNames = artifact.Manifest.Features.Skip(financial).ToArray();
         Artifact = artifact;
         Network = network;
         Normalisation = normalisation;
@@ -51,6 +38,9 @@ public sealed class DefaultClassModel
     public ModelArtifact Artifact { get; }
     public ModelManifest Manifest => Artifact.Manifest;
     public string Name => Manifest.ModelVersion;
+    public string Version => Manifest.ModelVersion;
+    /// <summary>The indicators after the financial ones, in the model's order (what the score stage looks up live).</summary>
+    public IReadOnlyList<string> MacroNames { get; }
     public EmdlotNetwork Network { get; }
     public DefaultNormalisation Normalisation { get; }
     public int Steps { get; }
@@ -93,16 +83,22 @@ public sealed class DefaultClassModel
         {
             throw new ModelArtifactException($"{where}: field 'hyperparameters': {ex.Message}");
         }
+        var financial = artifact.IntHyperparameter("financial_features");
+        if (financial > m.Features.Count)
+            throw new ModelArtifactException($"{where}: field 'hyperparameters.financial_features' ({financial}) exceeds the {m.Features.Count} features");
         var steps = artifact.IntHyperparameter("steps");
         if (steps < 1) throw new ModelArtifactException($"{where}: field 'hyperparameters.steps' must be at least 1");
         foreach (var (name, dims) in shape.Tensors()) artifact.Tensor(name, dims);
         var normalisation = new DefaultNormalisation(m.Normalisation.Mean, m.Normalisation.Scale, chapterCount, shape.EmbeddingDimension,
             Positive(artifact, "clip_sd"));
-        return new DefaultClassModel(artifact, new EmdlotNetwork(shape, artifact.Tensors), normalisation, steps, chapters);
+        return new DefaultClassModel(artifact, new EmdlotNetwork(shape, artifact.Tensors), normalisation, steps, chapters, financial);
     }
 
-    /// <summary>Class probabilities and the explanation for one issuer at one origin.</summary>
-    public DefaultClassScore Score(DefaultExample example, int topFeatures = 5)
+    /// <summary>Class probabilities and the explanation (top 5 features × quarters) for one issuer at one origin.</summary>
+    public ClassModelScore Score(DefaultExample example) => Score(example, 5);
+
+    /// <summary>Class probabilities and the explanation with the <paramref name="topFeatures"/> largest feature × quarter weights.</summary>
+    public ClassModelScore Score(DefaultExample example, int topFeatures)
     {
         ArgumentNullException.ThrowIfNull(example);
         var batch = _single.Value!;
@@ -126,10 +122,10 @@ public sealed class DefaultClassModel
         var skip = Math.Max(0, example.Quarters.Count - Steps);
         var real = example.Quarters.Count - skip;
         var f = Network.Shape.Features;
-        var top = new List<FeatureAttention>(real * f);
+        var top = new List<FeatureAttribution>(real * f);
         for (var t = 0; t < real; t++)
         {
-            for (var k = 0; k < f; k++) top.Add(new FeatureAttention(Features[k], example.Quarters[skip + t].PeriodEnd, trace.FeatureWeights[t * f + k]));
+            for (var k = 0; k < f; k++) top.Add(new FeatureAttribution(Features[k], example.Quarters[skip + t].PeriodEnd, trace.FeatureWeights[t * f + k]));
         }
         double numbers = 0, text = 0;
         for (var t = 0; t < real; t++)
@@ -137,7 +133,7 @@ public sealed class DefaultClassModel
             numbers += trace.ModalityWeights[t * 2];
             text += trace.ModalityWeights[t * 2 + 1];
         }
-        var chapterWeights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var chapterWeights = new List<ChapterAttribution>();
         if (Network.Shape.UseText)
         {
             var c = Network.Shape.Chapters;
@@ -149,12 +145,13 @@ public sealed class DefaultClassModel
                 withText++;
                 for (var j = 0; j < c; j++) sums[j] += trace.ChapterWeights[t * c + j];
             }
-            for (var j = 0; j < c; j++) chapterWeights[Chapters[j]] = withText == 0 ? 0 : sums[j] / withText;
+            for (var j = 0; j < c; j++) chapterWeights.Add(new ChapterAttribution(Chapters[j], withText == 0 ? 0 : sums[j] / withText));
         }
-        var explanation = new DefaultExplanation(
+        var explanation = new RiskClassExplanation(
+            Name, real == 0 ? null : example.Quarters[^1].PeriodEnd, real,
             top.OrderByDescending(a => a.Weight).Take(topFeatures).ToArray(), trace.Assignment.Select(a => (double)a).ToArray(),
             real == 0 ? 1 : numbers / real, real == 0 ? 0 : text / real, chapterWeights);
-        return new DefaultClassScore(example.IssuerId, example.Origin, Name, new ClassProbabilities(p[0], p[1], p[2]), explanation);
+        return new ClassModelScore(p[0], p[1], p[2], explanation);
     }
 
     /// <summary>Probabilities [Count × 3] (performing, extended, defaulted) of many examples, for evaluation.</summary>

@@ -6,6 +6,9 @@ public sealed class SimulateCommand_OptionErrors
     [InlineData("--issuers", "0", "--issuers must be at least 1")]
     [InlineData("--years", "0", "--years must be in 1..60")]
     [InlineData("--news-per-issuer-year", "-3", "--news-per-issuer-year must be in")]
+    [InlineData("--extended-share", "1.5", "--extended-share must be in [0, 1]")]
+    [InlineData("--defaulted-share", "-0.1", "--defaulted-share must be in [0, 1]")]
+    [InlineData("--defaulted-share", "0.49", "--extended-share + --defaulted-share must stay below 0.5")]
     public void An_out_of_range_value_exits_2_naming_the_option(string option, string value, string message)
     {
         var dir = Path.Combine(CliProcess.NewTempDirectory(), "sim");
@@ -16,6 +19,19 @@ public sealed class SimulateCommand_OptionErrors
         Assert.Equal(2, code);
         Assert.Contains("streamrisk simulate: " + message, stderr);
         Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void The_outcome_shares_reach_the_simulation()
+    {
+        var dir = Path.Combine(CliProcess.NewTempDirectory(), "sim");
+        var (code, _, stderr) = CliProcess.Run("simulate", "--issuers", "40", "--years", "2", "--seed", "2", "--out", dir,
+            "--news-per-issuer-year", "1", "--extended-share", "0.1", "--defaulted-share", "0.05", "--quiet");
+        Assert.True(code == 0, stderr);
+        var outcomes = File.ReadAllLines(Path.Combine(dir, "truth", "outcomes.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        Assert.Equal(4, outcomes.Count(c => c == "extended"));
+        Assert.Equal(2, outcomes.Count(c => c == "defaulted"));
+        Assert.Contains("\"extended\": 0.1", File.ReadAllText(Path.Combine(dir, "truth", "manifest.json")));
     }
 
     [Fact]
@@ -44,7 +60,7 @@ public sealed class SimulateCommand_OptionErrors
         var dir = Path.Combine(CliProcess.NewTempDirectory(), "sim");
         var (code, _, stderr) = CliProcess.Run("simulate", "--issuers", "3", "--years", "1", "--seed", "2", "--out", dir, "--quiet");
         Assert.True(code == 0, stderr);
-        foreach (var file in new[] { "news.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv", "truth/latent.csv", "truth/polarity.jsonl" })
+        foreach (var file in new[] { "news.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv", "macro.csv", "truth/latent.csv", "truth/polarity.jsonl" })
         {
             Assert.True(File.Exists(Path.Combine(dir, file)), file);
         }

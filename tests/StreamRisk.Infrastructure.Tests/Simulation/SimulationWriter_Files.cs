@@ -9,7 +9,7 @@ public sealed class SimulationWriter_Files : IDisposable
 {
     private static readonly string[] Files =
     [
-        "news.jsonl", "disclosures.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv",
+        "news.jsonl", "disclosures.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv", "macro.csv",
         "truth/latent.csv", "truth/polarity.jsonl", "truth/outcomes.csv", "truth/outcome_events.csv", "truth/manifest.json",
     ];
 

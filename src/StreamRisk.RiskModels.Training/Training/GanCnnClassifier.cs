@@ -1,0 +1,188 @@
+using StreamRisk.RiskModels.Default;
+using StreamRisk.RiskModels.Training.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StreamRisk.RiskModels.Training.Training;
+
+/// <summary>Settings of the GAN + CNN seed system (seed document 002), adapted from its binary task to three classes.</summary>
+public sealed record GanCnnOptions
+{
+    public int Channels { get; init; } = 32;
+    public int Epochs { get; init; } = 30;
+    /// <summary>Epochs without a lower validation loss before stopping.</summary>
+    public int Patience { get; init; } = 5;
+    public int BatchSize { get; init; } = 128;
+    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Generator/discriminator updates per minority class.</summary>
+    public int GanSteps { get; init; } = 600;
+    public int GanNoise { get; init; } = 16;
+    public int GanHidden { get; init; } = 128;
+    /// <summary>Most synthetic sequences per class (the majority count otherwise: 1:1:1).</summary>
+    public int MaxSyntheticPerClass { get; init; } = 20_000;
+    public int Threads { get; init; } = 2;
+}
+
+/// <summary>
+/// GAN oversampling + 1-D CNN (seed document 002): for each minority class a GAN learns its flattened normalised
+/// sequences and generates new ones until the classes are 1:1:1 (a generated sequence takes the step mask of a random
+/// real one of its class, with zeros at the padded steps); a <see cref="SequenceCnnModule"/> is trained on real +
+/// synthetic sequences with early stopping on the (real) validation loss. Reads the numbers only, as the seed system did.
+/// </summary>
+public sealed class GanCnnClassifier : IDisposable
+{
+    private const int Classes = 3;
+    private readonly SequenceCnnModule _cnn;
+
+    private GanCnnClassifier(SequenceCnnModule cnn, int[] synthesised)
+    {
+        _cnn = cnn;
+        Synthesised = synthesised;
+    }
+
+    /// <summary>Synthetic sequences generated per class.</summary>
+    public IReadOnlyList<int> Synthesised { get; }
+
+    public static GanCnnClassifier Fit(DefaultBatch train, DefaultBatch validation, GanCnnOptions options, int seed,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (train.Labels.Length != train.Size || validation.Labels.Length != validation.Size) throw new ArgumentException("training and validation batches need labels");
+        torch.set_num_threads(options.Threads);
+        // The generator is process-wide: two fits started at once in one process would not be reproducible.
+        torch.manual_seed(seed);
+        var random = new Random(seed);
+        var perStep = train.Features;
+        var flat = train.Steps * perStep;
+
+        var values = new List<float[]>(train.Size);
+        var masks = new List<float[]>(train.Size);
+        var labels = new List<int>(train.Size);
+        for (var i = 0; i < train.Size; i++)
+        {
+            values.Add(train.Values.AsSpan(i * flat, flat).ToArray());
+            masks.Add(train.StepMask.AsSpan(i * train.Steps, train.Steps).ToArray());
+            labels.Add(train.Labels[i]);
+        }
+        var counts = Enumerable.Range(0, Classes).Select(c => labels.Count(l => l == c)).ToArray();
+        var majority = counts.Max();
+        var synthesised = new int[Classes];
+        var ganTotal = (long)options.GanSteps * counts.Count(c => c >= 2 && c < majority);
+        var cnnBatches = (long)options.Epochs * ((train.Size + options.BatchSize - 1) / options.BatchSize);
+        long done = 0;
+        for (var c = 0; c < Classes; c++)
+        {
+            var members = Enumerable.Range(0, train.Size).Where(i => labels[i] == c).ToList();
+            if (members.Count < 2 || members.Count >= majority) continue;
+            var wanted = Math.Min(majority - members.Count, options.MaxSyntheticPerClass);
+            foreach (var generated in Generate(members.Select(i => values[i]).ToList(), flat, wanted, options, () =>
+                     {
+                         cancellationToken.ThrowIfCancellationRequested();
+                         progress?.Report(new TrainingProgress(++done, ganTotal + cnnBatches, $"GAN for class {c}"));
+                     }))
+            {
+                var mask = masks[members[random.Next(members.Count)]];
+                for (var s = 0; s < train.Steps; s++)
+                    if (mask[s] == 0) Array.Clear(generated, s * perStep, perStep);
+                values.Add(generated);
+                masks.Add(mask);
+                labels.Add(c);
+                synthesised[c]++;
+            }
+        }
+
+        var cnn = new SequenceCnnModule(perStep, options.Channels, Classes);
+        using var optimizer = optim.Adam(cnn.parameters(), options.LearningRate);
+        var best = double.PositiveInfinity;
+        Dictionary<string, StreamRisk.Core.Serialization.SafetensorsTensor>? bestWeights = null;
+        var bad = 0;
+        var order = Enumerable.Range(0, values.Count).ToArray();
+        for (var epoch = 0; epoch < options.Epochs && bad < options.Patience; epoch++)
+        {
+            cnn.train();
+            random.Shuffle(order);
+            for (var from = 0; from < order.Length; from += options.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var size = Math.Min(options.BatchSize, order.Length - from);
+                using var scope = NewDisposeScope();
+                var x = tensor(order.AsSpan(from, size).ToArray().SelectMany(i => values[i]).ToArray()).view(size, train.Steps, perStep);
+                var m = tensor(order.AsSpan(from, size).ToArray().SelectMany(i => masks[i]).ToArray()).view(size, train.Steps);
+                var y = tensor(order.AsSpan(from, size).ToArray().Select(i => (long)labels[i]).ToArray());
+                optimizer.zero_grad();
+                var loss = nn.functional.cross_entropy(cnn.forward(x, m), y);
+                loss.backward();
+                optimizer.step();
+                progress?.Report(new TrainingProgress(Math.Min(++done, ganTotal + cnnBatches), ganTotal + cnnBatches, $"CNN epoch {epoch + 1}"));
+            }
+            var validationLoss = Loss(cnn, validation);
+            if (validationLoss < best)
+            {
+                best = validationLoss;
+                bestWeights = TorchWeights.Export(cnn);
+                bad = 0;
+            }
+            else
+            {
+                bad++;
+            }
+        }
+        if (bestWeights is not null) TorchWeights.Import(cnn, bestWeights);
+        return new GanCnnClassifier(cnn, synthesised);
+    }
+
+    /// <summary>P(performing), P(extended), P(defaulted) per example, row-major [size × 3].</summary>
+    public double[] PredictProbabilities(DefaultBatch batch)
+    {
+        _cnn.eval();
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var (x, m) = Inputs(batch);
+        return nn.functional.softmax(_cnn.forward(x, m), 1).to_type(ScalarType.Float64).data<double>().ToArray();
+    }
+
+    public void Dispose() => _cnn.Dispose();
+
+    private static double Loss(SequenceCnnModule cnn, DefaultBatch batch)
+    {
+        cnn.eval();
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var (x, m) = Inputs(batch);
+        return nn.functional.cross_entropy(cnn.forward(x, m), tensor(batch.Labels.Select(l => (long)l).ToArray())).item<float>();
+    }
+
+    private static (Tensor Values, Tensor Mask) Inputs(DefaultBatch batch) =>
+        (tensor(batch.Values).view(batch.Size, batch.Steps, batch.Features), tensor(batch.StepMask).view(batch.Size, batch.Steps));
+
+    /// <summary>Trains a GAN on one class's flattened sequences and returns <paramref name="count"/> generated ones.</summary>
+    private static IEnumerable<float[]> Generate(IReadOnlyList<float[]> real, int flat, int count, GanCnnOptions options, Action step)
+    {
+        using var gan = new SequenceGan(options.GanNoise, options.GanHidden, flat);
+        using var gOptimizer = optim.Adam(gan.Generator.parameters(), 2e-4, beta1: 0.5);
+        using var dOptimizer = optim.Adam(gan.Discriminator.parameters(), 2e-4, beta1: 0.5);
+        using var data = tensor(real.SelectMany(v => v).ToArray()).view(real.Count, flat);
+        var batch = Math.Min(64, real.Count);
+        for (var s = 0; s < options.GanSteps; s++)
+        {
+            step();
+            using var scope = NewDisposeScope();
+            var pick = randint(real.Count, [batch]);
+            var realBatch = data.index_select(0, pick);
+            var fake = gan.Generator.forward(randn(batch, options.GanNoise));
+            dOptimizer.zero_grad();
+            var dLoss = nn.functional.binary_cross_entropy_with_logits(gan.Discriminator.forward(realBatch), ones(batch, 1))
+                + nn.functional.binary_cross_entropy_with_logits(gan.Discriminator.forward(fake.detach()), zeros(batch, 1));
+            dLoss.backward();
+            dOptimizer.step();
+            gOptimizer.zero_grad();
+            var gLoss = nn.functional.binary_cross_entropy_with_logits(gan.Discriminator.forward(fake), ones(batch, 1));
+            gLoss.backward();
+            gOptimizer.step();
+        }
+        using var __ = no_grad();
+        using var generated = gan.Generator.forward(randn(count, options.GanNoise));
+        var all = generated.data<float>().ToArray();
+        for (var i = 0; i < count; i++) yield return all.AsSpan(i * flat, flat).ToArray();
+    }
+}
