@@ -5,7 +5,10 @@ namespace StreamRisk.RiskModels.Default;
 /// <summary>Loads any default-class artifact by its manifest's model kind, for <c>--risk-model</c>.</summary>
 public static class DefaultClassModels
 {
-    private static readonly Dictionary<string, Func<ModelArtifact, IDefaultClassScorer>> Loaders = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Func<ModelArtifact, IDefaultClassScorer>> Loaders = new(StringComparer.Ordinal)
+    {
+        [DefaultClassModel.Kind] = DefaultClassModel.FromArtifact,
+    };
 
     /// <summary>The kinds a served class model can be.</summary>
     public static IReadOnlyCollection<string> Kinds => Loaders.Keys;
