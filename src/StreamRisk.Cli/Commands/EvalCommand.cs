@@ -34,6 +34,7 @@ internal static class EvalCommand
             sim, out_, reference, chunk, horizon, band, firm, quiet,
         };
         command.Subcommands.Add(Training.EvalSpreadCommand.Create());
+        command.Subcommands.Add(Training.EvalDefaultCommand.Create());
         command.Subcommands.Add(Training.EvalSentimentCommand.Create());
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             new EvaluationOptions

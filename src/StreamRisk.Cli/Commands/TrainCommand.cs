@@ -10,5 +10,6 @@ internal static class TrainCommand
     {
         TrainSentimentCommand.Create(),
         TrainSpreadCommand.Create(),
+        TrainDefaultCommand.Create(),
     };
 }

@@ -9,7 +9,8 @@ namespace StreamRisk.Pipeline.Stages;
 /// A trained default-class model in the score stage (<c>--risk-model</c>): it replaces <c>baseline-v1</c>'s class
 /// probabilities with its own and their explanation, from the issuer's statements and disclosures as known on the
 /// scored day. A shadow model (<c>--risk-model-shadow</c>) scores the same inputs; its answer travels on the event and
-/// its disagreements are counted, but it never decides the class.
+/// its disagreements are counted, but it never decides the class. An issuer that has published no statement yet keeps
+/// <c>baseline-v1</c>'s score (and says so in <c>model</c>): the models never saw such an example.
 /// </summary>
 public sealed class ClassModelServing(
     SwappableClassModel primary,
@@ -25,6 +26,8 @@ public sealed class ClassModelServing(
         var model = primary.Refresh();
         var industry = industryOfIssuer.GetValueOrDefault(baseline.IssuerId) ?? "";
         var example = inputs.ExampleAt(baseline.IssuerId, industry, baseline.AsOf, model);
+        // The models learned from issuers with at least one statement; before its first one an issuer keeps baseline-v1.
+        if (example.Quarters.Count == 0) return baseline;
         var started = Stopwatch.GetTimestamp();
         var scored = model.Score(example);
         counters.ModelCall(model.Version, Stopwatch.GetElapsedTime(started), 1);

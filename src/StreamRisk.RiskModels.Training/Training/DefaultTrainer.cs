@@ -193,15 +193,9 @@ public static class DefaultTrainer
     public static (Tensor Values, Tensor Elapsed, Tensor StepMask, Tensor? Text, Tensor? ChapterMask) Inputs(DefaultBatch batch, int size, bool useText)
     {
         var (t, f, c, e) = (batch.Steps, batch.Features, batch.Chapters, batch.EmbeddingDimension);
-        // Copied into torch's own (aligned) memory: a tensor that wraps a pinned managed array sees another alignment in
-        // each run, and libtorch's vector kernels then round differently (same-seed runs drifted by up to 1e-4).
         // A full buffer is copied once; only a last, partial batch is cut first.
         float[] Take(float[] source, long length) => source.LongLength == length ? source : source.AsSpan(0, (int)length).ToArray();
-        Tensor Copy(float[] source, long[] shape)
-        {
-            using var wrapped = tensor(Take(source, shape.Aggregate(1L, (a, d) => a * d)), shape);
-            return wrapped.clone();
-        }
+        Tensor Copy(float[] source, long[] shape) => OwnedTensor.Of(Take(source, shape.Aggregate(1L, (a, d) => a * d)), shape);
         var values = Copy(batch.Values, [size, t, f]);
         var elapsed = Copy(batch.Elapsed, [size, t]);
         var stepMask = Copy(batch.StepMask, [size, t]);

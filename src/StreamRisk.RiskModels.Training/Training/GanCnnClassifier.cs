@@ -106,8 +106,8 @@ public sealed class GanCnnClassifier : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 var size = Math.Min(options.BatchSize, order.Length - from);
                 using var scope = NewDisposeScope();
-                var x = tensor(order.AsSpan(from, size).ToArray().SelectMany(i => values[i]).ToArray()).view(size, train.Steps, perStep);
-                var m = tensor(order.AsSpan(from, size).ToArray().SelectMany(i => masks[i]).ToArray()).view(size, train.Steps);
+                var x = OwnedTensor.Of(order.AsSpan(from, size).ToArray().SelectMany(i => values[i]).ToArray(), size, train.Steps, perStep);
+                var m = OwnedTensor.Of(order.AsSpan(from, size).ToArray().SelectMany(i => masks[i]).ToArray(), size, train.Steps);
                 var y = tensor(order.AsSpan(from, size).ToArray().Select(i => (long)labels[i]).ToArray());
                 optimizer.zero_grad();
                 var loss = nn.functional.cross_entropy(cnn.forward(x, m), y);
@@ -153,7 +153,7 @@ public sealed class GanCnnClassifier : IDisposable
     }
 
     private static (Tensor Values, Tensor Mask) Inputs(DefaultBatch batch) =>
-        (tensor(batch.Values).view(batch.Size, batch.Steps, batch.Features), tensor(batch.StepMask).view(batch.Size, batch.Steps));
+        (OwnedTensor.Of(batch.Values, batch.Size, batch.Steps, batch.Features), OwnedTensor.Of(batch.StepMask, batch.Size, batch.Steps));
 
     /// <summary>Trains a GAN on one class's flattened sequences and returns <paramref name="count"/> generated ones.</summary>
     private static IEnumerable<float[]> Generate(IReadOnlyList<float[]> real, int flat, int count, GanCnnOptions options, Action step)
@@ -161,7 +161,7 @@ public sealed class GanCnnClassifier : IDisposable
         using var gan = new SequenceGan(options.GanNoise, options.GanHidden, flat);
         using var gOptimizer = optim.Adam(gan.Generator.parameters(), 2e-4, beta1: 0.5);
         using var dOptimizer = optim.Adam(gan.Discriminator.parameters(), 2e-4, beta1: 0.5);
-        using var data = tensor(real.SelectMany(v => v).ToArray()).view(real.Count, flat);
+        using var data = OwnedTensor.Of(real.SelectMany(v => v).ToArray(), real.Count, flat);
         var batch = Math.Min(64, real.Count);
         for (var s = 0; s < options.GanSteps; s++)
         {

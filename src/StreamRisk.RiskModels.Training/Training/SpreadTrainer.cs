@@ -89,8 +89,8 @@ public static class SpreadTrainer
                     Array.Copy(trainY, (long)order[from + i] * h, yBatch, (long)i * h, h);
                 }
                 using var scope = NewDisposeScope();
-                var x = tensor(xBatch.AsSpan(0, size * l * n).ToArray()).view(size, l, n);
-                var y = tensor(yBatch.AsSpan(0, size * h).ToArray()).view(size, h);
+                var x = OwnedTensor.Of(xBatch.AsSpan(0, size * l * n).ToArray(), size, l, n);
+                var y = OwnedTensor.Of(yBatch.AsSpan(0, size * h).ToArray(), size, h);
                 optimizer.zero_grad();
                 var loss = nn.functional.mse_loss(model.forward(x), y);
                 loss.backward();
@@ -225,7 +225,7 @@ public static class SpreadTrainer
         {
             var size = Math.Min(chunk, count - from);
             using var scope = NewDisposeScope();
-            var input = tensor(x.AsSpan(from * l * n, size * l * n).ToArray()).view(size, l, n);
+            var input = OwnedTensor.Of(x.AsSpan(from * l * n, size * l * n).ToArray(), size, l, n);
             model.forward(input).data<float>().ToArray().CopyTo(result, (long)from * h);
         }
         return result;

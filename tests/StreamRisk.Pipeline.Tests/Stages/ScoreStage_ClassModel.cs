@@ -101,6 +101,23 @@ public class ScoreStage_ClassModel
         }
     }
 
+    [Fact]
+    public async Task AnIssuerWithNoStatementYet_KeepsTheBaselineScore()
+    {
+        await using var harness = await StageHarness.CreateAsync();
+        await harness.Store.UpsertAsync(new StoreBatch { DailySentiments = [Daily(0)] });
+        var serving = new ClassModelServing(Slot(new CountingScorer("counting@1", 0.3)), null,
+            new LiveDefaultInputs(MacroTable.None, DisclosureChapters.CreateEmbedder()), new Dictionary<string, string>());
+        await using var score = new ScoreStage(harness.Context, new BaselineRiskScorer(), new HashSet<string> { "ISS1" }, classModel: serving);
+        await harness.PublishAsync(Topics.DailySentiment, "ISS1", EventJson.Serialize(Daily(0)));
+        while (await score.PumpAsync(100, TimeSpan.Zero, CancellationToken.None) > 0)
+        {
+        }
+        var emitted = Assert.Single(await harness.ReadAsync<RiskScore>(Topics.RiskScores));
+        Assert.Equal(BaselineRiskScorer.ModelName, emitted.Model);
+        Assert.Null(emitted.ClassExplanation);
+    }
+
     /// <summary>P(defaulted) = 0.1 per statement read + <c>noticeWeight</c> when the newest quarter carries a notice.</summary>
     private sealed class CountingScorer(string version, double noticeWeight) : IDefaultClassScorer
     {
