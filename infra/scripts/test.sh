@@ -25,6 +25,10 @@ fi
 # Without them those tests are skipped with the reason; CI sets STREAMRISK_REQUIRE_NODE/BROWSER=1 so they fail instead.
 bash infra/scripts/install-browser-test-tools.sh || true
 
+# libtorch's OpenMP threads spin while they wait; on a busy machine an epoch then took 100x longer. They must be told
+# before the process starts (the runtime cannot pass it to native code later).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+
 results="$root/TestResults"
 rm -rf "$results"
 status=0

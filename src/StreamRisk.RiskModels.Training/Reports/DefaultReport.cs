@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StreamRisk.Core.Events;
+using StreamRisk.RiskModels.Data;
 using StreamRisk.RiskModels.Default;
 using StreamRisk.RiskModels.Default.Evaluation;
 using StreamRisk.RiskModels.Training.Training;
@@ -105,6 +106,13 @@ public static class DefaultReport
         foreach (var line in d.Summary().TrimEnd().Split('\n')) L(line);
         L("```");
         L(Inv($"- Training-data SHA-256 {d.Sha256()}."));
+        var testCounts = d.ClassCounts(SplitPart.Test);
+        if (testCounts.Any(c => c < 10))
+        {
+            L(Inv($"- **Caution:** the test split holds {testCounts[0]} performing, {testCounts[1]} extended and {testCounts[2]} defaulted examples. ")
+                + "A class with fewer than about ten test examples makes its recall, AUC and AP (and every macro figure) too noisy to rank models on; "
+                + "a class with none leaves AUC, AP and mAP undefined (n/a). Simulate more issuers or higher failure shares.");
+        }
         L();
         L("## Test metrics");
         L(Inv($"Mean ± sd over {o.Seeds} seeds for seeded models (one run for deterministic ones). A run counts only if it predicts all three classes (issue 11); ")
