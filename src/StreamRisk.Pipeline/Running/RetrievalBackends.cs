@@ -21,6 +21,13 @@ public sealed record RetrievalBackends
 
     public static RetrievalBackends Embedded { get; } = new();
 
+    /// <summary>Every variable read here (docker-compose.yml is checked against this list).</summary>
+    public static readonly IReadOnlyList<string> Variables =
+    [
+        VectorIndexVariable, QdrantIndexOptions.UrlVariable, QdrantIndexOptions.ApiKeyVariable, GraphVariable,
+        Neo4jGraphOptions.UrlVariable, Neo4jGraphOptions.UserVariable, Neo4jGraphOptions.PasswordVariable, Neo4jGraphOptions.DatabaseVariable,
+    ];
+
     public VectorIndexKind VectorIndex { get; init; }
 
     /// <summary>Set when <see cref="VectorIndex"/> is Qdrant.</summary>
