@@ -149,7 +149,8 @@ public sealed class Neo4jKnowledgeGraph : IKnowledgeGraph, IDisposable
             Content = JsonContent.Create(new JsonObject { ["statement"] = statement, ["parameters"] = parameters }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (_options.User is not null)
+        // No password: a server with authentication disabled (NEO4J_AUTH=none) is sent no credentials.
+        if (_options.User is not null && _options.Password is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}")));

@@ -93,6 +93,16 @@ public sealed class Neo4jKnowledgeGraph_Requests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_password_no_credentials_are_sent()
+    {
+        using var graph = new Neo4jKnowledgeGraph(new Neo4jGraphOptions(_server.Address) { User = "neo4j" });
+
+        await Assert.ThrowsAsync<KnowledgeGraphException>(async () => await graph.IssuersOfAsync("banks"));
+
+        Assert.Null(Assert.Single(_server.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task An_unseeded_graph_says_to_seed_it()
     {
         using var graph = new Neo4jKnowledgeGraph(Options());
