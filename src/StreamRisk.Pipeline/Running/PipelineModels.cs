@@ -25,8 +25,10 @@ public sealed record PipelineModels(
     TopicRetriever Topics,
     IKnowledgeGraph Graph) : IDisposable
 {
-    /// <summary>The built-in models: gazetteer NER + Jaro–Winkler linking, lexicon scorers, hashed TF-IDF topic retrieval.</summary>
-    public static PipelineModels BuiltIn(ReferenceData reference) => Create(reference, ModelOptions.BuiltIn);
+    /// <summary>The built-in models: gazetteer NER + Jaro–Winkler linking, lexicon scorers, hashed TF-IDF topic retrieval over the
+    /// embedded index and graph (whatever STREAMRISK_VECTOR_INDEX and STREAMRISK_GRAPH say).</summary>
+    public static PipelineModels BuiltIn(ReferenceData reference) =>
+        Create(reference, ModelOptions.BuiltIn with { VectorIndex = "embedded", Graph = "embedded" });
 
     /// <summary>The built-in models, with each part that <paramref name="options"/> names replaced by its ONNX model.</summary>
     public static PipelineModels Create(ReferenceData reference, ModelOptions options)
