@@ -204,11 +204,20 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
         return hits;
     }
 
-    public async ValueTask<long> CountAsync(string? kind = null, CancellationToken cancellationToken = default)
+    public async ValueTask<long> CountAsync(string? kind = null, IReadOnlyCollection<string>? textHashes = null, CancellationToken cancellationToken = default)
     {
+        var filter = KindFilter(kind);
+        if (textHashes is not null)
+        {
+            filter ??= new Filter();
+            filter.Must.Add(new Condition
+            {
+                Field = new FieldCondition { Key = TextHashField, Match = new Match { Keywords = new RepeatedStrings { Strings = { textHashes } } } },
+            });
+        }
         try
         {
-            return (long)await _client.CountAsync(Collection, KindFilter(kind), exact: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (long)await _client.CountAsync(Collection, filter, exact: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RpcException ex)
         {

@@ -174,12 +174,21 @@ public sealed class ExactCosineIndex : IVectorIndex
         return ValueTask.FromResult(Search(query.Vector, query.TopK, query.MinSimilarity, query.Kind));
     }
 
-    public ValueTask<long> CountAsync(string? kind = null, CancellationToken cancellationToken = default)
+    public ValueTask<long> CountAsync(string? kind = null, IReadOnlyCollection<string>? textHashes = null, CancellationToken cancellationToken = default)
     {
+        var hashes = textHashes?.ToHashSet(StringComparer.Ordinal);
         _lock.EnterReadLock();
         try
         {
-            return ValueTask.FromResult(kind is null ? _ids.Count : (long)_kinds.Count(k => string.Equals(k, kind, StringComparison.Ordinal)));
+            long count = 0;
+            for (var row = 0; row < _ids.Count; row++)
+            {
+                if ((kind is null || string.Equals(kind, _kinds[row], StringComparison.Ordinal)) && (hashes is null || hashes.Contains(_hashes[row])))
+                {
+                    count++;
+                }
+            }
+            return ValueTask.FromResult(count);
         }
         finally
         {

@@ -32,8 +32,9 @@ public interface IVectorIndex
     /// <exception cref="VectorIndexException">The backend failed or cannot be reached.</exception>
     ValueTask<IReadOnlyList<VectorHit>> SearchAsync(VectorQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>How many vectors are stored (of one kind only when <paramref name="kind"/> is given).</summary>
-    ValueTask<long> CountAsync(string? kind = null, CancellationToken cancellationToken = default);
+    /// <summary>How many vectors are stored: of one kind only when <paramref name="kind"/> is given, and only those whose text hash
+    /// is one of <paramref name="textHashes"/> when given (how a reader finds out that a seed is stale).</summary>
+    ValueTask<long> CountAsync(string? kind = null, IReadOnlyCollection<string>? textHashes = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -55,10 +55,14 @@ public sealed class TopicRetriever
         {
             throw new VectorIndexException($"the vector index holds {index.Dimension}-dimensional vectors, embedder '{embedder.ModelId}' makes {embedder.Dimension}");
         }
-        var seeded = await index.CountAsync(IndexedText.TopicKind, cancellationToken).ConfigureAwait(false);
+        // Counted by text hash: a topic whose name or definition changed since the seed (and, for the built-in embedder,
+        // whose IDF therefore changed for every topic) makes the seed stale.
+        var hashes = topics.Select(topic => IndexedText.Hash(TopicText(topic))).ToList();
+        var seeded = await index.CountAsync(IndexedText.TopicKind, hashes, cancellationToken).ConfigureAwait(false);
         if (seeded < topics.Count)
         {
-            throw new VectorIndexException($"the vector index holds {seeded} of the {topics.Count} topic vectors of embedder '{embedder.ModelId}': seed it first (streamrisk index seed)");
+            throw new VectorIndexException($"the vector index holds {seeded} of the {topics.Count} current topic vectors of embedder '{embedder.ModelId}' "
+                + "(never seeded, or seeded from other topic definitions): seed it (streamrisk index seed)");
         }
         return new TopicRetriever(topics, embedder, index, options);
     }

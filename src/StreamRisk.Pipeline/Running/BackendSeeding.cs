@@ -36,7 +36,7 @@ public static class BackendSeeding
             using var index = await QdrantVectorIndex.OpenAsync(backends.Qdrant!, embedder.ModelId, embedder.Dimension, createIfMissing: true, cancellationToken)
                 .ConfigureAwait(false);
             var seeded = await TopicRetriever.SeedAsync(reference.Topics, embedder, index, cancellationToken).ConfigureAwait(false);
-            return (index.Collection, seeded, await index.CountAsync(IndexedText.TopicKind, cancellationToken).ConfigureAwait(false));
+            return (index.Collection, seeded, await index.CountAsync(IndexedText.TopicKind, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
         catch (VectorIndexException ex)
         {

@@ -19,7 +19,7 @@ namespace StreamRisk.Tests.Shared.Qdrant;
 /// adapter calls — Collections/CollectionExists, Get, Create and Points/Upsert, Query, Count — over Qdrant.Client's own
 /// message types, with hand-built method descriptors (the package ships client stubs only). Limits: one unnamed dense
 /// vector per point, Cosine distance only (vectors normalised on upsert, score = dot product, as Qdrant does), filters
-/// of keyword-match "must" conditions only, no HNSW (exact search), results ordered by score then point UUID; payload
+/// of "must" keyword conditions only (one keyword or any of several), no HNSW (exact search), results ordered by score then point UUID; payload
 /// include-selectors honoured. Errors follow Qdrant's status codes: NotFound for a missing collection,
 /// InvalidArgument for a wrong vector dimension, AlreadyExists for a second create, Unauthenticated without the API key.
 /// </summary>
@@ -107,10 +107,14 @@ public sealed class FakeCollection(ulong size, Distance distance)
         {
             throw new RpcException(new Status(StatusCode.Unimplemented, "the fake understands 'must' keyword matches only"));
         }
-        return filter.Must.All(condition =>
-            condition.Field is { Match.Keyword: { } keyword } field
-                ? payload.TryGetValue(field.Key, out var value) && value.StringValue == keyword
-                : throw new RpcException(new Status(StatusCode.Unimplemented, "the fake understands 'must' keyword matches only")));
+        return filter.Must.All(condition => condition.Field switch
+        {
+            { Match.MatchValueCase: Match.MatchValueOneofCase.Keyword } field =>
+                payload.TryGetValue(field.Key, out var value) && value.StringValue == field.Match.Keyword,
+            { Match.MatchValueCase: Match.MatchValueOneofCase.Keywords } field =>
+                payload.TryGetValue(field.Key, out var value) && field.Match.Keywords.Strings.Contains(value.StringValue),
+            _ => throw new RpcException(new Status(StatusCode.Unimplemented, "the fake understands 'must' keyword matches (one or any of several) only")),
+        });
     }
 }
 

@@ -93,6 +93,9 @@ public abstract class VectorIndexContract
         Assert.Equal(3, await index.CountAsync("topic"));
         Assert.Equal(3, await index.CountAsync("issuer"));
         Assert.Equal(0, await index.CountAsync("nothing"));
+        Assert.Equal(2, await index.CountAsync("topic", [IndexedText.Hash("t0"), IndexedText.Hash("t4"), IndexedText.Hash("t1")]));
+        Assert.Equal(3, await index.CountAsync(textHashes: [IndexedText.Hash("t0"), IndexedText.Hash("t4"), IndexedText.Hash("t1")]));
+        Assert.Equal(0, await index.CountAsync("topic", []));
     }
 
     [Fact]
@@ -168,5 +171,21 @@ public abstract class VectorIndexContract
         var error = await Assert.ThrowsAsync<VectorIndexException>(() => TopicRetriever.OpenAsync(topics, embedder, index));
 
         Assert.Contains("streamrisk index seed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_an_index_seeded_from_other_topic_definitions_says_to_seed_again()
+    {
+        var before = new[] { new Core.Reference.Topic("oil", "commodities", "Oil price", "crude oil price"), new Core.Reference.Topic("rates", "macro", "Rates", "interest rates") };
+        var after = new[] { before[0] with { Definition = "crude oil and gas prices" }, before[1] };
+        var embedder = new HashedTfIdfEmbedder(before.Select(TopicRetriever.TopicText));
+        var index = await CreateAsync(embedder.Dimension);
+        await TopicRetriever.SeedAsync(before, embedder, index);
+
+        var error = await Assert.ThrowsAsync<VectorIndexException>(() => TopicRetriever.OpenAsync(after, embedder, index));
+
+        Assert.Contains("1 of the 2 current topic vectors", error.Message, StringComparison.Ordinal);
+        await TopicRetriever.SeedAsync(after, embedder, index);
+        await TopicRetriever.OpenAsync(after, embedder, index);
     }
 }
