@@ -12,8 +12,8 @@ public sealed class TopicRetriever
 {
     private readonly ITextEmbedder _embedder;
     private readonly IVectorIndex _index;
-    // The embedded index is searched synchronously: the hot path of the industry stage stays as fast as before the
-    // index contract became asynchronous.
+    // An embedded index this retriever seeded is searched synchronously: the hot path of the industry stage stays as fast
+    // as before the index contract became asynchronous.
     private readonly ExactCosineIndex? _exact;
     private readonly TopicRetrievalOptions _options;
     private readonly Dictionary<string, Topic> _topics = new(StringComparer.Ordinal);
@@ -22,6 +22,8 @@ public sealed class TopicRetriever
     public TopicRetriever(IEnumerable<Topic> topics, ITextEmbedder embedder, ExactCosineIndex index, TopicRetrievalOptions? options = null)
         : this(topics, embedder, (IVectorIndex)index, options)
     {
+        // This retriever fills the index itself, so it holds exactly these topics and is searched without a filter.
+        _exact = index;
         foreach (var vector in TopicVectors(_topics.Values, embedder))
         {
             index.Upsert(vector.Id, vector.Vector, vector.Kind, vector.TextHash);
@@ -33,7 +35,6 @@ public sealed class TopicRetriever
         ArgumentNullException.ThrowIfNull(topics);
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
         _index = index ?? throw new ArgumentNullException(nameof(index));
-        _exact = index as ExactCosineIndex;
         _options = options ?? TopicRetrievalOptions.Default;
         foreach (var topic in topics)
         {
@@ -138,8 +139,10 @@ public sealed class TopicRetriever
         return SearchAsync(query, topK, cancellationToken);
     }
 
+    // A shared index may still hold points of topics since removed from the reference data: they are not topics here.
     private async ValueTask<IReadOnlyList<TopicHit>> SearchAsync(float[] query, int topK, CancellationToken cancellationToken) =>
-        ToTopicHits(await _index.SearchAsync(new VectorQuery(query, topK) { Kind = IndexedText.TopicKind }, cancellationToken).ConfigureAwait(false));
+        ToTopicHits((await _index.SearchAsync(new VectorQuery(query, topK) { Kind = IndexedText.TopicKind }, cancellationToken).ConfigureAwait(false))
+            .Where(hit => _topics.ContainsKey(hit.Id)).ToList());
 
     private static IReadOnlyList<TopicHit> ToTopicHits(IReadOnlyList<VectorHit> hits)
     {

@@ -188,4 +188,17 @@ public abstract class VectorIndexContract
         await TopicRetriever.SeedAsync(after, embedder, index);
         await TopicRetriever.OpenAsync(after, embedder, index);
     }
+
+    [Fact]
+    public async Task Points_of_topics_no_longer_in_the_reference_data_are_not_retrieved()
+    {
+        var topics = new[] { new Core.Reference.Topic("oil", "commodities", "Oil price", "crude oil price"), new Core.Reference.Topic("rates", "macro", "Rates", "interest rates") };
+        var embedder = new HashedTfIdfEmbedder(topics.Select(TopicRetriever.TopicText));
+        var index = await CreateAsync(embedder.Dimension);
+        await TopicRetriever.SeedAsync(topics, embedder, index);
+
+        var retriever = await TopicRetriever.OpenAsync([topics[1]], embedder, index);
+
+        Assert.Equal(["rates"], (await retriever.NeighboursAsync("crude oil price and interest rates")).Select(h => h.TopicId));
+    }
 }
