@@ -12,6 +12,8 @@ root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(TopicsCommand.Create());
+root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(GraphCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());

@@ -38,6 +38,7 @@ internal sealed class ModelCommandOptions
     {
         Description = "Quarterly macro indicators for --risk-model (a simulated market's macro.csv). Default: the model's training means.",
     };
+    private readonly RetrievalCommandOptions _retrieval = new();
     private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
 
     /// <summary>Shared with <c>live</c>.</summary>
@@ -57,14 +58,14 @@ internal sealed class ModelCommandOptions
     public void AddWorkerModelsTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _firm, _industry, _industryName, _industryPrompt, _llmThreads, _spread, _risk, _riskShadow, _macro })
+        foreach (var option in new Option[] { _firm, _industry, _industryName, _industryPrompt, _llmThreads, _spread, _risk, _riskShadow, _macro }.Concat(_retrieval.All))
         {
             command.Options.Add(option);
         }
     }
 
     /// <summary>The firm-sentiment, industry LLM and spread forecaster options over <paramref name="models"/>.</summary>
-    public ModelOptions ReadWorkerModels(ParseResult result, ModelOptions models) => models with
+    public ModelOptions ReadWorkerModels(ParseResult result, ModelOptions models) => _retrieval.Read(result, models) with
     {
         FirmModel = FirmModel(result.GetValue(_firm)!),
         SpreadModel = result.GetValue(_spread),
@@ -81,7 +82,7 @@ internal sealed class ModelCommandOptions
     public void AddTo(Command command)
     {
         _industryPrompt.AcceptOnlyFromAmong("en", "zh");
-        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads, _spread, _risk, _riskShadow, _macro })
+        foreach (var option in new Option[] { _firm, _ner, _nerMode, _embedding, _provider, _fallback, _threads, _industry, _industryName, _industryPrompt, _llmThreads, _spread, _risk, _riskShadow, _macro }.Concat(_retrieval.All))
         {
             command.Options.Add(option);
         }

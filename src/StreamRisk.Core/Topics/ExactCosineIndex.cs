@@ -13,6 +13,8 @@ public sealed class ExactCosineIndex : IVectorIndex
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
+    private readonly List<string> _kinds = [];
+    private readonly List<string> _hashes = [];
     private float[] _vectors = [];
     private int _dimension;
 
@@ -42,10 +44,15 @@ public sealed class ExactCosineIndex : IVectorIndex
     }
 
     /// <summary>Stores a normalised copy of <paramref name="vector"/> under <paramref name="id"/>, replacing any earlier one.</summary>
-    public void Upsert(string id, float[] vector)
+    public void Upsert(string id, float[] vector) => Upsert(id, vector, IndexedText.TopicKind, "");
+
+    /// <summary><see cref="Upsert(string, float[])"/> with the payload a query filters on.</summary>
+    public void Upsert(string id, float[] vector, string kind, string textHash)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(vector);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(textHash);
         _lock.EnterWriteLock();
         try
         {
@@ -63,6 +70,8 @@ public sealed class ExactCosineIndex : IVectorIndex
             {
                 row = _ids.Count;
                 _ids.Add(id);
+                _kinds.Add(kind);
+                _hashes.Add(textHash);
                 _rows[id] = row;
                 if ((row + 1) * _dimension > _vectors.Length)
                 {
@@ -70,6 +79,8 @@ public sealed class ExactCosineIndex : IVectorIndex
                 }
             }
 
+            _kinds[row] = kind;
+            _hashes[row] = textHash;
             var target = _vectors.AsSpan(row * _dimension, _dimension);
             vector.CopyTo(target);
             var norm = MathF.Sqrt(Dot(target, target));
@@ -87,7 +98,10 @@ public sealed class ExactCosineIndex : IVectorIndex
         }
     }
 
-    public IReadOnlyList<VectorHit> Search(float[] query, int topK)
+    public IReadOnlyList<VectorHit> Search(float[] query, int topK) => Search(query, topK, null, null);
+
+    /// <summary>The <paramref name="topK"/> best hits with similarity ≥ <paramref name="minSimilarity"/> and kind <paramref name="kind"/> (each when given).</summary>
+    public IReadOnlyList<VectorHit> Search(float[] query, int topK, double? minSimilarity, string? kind)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (topK <= 0)
@@ -111,13 +125,70 @@ public sealed class ExactCosineIndex : IVectorIndex
             var queryNorm = MathF.Sqrt(Dot(query, query));
             var scale = queryNorm > 0 ? 1 / queryNorm : 0;
             var heap = new TopHits(Math.Min(topK, _ids.Count));
+            var filtered = minSimilarity is not null || kind is not null;
             for (var row = 0; row < _ids.Count; row++)
             {
-                var similarity = Dot(query, _vectors.AsSpan(row * _dimension, _dimension)) * scale;
-                heap.Offer(new VectorHit(_ids[row], Math.Clamp(similarity, -1.0, 1.0)));
+                var similarity = Math.Clamp(Dot(query, _vectors.AsSpan(row * _dimension, _dimension)) * scale, -1.0, 1.0);
+                if (filtered && ((similarity < minSimilarity) || (kind is not null && !string.Equals(kind, _kinds[row], StringComparison.Ordinal))))
+                {
+                    continue;
+                }
+                heap.Offer(new VectorHit(_ids[row], similarity));
             }
 
             return heap.BestFirst();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The payload stored with <paramref name="id"/> (kind, text hash), or null.</summary>
+    public (string Kind, string TextHash)? PayloadOf(string id)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _rows.TryGetValue(id, out var row) ? (_kinds[row], _hashes[row]) : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public ValueTask UpsertAsync(IReadOnlyList<IndexedVector> vectors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        foreach (var vector in vectors)
+        {
+            Upsert(vector.Id, vector.Vector, vector.Kind, vector.TextHash);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<VectorHit>> SearchAsync(VectorQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ValueTask.FromResult(Search(query.Vector, query.TopK, query.MinSimilarity, query.Kind));
+    }
+
+    public ValueTask<long> CountAsync(string? kind = null, IReadOnlyCollection<string>? textHashes = null, CancellationToken cancellationToken = default)
+    {
+        var hashes = textHashes?.ToHashSet(StringComparer.Ordinal);
+        _lock.EnterReadLock();
+        try
+        {
+            long count = 0;
+            for (var row = 0; row < _ids.Count; row++)
+            {
+                if ((kind is null || string.Equals(kind, _kinds[row], StringComparison.Ordinal)) && (hashes is null || hashes.Contains(_hashes[row])))
+                {
+                    count++;
+                }
+            }
+            return ValueTask.FromResult(count);
         }
         finally
         {

@@ -29,6 +29,12 @@ public sealed class TopicIndustryMap
 
     public int TopicCount => _byTopic.Count;
 
+    /// <summary>The links out of <paramref name="topicId"/> as this map reads them (summed per industry, non-zero), by industry id.</summary>
+    public IEnumerable<TopicIndustryLink> LinksOf(string topicId) =>
+        _byTopic.TryGetValue(topicId, out var industries)
+            ? industries.Where(industry => industry.Weight != 0).Select(industry => new TopicIndustryLink(topicId, industry.IndustryId, industry.Weight))
+            : [];
+
     /// <summary>
     /// Weight of industry i = Σ_t sim_t · w(t, i) / Σ_t sim_t over the hits t: the similarity-weighted mean of the
     /// link weights, so it stays in the links' range [−1, 1] however many topics were hit, and a topic the text is

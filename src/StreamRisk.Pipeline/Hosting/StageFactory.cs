@@ -36,7 +36,7 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
             case FirmSentimentStage.StageName:
                 return new FirmSentimentStage(context, Models.FirmSentiment);
             case IndustrySentimentStage.StageName:
-                return new IndustrySentimentStage(context, Models.IndustryText, Models.Topics, Models.TopicIndustries);
+                return new IndustrySentimentStage(context, Models.IndustryText, Models.Topics, Models.Graph);
             case AggregateStage.StageName:
                 var restore = await RestoreDailyIndexAsync(cancellationToken).ConfigureAwait(false);
                 return new AggregateStage(context, restore.Aggregator, restore.IndustryIndex);

@@ -39,6 +39,7 @@ public static class WorkerHost
         if (options.BatchSize < 1) throw new ConfigurationException($"--batch-size must be at least 1 (got {options.BatchSize})");
         // Checked before the store is opened or the bus connected.
         IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
+        var backends = RetrievalBackends.From(options.Models);
         var reference = LoadReference(options.ReferenceDirectory);
 
         var builder = Host.CreateApplicationBuilder();
@@ -47,7 +48,8 @@ public static class WorkerHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
         var log = loggers.CreateLogger("streamrisk.worker");
-        log.LogInformation("worker: stages {Stages}; bus {Bus}; store {Store}", string.Join(",", options.Stages), settings.Bus, settings.DescribeStore());
+        log.LogInformation("worker: stages {Stages}; bus {Bus}; store {Store}; {Backends}", string.Join(",", options.Stages), settings.Bus,
+            settings.DescribeStore(), backends.Describe());
         foreach (var warning in reference.Warnings)
         {
             log.LogWarning("reference data: {Warning}", warning.Message);

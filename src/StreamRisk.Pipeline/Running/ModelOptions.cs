@@ -60,5 +60,17 @@ public sealed record ModelOptions
     /// <summary>Quarterly macro indicators the class model reads (a simulated market's macro.csv); null: the model's training means.</summary>
     public string? MacroFile { get; init; }
 
+    /// <summary><c>embedded</c> or <c>qdrant</c> (null: $STREAMRISK_VECTOR_INDEX, else embedded); see <see cref="RetrievalBackends"/>.</summary>
+    public string? VectorIndex { get; init; }
+
+    /// <summary>Qdrant's gRPC address (null: $STREAMRISK_QDRANT_URL, else http://localhost:6334).</summary>
+    public string? QdrantUrl { get; init; }
+
+    /// <summary><c>embedded</c> or <c>neo4j</c> (null: $STREAMRISK_GRAPH, else embedded).</summary>
+    public string? Graph { get; init; }
+
+    /// <summary>Neo4j's HTTP address (null: $STREAMRISK_NEO4J_URL, else http://localhost:7474).</summary>
+    public string? Neo4jUrl { get; init; }
+
     public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
 }

@@ -1,8 +1,11 @@
+using StreamRisk.Core.Graph;
 using StreamRisk.Core.IndustryText;
 using StreamRisk.Core.Reference;
 using StreamRisk.Core.Sentiment;
 using StreamRisk.Core.Text;
 using StreamRisk.Core.Topics;
+using StreamRisk.Infrastructure.Graph;
+using StreamRisk.Infrastructure.Qdrant;
 using StreamRisk.Nlp.Embeddings;
 using StreamRisk.Nlp.Entities;
 using StreamRisk.Nlp.Llm;
@@ -20,20 +23,19 @@ public sealed record PipelineModels(
     IFirmSentimentModel FirmSentiment,
     IIndustryTextModel IndustryText,
     TopicRetriever Topics,
-    TopicIndustryMap TopicIndustries) : IDisposable
+    IKnowledgeGraph Graph) : IDisposable
 {
-    /// <summary>The built-in models: gazetteer NER + Jaro–Winkler linking, lexicon scorers, hashed TF-IDF topic retrieval.</summary>
-    public static PipelineModels BuiltIn(ReferenceData reference) => Create(reference, ModelOptions.BuiltIn);
+    /// <summary>The built-in models: gazetteer NER + Jaro–Winkler linking, lexicon scorers, hashed TF-IDF topic retrieval over the
+    /// embedded index and graph (whatever STREAMRISK_VECTOR_INDEX and STREAMRISK_GRAPH say).</summary>
+    public static PipelineModels BuiltIn(ReferenceData reference) =>
+        Create(reference, ModelOptions.BuiltIn with { VectorIndex = "embedded", Graph = "embedded" });
 
     /// <summary>The built-in models, with each part that <paramref name="options"/> names replaced by its ONNX model.</summary>
     public static PipelineModels Create(ReferenceData reference, ModelOptions options)
     {
-        var runtime = new OnnxRuntimeOptions
-        {
-            ExecutionProvider = options.ExecutionProvider,
-            AllowCpuFallback = options.AllowCpuFallback,
-            IntraOpThreads = options.Threads,
-        };
+        // Checked before any model loads or any server is contacted.
+        var backends = RetrievalBackends.From(options);
+        var runtime = RuntimeOptions(options);
         var disposables = new List<IDisposable>();
         try
         {
@@ -53,18 +55,11 @@ public sealed record PipelineModels(
                 disposables.Add(absa);
                 firm = absa;
             }
-            var topics = TopicRetriever.CreateBuiltIn(reference.Topics);
-            if (options.EmbeddingModel is not null)
-            {
-                var embedder = OnnxTextEmbedder.Load(options.EmbeddingModel, runtime);
-                disposables.Add(embedder);
-                // Dense sentence embeddings live on the scale the MulFSA paper's 0.6 cut-off was chosen for.
-                topics = new TopicRetriever(reference.Topics, embedder, new ExactCosineIndex(),
-                    TopicRetrievalOptions.Default with { MinSimilarity = TopicRetrievalOptions.DenseEmbeddingMinSimilarity });
-            }
+            var (embedder, retrieval) = CreateTopicEmbedder(reference, options, runtime, disposables);
+            var topics = OpenTopics(reference, embedder, retrieval, backends, disposables);
+            var graph = OpenGraph(reference, backends, disposables);
             var industry = CreateIndustryModel(reference, options, disposables);
-            return new PipelineModels(recognizer, firm, industry, topics,
-                new TopicIndustryMap(reference.TopicIndustryMatrix)) 
+            return new PipelineModels(recognizer, firm, industry, topics, graph)
             {
                 Owned = disposables,
                 SpreadModel = LoadSpreadModel(options.SpreadModel),
@@ -80,6 +75,70 @@ public sealed record PipelineModels(
             foreach (var d in disposables) d.Dispose();
             throw;
         }
+    }
+
+    internal static OnnxRuntimeOptions RuntimeOptions(ModelOptions options) => new()
+    {
+        ExecutionProvider = options.ExecutionProvider,
+        AllowCpuFallback = options.AllowCpuFallback,
+        IntraOpThreads = options.Threads,
+    };
+
+    /// <summary>
+    /// What topic texts are embedded with: built-in hashed TF-IDF (its IDF learned from the topic texts), or the ONNX
+    /// sentence-embedding model, with the similarity cut-off that fits it. <c>streamrisk index seed</c> uses the same.
+    /// </summary>
+    internal static (ITextEmbedder Embedder, TopicRetrievalOptions Retrieval) CreateTopicEmbedder(ReferenceData reference, ModelOptions options,
+        OnnxRuntimeOptions runtime, List<IDisposable> disposables)
+    {
+        if (options.EmbeddingModel is null)
+        {
+            return (new HashedTfIdfEmbedder(reference.Topics.Select(TopicRetriever.TopicText)), TopicRetrievalOptions.Default);
+        }
+        var onnx = OnnxTextEmbedder.Load(options.EmbeddingModel, runtime);
+        disposables.Add(onnx);
+        // Dense sentence embeddings live on the scale the MulFSA paper's 0.6 cut-off was chosen for.
+        return (onnx, TopicRetrievalOptions.Default with { MinSimilarity = TopicRetrievalOptions.DenseEmbeddingMinSimilarity });
+    }
+
+    /// <summary>Topic retrieval over the embedded exact index (seeded here), or over Qdrant (seeded before by <c>streamrisk index seed</c>).</summary>
+    private static TopicRetriever OpenTopics(ReferenceData reference, ITextEmbedder embedder, TopicRetrievalOptions retrieval,
+        RetrievalBackends backends, List<IDisposable> disposables)
+    {
+        if (backends.Qdrant is null)
+        {
+            return new TopicRetriever(reference.Topics, embedder, new ExactCosineIndex(embedder.Dimension), retrieval);
+        }
+        try
+        {
+            var index = QdrantVectorIndex.OpenAsync(backends.Qdrant, embedder.ModelId, embedder.Dimension, createIfMissing: false).GetAwaiter().GetResult();
+            disposables.Add(index);
+            return TopicRetriever.OpenAsync(reference.Topics, embedder, index, retrieval).GetAwaiter().GetResult();
+        }
+        catch (VectorIndexException ex)
+        {
+            throw new ConfigurationException($"--vector-index qdrant: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The embedded graph from the reference data, or Neo4j (seeded before by <c>streamrisk graph seed</c>).</summary>
+    private static IKnowledgeGraph OpenGraph(ReferenceData reference, RetrievalBackends backends, List<IDisposable> disposables)
+    {
+        if (backends.Neo4j is null)
+        {
+            return EmbeddedKnowledgeGraph.From(reference);
+        }
+        var graph = new Neo4jKnowledgeGraph(backends.Neo4j);
+        disposables.Add(graph);
+        try
+        {
+            graph.CheckSeededAsync().GetAwaiter().GetResult();
+        }
+        catch (KnowledgeGraphException ex)
+        {
+            throw new ConfigurationException($"--graph neo4j: {ex.Message}", ex);
+        }
+        return graph;
     }
 
     /// <summary>The built-in scorer, or an LLM (GGUF in process, or an OpenAI-compatible server) that falls back to it.</summary>

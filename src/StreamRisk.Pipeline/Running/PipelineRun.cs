@@ -31,6 +31,7 @@ public static class PipelineRun
         if (options.ReplayFrom is null && options.Inputs.Count == 0) throw new ConfigurationException("no input: pass --input FILE|DIR");
         // Checked before the store is opened or anything is loaded or connected.
         IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
+        RetrievalBackends.From(options.Models);
         var stopwatch = Stopwatch.StartNew();
 
         // A followed folder may be empty at the start: its files are looked for at every poll instead.

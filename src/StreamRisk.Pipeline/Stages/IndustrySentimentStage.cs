@@ -1,5 +1,6 @@
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Graph;
 using StreamRisk.Core.IndustryText;
 using StreamRisk.Core.Topics;
 
@@ -8,11 +9,11 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>
 /// mentions.v1 (texts naming no issuer) → sentiment.industry.v1: the text's topics by embedding retrieval, its tone
 /// (and, for an LLM, its own topic choice among the retrieved candidates, whose definitions it reads), and one event
-/// per industry those topics reach through the topic→industry matrix (tone signed by the link). Texts whose nearest
+/// per industry those topics reach through the knowledge graph's AFFECTS edges (tone signed by the link). Texts whose nearest
 /// topics are all below the threshold are not sent to the model. A batch's texts are read concurrently (the model
 /// bounds its own concurrency) and emitted in input order.
 /// </summary>
-public sealed class IndustrySentimentStage(StageContext context, IIndustryTextModel model, TopicRetriever topics, TopicIndustryMap matrix)
+public sealed class IndustrySentimentStage(StageContext context, IIndustryTextModel model, TopicRetriever topics, IKnowledgeGraph graph)
     : PipelineStage(StageName, [Topics.Mentions], context)
 {
     public const string StageName = "industry-sentiment";
@@ -41,7 +42,8 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
             }
             var text = enriched.SearchableText;
             var started = Time.GetTimestamp();
-            var neighbours = topics.Neighbours(text);
+            // Both complete synchronously over the embedded index and graph.
+            var neighbours = await topics.NeighboursAsync(text, cancellationToken).ConfigureAwait(false);
             var hits = topics.Keep(neighbours);
             Counters.ModelCall("topic_retrieval", Time.GetElapsedTime(started), 1);
             if (hits.Count == 0)
@@ -83,7 +85,7 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
             }
             var chosen = TopicChoice.Combine(hits, answer.TopicIds, topics.Options.MinSimilarity);
             var document = enriched.Document;
-            foreach (var exposure in matrix.IndustriesFor(chosen))
+            foreach (var exposure in await graph.IndustriesForAsync(chosen, cancellationToken).ConfigureAwait(false))
             {
                 var sentiment = new IndustrySentiment($"{document.DocId}:{exposure.IndustryId}", document.DocId, exposure.IndustryId,
                     document.PublishedAt, Math.Clamp(exposure.ToneFor(answer.Tone), -1, 1), exposure.Strength, chosen,

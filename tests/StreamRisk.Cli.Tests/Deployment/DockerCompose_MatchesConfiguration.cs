@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 using StreamRisk.Pipeline.Hosting;
+using StreamRisk.Pipeline.Running;
 using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.Cli.Tests.Deployment;
@@ -20,7 +21,25 @@ public sealed class DockerCompose_MatchesConfiguration
         var texts = Compose.Text + File.ReadAllText(RepositoryRoot.Of("infra/docker/Dockerfile"));
         var used = Regex.Matches(texts, @"\bSTREAMRISK_[A-Z0-9_]+").Select(m => m.Value).Distinct().ToArray();
         Assert.NotEmpty(used);
-        Assert.All(used, name => Assert.Contains(name, PipelineSettings.Variables));
+        Assert.All(used, name => Assert.Contains(name, PipelineSettings.Variables.Concat(RetrievalBackends.Variables)));
+    }
+
+    [Fact]
+    public void The_industry_worker_reaches_seeded_qdrant_and_neo4j_on_their_ports_with_neo4j_s_password()
+    {
+        var environment = Compose.Environment("worker-industry-sentiment");
+        var backends = RetrievalBackends.From(new ModelOptions(), name => environment.GetValueOrDefault(name));
+
+        Assert.Equal(VectorIndexKind.Qdrant, backends.VectorIndex);
+        Assert.Equal(GraphKind.Neo4j, backends.Graph);
+        Assert.Contains(backends.Qdrant!.Address.Port, Compose.ContainerPorts(backends.Qdrant.Address.Host));
+        Assert.Contains(backends.Neo4j!.Address.Port, Compose.ContainerPorts(backends.Neo4j.Address.Host));
+        Assert.Equal($"{backends.Neo4j.User}/{backends.Neo4j.Password}", Compose.Environment(backends.Neo4j.Address.Host)["NEO4J_AUTH"]);
+        foreach (var (job, command) in new[] { ("index-seed", "index seed"), ("graph-seed", "graph seed") })
+        {
+            Assert.Equal(command, string.Join(' ', Compose.Command(job)));
+            Assert.Equal(environment, Compose.Environment(job));
+        }
     }
 
     [Fact]

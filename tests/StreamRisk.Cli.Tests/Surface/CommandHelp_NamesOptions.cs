@@ -11,23 +11,29 @@ public sealed class CommandHelp_NamesOptions
 {
     private static readonly string[] IndustryModelOptions = ["--industry-model", "--industry-model-name", "--industry-prompt", "--llm-threads"];
 
+    private static readonly string[] RetrievalOptions = ["--vector-index", "--qdrant", "--graph", "--neo4j"];
+
     private static readonly string[] ModelOptions =
-        ["--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads", "--spread-model", .. IndustryModelOptions];
+        [.. RetrievalOptions, "--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads", "--spread-model", .. IndustryModelOptions];
 
     private static readonly string[] StoreOptions = ["--store", "--db", "--postgres"];
     private static readonly string[] BusOptions = ["--bus", "--kafka-bootstrap"];
 
     public static TheoryData<string, string[]> Commands => new()
     {
-        { "", ["run", "ingest", "replay", "worker", "db", "topics", "dlq", "simulate", "eval", "train", "teams", "serve"] },
+        { "", ["run", "ingest", "replay", "worker", "db", "topics", "index", "graph", "dlq", "simulate", "eval", "train", "teams", "serve"] },
         { "serve", ["--urls", "--reference", .. StoreOptions] },
         { "run", ["--input", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
         { "ingest", ["--input", "--out", "--db", "--batch-size", "--chunk-size", "--quiet"] },
         { "replay", ["--from", "--issuers", "--reference", "--out", "--db", "--batch-size", "--chunk-size", "--quiet", .. ModelOptions] },
-        { "worker", ["--reference", "--batch-size", "--firm-model", "--spread-model", .. BusOptions, .. StoreOptions, .. IndustryModelOptions] },
+        { "worker", ["--reference", "--batch-size", "--firm-model", "--spread-model", .. BusOptions, .. StoreOptions, .. IndustryModelOptions, .. RetrievalOptions] },
         { "db", ["migrate"] },
         { "db migrate", ["--retries", .. StoreOptions] },
         { "topics", ["apply"] },
+        { "index", ["seed"] },
+        { "index seed", ["--qdrant", "--reference", "--embedding-model"] },
+        { "graph", ["seed"] },
+        { "graph seed", ["--neo4j", "--reference"] },
         { "topics apply", ["--kafka-bootstrap", "--file", "--replication-factor"] },
         { "dlq", ["list", "redrive"] },
         { "dlq list", ["--limit", .. StoreOptions] },

@@ -33,7 +33,7 @@ public class IndustrySentimentStage_TextModel
         await using var harness = await StageHarness.CreateAsync();
         var reference = WorkerHost.LoadReference(null);
         var topics = TopicRetriever.CreateBuiltIn(reference.Topics);
-        await using var stage = new IndustrySentimentStage(harness.Context, model, topics, new TopicIndustryMap(reference.TopicIndustryMatrix));
+        await using var stage = new IndustrySentimentStage(harness.Context, model, topics, Core.Graph.EmbeddedKnowledgeGraph.From(reference));
         var document = new NewsDocument("doc-oil", "test", new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero), "Oil", OilText, "en", "hash", 1);
         await harness.PublishAsync(Topics.Mentions, "doc-oil", EventJson.Serialize(new EnrichedDocument(document, [])));
         await stage.PumpAsync(100, TimeSpan.Zero, CancellationToken.None);

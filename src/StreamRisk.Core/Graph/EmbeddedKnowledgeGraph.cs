@@ -1,0 +1,53 @@
+using StreamRisk.Core.Events;
+using StreamRisk.Core.Reference;
+using StreamRisk.Core.Topics;
+
+namespace StreamRisk.Core.Graph;
+
+/// <summary>
+/// The knowledge graph in memory, from the reference data: the topic→industry matrix (<see cref="TopicIndustryMap"/>,
+/// whose weighting it keeps exactly) and the issuers' industries. Every call completes synchronously.
+/// </summary>
+public sealed class EmbeddedKnowledgeGraph : IKnowledgeGraph
+{
+    private readonly TopicIndustryMap _map;
+    private readonly Dictionary<string, string[]> _issuersByIndustry;
+
+    public EmbeddedKnowledgeGraph(IEnumerable<TopicIndustryLink> links, IEnumerable<Issuer> issuers)
+    {
+        ArgumentNullException.ThrowIfNull(issuers);
+        _map = new TopicIndustryMap(links);
+        _issuersByIndustry = issuers
+            .SelectMany(issuer => issuer.IndustryIds.Distinct(StringComparer.Ordinal).Select(industry => (industry, issuer.IssuerId)))
+            .GroupBy(pair => pair.industry, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.IssuerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+                StringComparer.Ordinal);
+    }
+
+    public static EmbeddedKnowledgeGraph From(ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return new EmbeddedKnowledgeGraph(reference.TopicIndustryMatrix, reference.Issuers);
+    }
+
+    public string Source => "embedded";
+
+    public TopicIndustryMap Matrix => _map;
+
+    public ValueTask<IReadOnlyList<TopicIndustryLink>> EffectsOfAsync(IReadOnlyCollection<string> topicIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topicIds);
+        IReadOnlyList<TopicIndustryLink> links = topicIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .SelectMany(_map.LinksOf).ToList();
+        return ValueTask.FromResult(links);
+    }
+
+    public ValueTask<IReadOnlyList<string>> IssuersOfAsync(string industryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(industryId);
+        return ValueTask.FromResult<IReadOnlyList<string>>(_issuersByIndustry.GetValueOrDefault(industryId) ?? []);
+    }
+
+    public ValueTask<IReadOnlyList<IndustryExposure>> IndustriesForAsync(IReadOnlyList<TopicHit> hits, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_map.IndustriesFor(hits));
+}

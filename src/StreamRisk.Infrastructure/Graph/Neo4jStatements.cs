@@ -1,0 +1,41 @@
+namespace StreamRisk.Infrastructure.Graph;
+
+/// <summary>
+/// Every Cypher statement the Neo4j adapter sends. All values travel as parameters, never spliced into the text
+/// (no injection, and Neo4j caches one plan per statement). Seeding is MERGE-only, so running it twice leaves the
+/// same graph; the prune statements remove edges the reference data no longer has.
+/// </summary>
+public static class Neo4jStatements
+{
+    public static readonly IReadOnlyList<string> Constraints =
+    [
+        "CREATE CONSTRAINT streamrisk_topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
+        "CREATE CONSTRAINT streamrisk_industry_id IF NOT EXISTS FOR (n:Industry) REQUIRE n.id IS UNIQUE",
+        "CREATE CONSTRAINT streamrisk_issuer_id IF NOT EXISTS FOR (n:Issuer) REQUIRE n.id IS UNIQUE",
+    ];
+
+    public const string MergeIndustries = "UNWIND $rows AS row MERGE (n:Industry {id: row.id}) SET n.name = row.name, n.sector = row.sector";
+
+    public const string MergeTopics = "UNWIND $rows AS row MERGE (n:Topic {id: row.id}) SET n.name = row.name, n.category = row.category";
+
+    public const string MergeIssuers = "UNWIND $rows AS row MERGE (n:Issuer {id: row.id}) SET n.name = row.name";
+
+    public const string MergeAffects =
+        "UNWIND $rows AS row MATCH (t:Topic {id: row.topic}) MATCH (i:Industry {id: row.industry}) MERGE (t)-[a:AFFECTS]->(i) SET a.weight = row.weight";
+
+    public const string MergeBelongsTo =
+        "UNWIND $rows AS row MATCH (s:Issuer {id: row.issuer}) MATCH (i:Industry {id: row.industry}) MERGE (s)-[:BELONGS_TO]->(i)";
+
+    /// <summary>Parameter <c>$keep</c>: the "topic|industry" keys of the links to keep.</summary>
+    public const string PruneAffects = "MATCH (t:Topic)-[a:AFFECTS]->(i:Industry) WHERE NOT (t.id + '|' + i.id) IN $keep DELETE a";
+
+    /// <summary>Parameter <c>$keep</c>: the "issuer|industry" keys of the memberships to keep.</summary>
+    public const string PruneBelongsTo = "MATCH (s:Issuer)-[b:BELONGS_TO]->(i:Industry) WHERE NOT (s.id + '|' + i.id) IN $keep DELETE b";
+
+    public const string CountTopics = "MATCH (t:Topic) RETURN count(t) AS topics";
+
+    public const string EffectsOf =
+        "MATCH (t:Topic)-[a:AFFECTS]->(i:Industry) WHERE t.id IN $topics AND a.weight <> 0 RETURN t.id AS topic, i.id AS industry, a.weight AS weight ORDER BY topic, industry";
+
+    public const string IssuersOf = "MATCH (s:Issuer)-[:BELONGS_TO]->(i:Industry {id: $industry}) RETURN s.id AS issuer ORDER BY issuer";
+}
