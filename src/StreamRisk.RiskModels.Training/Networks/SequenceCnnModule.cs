@@ -6,7 +6,7 @@ namespace StreamRisk.RiskModels.Training.Networks;
 
 /// <summary>
 /// The 1-D CNN of the GAN + CNN seed system: convolutions over the quarters (indicators as channels), ReLU, a max over
-/// the real quarters only (padding masked to −∞ before the max), a linear head → logits [batch, classes].
+/// the real quarters only (padding zeroed before the max), a linear head → logits [batch, classes].
 /// Input: values [batch, steps, features] and the step mask [batch, steps].
 /// </summary>
 public sealed class SequenceCnnModule : nn.Module<Tensor, Tensor, Tensor>
@@ -29,9 +29,9 @@ public sealed class SequenceCnnModule : nn.Module<Tensor, Tensor, Tensor>
         var x = values.permute(0, 2, 1);
         x = nn.functional.relu(conv1.forward(x));
         x = nn.functional.relu(conv2.forward(x));
-        // Padded quarters must not win the max: −∞ there; every example has at least one real quarter.
-        var padded = mask.unsqueeze(1).eq(0);
-        var pooled = x.masked_fill(padded, float.NegativeInfinity).amax([2]);
+        // Padded quarters must not win the max: after the ReLU every value is ≥ 0, so zeroing them is enough (and keeps
+        // the max finite, where −∞ fills once turned a training run to NaN).
+        var pooled = (x * mask.unsqueeze(1)).amax([2]);
         return head.forward(pooled).MoveToOuterDisposeScope();
     }
 }

@@ -27,7 +27,9 @@ public sealed record GanCnnOptions
 /// GAN oversampling + 1-D CNN (seed document 002): for each minority class a GAN learns its flattened normalised
 /// sequences and generates new ones until the classes are 1:1:1 (a generated sequence takes the step mask of a random
 /// real one of its class, with zeros at the padded steps); a <see cref="SequenceCnnModule"/> is trained on real +
-/// synthetic sequences with early stopping on the (real) validation loss. Reads the numbers only, as the seed system did.
+/// synthetic sequences with early stopping on the (real) validation loss (a batch whose loss is not finite is skipped,
+/// gradients are clipped at norm 5). Reads the numbers only, as the seed system did. The same seed gives the same
+/// model bit for bit with one thread; with more, libtorch sums convolution gradients in no fixed order.
 /// </summary>
 public sealed class GanCnnClassifier : IDisposable
 {
@@ -42,6 +44,9 @@ public sealed class GanCnnClassifier : IDisposable
 
     /// <summary>Synthetic sequences generated per class.</summary>
     public IReadOnlyList<int> Synthesised { get; }
+
+    /// <summary>Training batches skipped because their loss was not finite (0 in a healthy run).</summary>
+    public int SkippedBatches { get; private init; }
 
     public static GanCnnClassifier Fit(DefaultBatch train, DefaultBatch validation, GanCnnOptions options, int seed,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -68,7 +73,8 @@ public sealed class GanCnnClassifier : IDisposable
         var majority = counts.Max();
         var synthesised = new int[Classes];
         var ganTotal = (long)options.GanSteps * counts.Count(c => c >= 2 && c < majority);
-        var cnnBatches = (long)options.Epochs * ((train.Size + options.BatchSize - 1) / options.BatchSize);
+        var rowsAfter = train.Size + counts.Where(n => n >= 2 && n < majority).Sum(n => Math.Min(majority - n, options.MaxSyntheticPerClass));
+        var cnnBatches = (long)options.Epochs * ((rowsAfter + options.BatchSize - 1) / options.BatchSize);
         long done = 0;
         for (var c = 0; c < Classes; c++)
         {
@@ -96,6 +102,7 @@ public sealed class GanCnnClassifier : IDisposable
         var best = double.PositiveInfinity;
         Dictionary<string, StreamRisk.Core.Serialization.SafetensorsTensor>? bestWeights = null;
         var bad = 0;
+        var skipped = 0;
         var order = Enumerable.Range(0, values.Count).ToArray();
         for (var epoch = 0; epoch < options.Epochs && bad < options.Patience; epoch++)
         {
@@ -108,10 +115,17 @@ public sealed class GanCnnClassifier : IDisposable
                 using var scope = NewDisposeScope();
                 var x = OwnedTensor.Of(order.AsSpan(from, size).ToArray().SelectMany(i => values[i]).ToArray(), size, train.Steps, perStep);
                 var m = OwnedTensor.Of(order.AsSpan(from, size).ToArray().SelectMany(i => masks[i]).ToArray(), size, train.Steps);
-                var y = tensor(order.AsSpan(from, size).ToArray().Select(i => (long)labels[i]).ToArray());
+                var y = tensor(order.AsSpan(from, size).ToArray().Select(i => (long)labels[i]).ToArray()).clone();
                 optimizer.zero_grad();
                 var loss = nn.functional.cross_entropy(cnn.forward(x, m), y);
+                // A non-finite loss would poison every weight through Adam: that batch is skipped, and counted.
+                if (!float.IsFinite(loss.item<float>()))
+                {
+                    skipped++;
+                    continue;
+                }
                 loss.backward();
+                nn.utils.clip_grad_norm_(cnn.parameters(), 5.0);
                 optimizer.step();
                 progress?.Report(new TrainingProgress(Math.Min(++done, ganTotal + cnnBatches), ganTotal + cnnBatches, $"CNN epoch {epoch + 1}"));
             }
@@ -127,8 +141,12 @@ public sealed class GanCnnClassifier : IDisposable
                 bad++;
             }
         }
-        if (bestWeights is not null) TorchWeights.Import(cnn, bestWeights);
-        return new GanCnnClassifier(cnn, synthesised);
+        if (bestWeights is null)
+        {
+            throw new InvalidOperationException($"GAN + CNN (seed {seed}): the validation loss was never finite; {skipped} training batches had a non-finite loss");
+        }
+        TorchWeights.Import(cnn, bestWeights);
+        return new GanCnnClassifier(cnn, synthesised) { SkippedBatches = skipped };
     }
 
     /// <summary>P(performing), P(extended), P(defaulted) per example, row-major [size × 3].</summary>
