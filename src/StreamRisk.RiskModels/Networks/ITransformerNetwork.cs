@@ -18,14 +18,7 @@ public sealed class ITransformerNetwork
     {
         shape.Validate();
         Shape = shape;
-        _w = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (name, dims) in shape.Tensors())
-        {
-            if (!weights.TryGetValue(name, out var tensor)) throw new ArgumentException($"weight '{name}' is missing");
-            if (!tensor.Shape.SequenceEqual(dims))
-                throw new ArgumentException($"weight '{name}' has shape [{string.Join(", ", tensor.Shape)}], expected [{string.Join(", ", dims)}]");
-            _w[name] = tensor.Data;
-        }
+        _w = NetworkWeights.Checked(shape.Tensors(), weights);
     }
 
     public ITransformerShape Shape { get; }
