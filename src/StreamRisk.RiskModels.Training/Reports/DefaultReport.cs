@@ -130,7 +130,7 @@ public static class DefaultReport
         }
         L();
         L("## Models");
-        foreach (var m in result.Models) L($"- **{m.Name}** (`--model {m.Key}`, {m.Family})" + (m.Artifacts.Count > 0 ? $": artifacts in `{Relative(o.OutDirectory, m.Artifacts[0])}` …" : ""));
+        foreach (var m in result.Models) L($"- **{m.Name}** (`--models {m.Key}`, {m.Family})" + (m.Artifacts.Count > 0 ? $": artifacts in `{Relative(o.OutDirectory, m.Artifacts[0])}` …" : ""));
         L("- Tabular models read the newest statement's indicators, their change on the previous one, the macro indicators, the number of statements, "
             + "months since the newest statement and which chapters had text in the newest four quarters; standardised on the training split; SMOTE (k = 5) on the training split only.");
         L(Inv($"- EMDLOT: T-LSTM over the newest {o.Emdlot.Steps} quarters (Δt decay 1/ln(e + Δt)), feature attention (τ {o.Emdlot.FeatureTemperature}), chapter attention (τ {o.Emdlot.ChapterTemperature}), modality attention (τ {o.Emdlot.ModalityTemperature}), hidden {o.Emdlot.Hidden}, {o.Emdlot.Clusters} soft clusters with a head each (λ_dist {o.Emdlot.LambdaDist}, λ_sep {o.Emdlot.LambdaSep}, K-means start and warm-up), SMOTE to 1:1:1 on the training sequences, Adam lr {o.Emdlot.LearningRate}, batch {o.Emdlot.BatchSize}, at most {o.Emdlot.Epochs} epochs with early stopping on validation macro-F1 (patience {o.Emdlot.Patience}); scored by the served C# forward pass."));
