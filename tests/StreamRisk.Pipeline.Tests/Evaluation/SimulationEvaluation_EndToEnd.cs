@@ -12,7 +12,7 @@ public sealed class SimulationEvaluation_EndToEnd(SimulatedEvaluationFixture run
         Assert.Equal(30, written.Issuers);
         Assert.True(written.NewsTexts > 300, $"news {written.NewsTexts}");
         Assert.True(written.Spreads > 0 && written.Statements > 0);
-        var onDisk = new[] { "news.jsonl", "disclosures.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv" }
+        var onDisk = new[] { "news.jsonl", "disclosures.jsonl", "fundamentals.jsonl", "spreads.jsonl", "macro.csv", "issuers.csv" }
             .Sum(f => new FileInfo(Path.Combine(run.SimulationDirectory, f)).Length)
             + Directory.GetFiles(Path.Combine(run.SimulationDirectory, "truth")).Sum(f => new FileInfo(f).Length);
         Assert.Equal(onDisk, run.Simulation.BytesWritten);
