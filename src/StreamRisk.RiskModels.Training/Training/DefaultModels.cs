@@ -20,18 +20,19 @@ public sealed record DefaultModelSpec(string Key, string Name, string Family, bo
 public sealed class DefaultModelContext(DefaultDataset dataset, DefaultExperimentOptions options)
 {
     private readonly Lazy<string> _hash = new(dataset.Sha256);
-    private readonly Lazy<DefaultTabularFeatures> _tabular = new(() => new DefaultTabularFeatures(dataset.MacroNames, DefaultDataset.Chapters));
     private readonly Lazy<(double[][] Train, double[][] Test)> _tabularRows = new(() =>
     {
         var f = new DefaultTabularFeatures(dataset.MacroNames, DefaultDataset.Chapters);
         return (f.ExtractAll(dataset.Train), f.ExtractAll(dataset.Test));
     });
-    private readonly Lazy<(double[][] Train, double[][] Test)> _embeddingRows = new(() =>
+    /// <summary>The tabular rows with each chapter's mean embedding appended (the text-embedding MLP's input).</summary>
+    private (double[][] Train, double[][] Test) EmbeddingRowsOf()
     {
-        var f = new DefaultTabularFeatures(dataset.MacroNames, DefaultDataset.Chapters);
-        return (dataset.Train.Select(e => DefaultModels.WithTextEmbedding(f.Extract(e), e)).ToArray(),
-            dataset.Test.Select(e => DefaultModels.WithTextEmbedding(f.Extract(e), e)).ToArray());
-    });
+        var (train, test) = _tabularRows.Value;
+        return (train.Select((row, i) => DefaultModels.WithTextEmbedding(row, dataset.Train[i])).ToArray(),
+            test.Select((row, i) => DefaultModels.WithTextEmbedding(row, dataset.Test[i])).ToArray());
+    }
+
     private readonly Lazy<(DefaultBatch Train, DefaultBatch Validation, DefaultBatch Test)> _batches = new(() =>
     {
         var normalisation = DefaultTensors.Fit(dataset.Train);
@@ -44,9 +45,9 @@ public sealed class DefaultModelContext(DefaultDataset dataset, DefaultExperimen
     public DefaultExperimentOptions Options => options;
     public string DataHash => _hash.Value;
     public int[] TrainLabels { get; } = dataset.Train.Select(e => (int)e.Label).ToArray();
-    public DefaultTabularFeatures Tabular => _tabular.Value;
     public (double[][] Train, double[][] Test) TabularRows => _tabularRows.Value;
-    public (double[][] Train, double[][] Test) EmbeddingRows => _embeddingRows.Value;
+    public (double[][] Train, double[][] Test) EmbeddingRows => _embeddingRows ??= EmbeddingRowsOf();
+    private (double[][] Train, double[][] Test)? _embeddingRows;
     public (DefaultBatch Train, DefaultBatch Validation, DefaultBatch Test) Batches => _batches.Value;
 
     public string ModelDirectory(string key, int seed) => options.ArtifactDirectory
