@@ -51,6 +51,13 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "no test results were found in $results" >&2
   status=1
 fi
+# CI keeps only the log's tail: name each failed test (and the start of its message) right above the totals.
+if [ "$failed" -gt 0 ]; then
+  for trx in "$results"/*.trx; do
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' | sed 's/^testName="/FAILED: /; s/"$//' || true
+    tr '\n' ' ' < "$trx" | grep -o '<Message>[^<]*</Message>' | sed 's/<\/\?Message>//g' | cut -c1-300 | sed 's/^/  message: /' || true
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ]; then status=1; fi
 exit "$status"
