@@ -111,4 +111,5 @@ sealed class SynchronousGraph(TopicIndustryMap matrix) : IKnowledgeGraph
     public ValueTask<IReadOnlyList<StreamRisk.Core.Reference.TopicIndustryLink>> EffectsOfAsync(IReadOnlyCollection<string> topicIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public ValueTask<IReadOnlyList<string>> IssuersOfAsync(string industryId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public ValueTask<IReadOnlyList<IndustryExposure>> IndustriesForAsync(IReadOnlyList<StreamRisk.Core.Events.TopicHit> hits, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public ValueTask<IReadOnlyList<SpilloverReach>> RelatedIssuersAsync(string issuerId, SpilloverOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -12,10 +12,13 @@ public sealed class EmbeddedKnowledgeGraph : IKnowledgeGraph
 {
     private readonly TopicIndustryMap _map;
     private readonly Dictionary<string, string[]> _issuersByIndustry;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<(string Issuer, double Weight, IssuerRelationKind Kind)>> _neighbours;
 
-    public EmbeddedKnowledgeGraph(IEnumerable<TopicIndustryLink> links, IEnumerable<Issuer> issuers)
+    /// <param name="relations">Issuer-to-issuer relations (none: no spill-over).</param>
+    public EmbeddedKnowledgeGraph(IEnumerable<TopicIndustryLink> links, IEnumerable<Issuer> issuers, IEnumerable<IssuerRelation>? relations = null)
     {
         ArgumentNullException.ThrowIfNull(issuers);
+        _neighbours = SpilloverPropagation.Neighbours(relations ?? []);
         _map = new TopicIndustryMap(links);
         _issuersByIndustry = issuers
             .SelectMany(issuer => issuer.IndustryIds.Distinct(StringComparer.Ordinal).Select(industry => (industry, issuer.IssuerId)))
@@ -27,7 +30,7 @@ public sealed class EmbeddedKnowledgeGraph : IKnowledgeGraph
     public static EmbeddedKnowledgeGraph From(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return new EmbeddedKnowledgeGraph(reference.TopicIndustryMatrix, reference.Issuers);
+        return new EmbeddedKnowledgeGraph(reference.TopicIndustryMatrix, reference.Issuers, reference.IssuerRelations);
     }
 
     public string Source => "embedded";
@@ -50,4 +53,11 @@ public sealed class EmbeddedKnowledgeGraph : IKnowledgeGraph
 
     public ValueTask<IReadOnlyList<IndustryExposure>> IndustriesForAsync(IReadOnlyList<TopicHit> hits, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_map.IndustriesFor(hits));
+
+    public ValueTask<IReadOnlyList<SpilloverReach>> RelatedIssuersAsync(string issuerId, SpilloverOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuerId);
+        ArgumentNullException.ThrowIfNull(options);
+        return ValueTask.FromResult(SpilloverPropagation.Reach(issuerId, _neighbours, options));
+    }
 }

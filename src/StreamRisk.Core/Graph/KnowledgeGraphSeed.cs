@@ -13,6 +13,9 @@ public sealed record KnowledgeGraphSeed(
     IReadOnlyList<TopicIndustryLink> Affects,
     IReadOnlyList<(string IssuerId, string IndustryId)> BelongsTo)
 {
+    /// <summary>Issuer-to-issuer relations (RELATED_TO {kind, weight}), as issuer_relations.csv holds them.</summary>
+    public IReadOnlyList<IssuerRelation> Relations { get; init; } = [];
+
     public static KnowledgeGraphSeed From(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -26,6 +29,9 @@ public sealed record KnowledgeGraphSeed(
             .SelectMany(issuer => issuer.IndustryIds.Select(industry => (issuer.IssuerId, industry)))
             .Distinct()
             .ToList();
-        return new KnowledgeGraphSeed(reference.Industries, reference.Topics, reference.Issuers, affects, belongsTo);
+        return new KnowledgeGraphSeed(reference.Industries, reference.Topics, reference.Issuers, affects, belongsTo)
+        {
+            Relations = reference.IssuerRelations,
+        };
     }
 }

@@ -29,4 +29,44 @@ public sealed record ReferenceData(
 {
     /// <summary>What loaded, but not as written (ignored or shared issuer names), in file order; the run summary lists them.</summary>
     public IReadOnlyList<ReferenceDataWarning> Warnings { get; init; } = [];
+
+    /// <summary>Issuer-to-issuer relations (issuer_relations.csv, optional; empty without the file).</summary>
+    public IReadOnlyList<IssuerRelation> IssuerRelations { get; init; } = [];
+}
+
+/// <summary>How one issuer's credit is tied to another's (issuer_relations.csv).</summary>
+public enum IssuerRelationKind
+{
+    /// <summary>From supplies To (To is From's customer).</summary>
+    Supplier,
+
+    /// <summary>From is To's parent (To is From's subsidiary).</summary>
+    Parent,
+
+    /// <summary>From guarantees To's debt.</summary>
+    Guarantor,
+}
+
+/// <summary>
+/// An issuer-to-issuer relation with a weight in (0, 1]: the share of a shock to one that reaches the other. Spill-over
+/// runs both ways along it (a customer's distress hits its supplier as the supplier's hits the customer).
+/// </summary>
+public sealed record IssuerRelation(string FromIssuerId, string ToIssuerId, IssuerRelationKind Kind, double Weight)
+{
+    /// <summary>The name in issuer_relations.csv and in the graph (<c>supplier</c>, <c>parent</c>, <c>guarantor</c>).</summary>
+    public static string KindName(IssuerRelationKind kind) => kind switch
+    {
+        IssuerRelationKind.Supplier => "supplier",
+        IssuerRelationKind.Parent => "parent",
+        IssuerRelationKind.Guarantor => "guarantor",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static IssuerRelationKind? ParseKind(string name) => name switch
+    {
+        "supplier" => IssuerRelationKind.Supplier,
+        "parent" => IssuerRelationKind.Parent,
+        "guarantor" => IssuerRelationKind.Guarantor,
+        _ => null,
+    };
 }

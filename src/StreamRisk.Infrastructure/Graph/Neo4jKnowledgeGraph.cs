@@ -73,6 +73,14 @@ public sealed class Neo4jKnowledgeGraph : IKnowledgeGraph, IDisposable
             seed.Affects.Select(l => new JsonObject { ["topic"] = l.TopicId, ["industry"] = l.IndustryId, ["weight"] = l.Weight }), cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(Neo4jStatements.MergeBelongsTo,
             seed.BelongsTo.Select(b => new JsonObject { ["issuer"] = b.IssuerId, ["industry"] = b.IndustryId }), cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(Neo4jStatements.MergeRelations,
+            seed.Relations.Select(r => new JsonObject
+            {
+                ["from"] = r.FromIssuerId, ["to"] = r.ToIssuerId, ["kind"] = IssuerRelation.KindName(r.Kind), ["weight"] = r.Weight,
+            }), cancellationToken).ConfigureAwait(false);
+        await QueryAsync(Neo4jStatements.PruneRelations,
+            new JsonObject { ["keep"] = new JsonArray(seed.Relations.Select(r => (JsonNode)$"{r.FromIssuerId}|{r.ToIssuerId}|{IssuerRelation.KindName(r.Kind)}").ToArray()) },
+            cancellationToken).ConfigureAwait(false);
         await QueryAsync(Neo4jStatements.PruneAffects,
             new JsonObject { ["keep"] = new JsonArray(seed.Affects.Select(l => (JsonNode)(l.TopicId + "|" + l.IndustryId)).ToArray()) }, cancellationToken).ConfigureAwait(false);
         await QueryAsync(Neo4jStatements.PruneBelongsTo,
@@ -136,6 +144,25 @@ public sealed class Neo4jKnowledgeGraph : IKnowledgeGraph, IDisposable
         }
         var effects = await EffectsOfAsync(hits.Where(h => h.Similarity > 0).Select(h => h.TopicId).ToList(), cancellationToken).ConfigureAwait(false);
         return new TopicIndustryMap(effects).IndustriesFor(hits);
+    }
+
+    public async ValueTask<IReadOnlyList<SpilloverReach>> RelatedIssuersAsync(string issuerId, SpilloverOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuerId);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
+        if (options.IsOff) return [];
+        var rows = await QueryAsync(Neo4jStatements.RelationsNear, new JsonObject { ["issuer"] = issuerId, ["hops"] = options.MaxHops }, cancellationToken)
+            .ConfigureAwait(false);
+        var relations = new List<IssuerRelation>(rows.Count);
+        foreach (var row in rows)
+        {
+            var kind = IssuerRelation.ParseKind(Text(row, 2))
+                ?? throw new KnowledgeGraphException($"Neo4j at {_options} holds a RELATED_TO edge of unknown kind '{Text(row, 2)}': seed it again (streamrisk graph seed)");
+            relations.Add(new IssuerRelation(Text(row, 0), Text(row, 1), kind, row[3]?.GetValue<double>() ?? 0));
+        }
+        // The same propagation as the embedded graph, over the edges near the issuer: both backends weigh alike.
+        return SpilloverPropagation.Reach(issuerId, relations, options);
     }
 
     private string Text(JsonArray row, int column) =>

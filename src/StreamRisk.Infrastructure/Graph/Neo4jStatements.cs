@@ -32,6 +32,23 @@ public static class Neo4jStatements
     /// <summary>Parameter <c>$keep</c>: the "issuer|industry" keys of the memberships to keep.</summary>
     public const string PruneBelongsTo = "MATCH (s:Issuer)-[b:BELONGS_TO]->(i:Industry) WHERE NOT (s.id + '|' + i.id) IN $keep DELETE b";
 
+    /// <summary>One RELATED_TO edge per (from, to, kind); the weight is a property, so a changed weight is an update.</summary>
+    public const string MergeRelations =
+        "UNWIND $rows AS row MATCH (a:Issuer {id: row.from}) MATCH (b:Issuer {id: row.to}) MERGE (a)-[r:RELATED_TO {kind: row.kind}]->(b) SET r.weight = row.weight";
+
+    /// <summary>Parameter <c>$keep</c>: the "from|to|kind" keys of the relations to keep.</summary>
+    public const string PruneRelations = "MATCH (a:Issuer)-[r:RELATED_TO]->(b:Issuer) WHERE NOT (a.id + '|' + b.id + '|' + r.kind) IN $keep DELETE r";
+
+    /// <summary>
+    /// Every RELATED_TO edge on a path of at most <c>$hops</c> relations (either direction) from <c>$issuer</c>: exactly
+    /// the edges spill-over within that many hops can use, so propagating over them in process gives the answer the
+    /// whole graph would. A variable-length bound cannot be a parameter in Cypher, hence the literal upper bound
+    /// (<see cref="Core.Graph.SpilloverOptions.HopsLimit"/>) and the <c>length(p)</c> filter.
+    /// </summary>
+    public const string RelationsNear =
+        "MATCH p = (s:Issuer {id: $issuer})-[:RELATED_TO*1..4]-(:Issuer) WHERE length(p) <= $hops UNWIND relationships(p) AS r WITH DISTINCT r "
+        + "RETURN startNode(r).id AS from, endNode(r).id AS to, r.kind AS kind, r.weight AS weight ORDER BY from, to, kind";
+
     public const string CountTopics = "MATCH (t:Topic) RETURN count(t) AS topics";
 
     public const string EffectsOf =

@@ -5,7 +5,8 @@ using StreamRisk.Core.Reference;
 namespace StreamRisk.Infrastructure.Reference;
 
 /// <summary>
-/// Reads the reference directory (industries.csv, topics.csv, topic_industry.csv, issuers.csv) and hands the texts to
+/// Reads the reference directory (industries.csv, topics.csv, topic_industry.csv, issuers.csv, and issuer_relations.csv
+/// when the issuer file's folder has one) and hands the texts to
 /// <see cref="ReferenceDataParser"/>. Every problem surfaces as a <see cref="ReferenceDataException"/> naming the full
 /// path, so a CLI can print the message and exit; issuer names that load with a documented fix-up (too short, shared
 /// by several issuers) are collected in <see cref="ReferenceData.Warnings"/>, with the full path and line.
@@ -27,8 +28,15 @@ public static class ReferenceDataLoader
         var industries = Read(Path.Combine(root, IndustryTable.FileName), "the industries: industry_id,name,sector");
         var topics = Read(Path.Combine(root, TopicTable.FileName), "the topics: topic_id,category,name,definition");
         var matrix = Read(Path.Combine(root, TopicIndustryTable.FileName), "the topic-industry matrix: topic_id,industry_id,weight");
-        var issuers = Read(Path.GetFullPath(issuersFile ?? Path.Combine(root, IssuerTable.FileName)), IssuerContents);
-        return ReferenceDataParser.Parse(industries, topics, matrix, issuers);
+        var issuersPath = Path.GetFullPath(issuersFile ?? Path.Combine(root, IssuerTable.FileName));
+        var issuers = Read(issuersPath, IssuerContents);
+        // Relations name issuers, so they come from the issuer file's folder: a replaced issuer file (a simulated
+        // market's) brings its own relations or none, never the reference issuers'.
+        var relationsPath = Path.Combine(Path.GetDirectoryName(issuersPath)!, IssuerRelationTable.FileName);
+        var relations = File.Exists(relationsPath)
+            ? Read(relationsPath, "the issuer relations: from_issuer_id,to_issuer_id,kind,weight")
+            : null;
+        return ReferenceDataParser.Parse(industries, topics, matrix, issuers, relations);
     }
 
     /// <summary>Reads only an issuer file, checked against industries already loaded.</summary>

@@ -34,7 +34,23 @@ public abstract class KnowledgeGraphContract
         ]);
 
     private static ReferenceData Bundled() => ReferenceDataParser.Parse(
-        File("industries.csv"), File("topics.csv"), File("topic_industry.csv"), File("issuers.csv"));
+        File("industries.csv"), File("topics.csv"), File("topic_industry.csv"), File("issuers.csv"), File("issuer_relations.csv"));
+
+    /// <summary>A chain a–b–c–d–e, a triangle a–b, b–f, f–a, a second (weaker) kind on a–b, and g alone.</summary>
+    private static readonly ReferenceData Related = Small with
+    {
+        Issuers = [.. "abcdefg".Select(c => new Issuer(c.ToString(), "Issuer " + c, [], [], ["banks"]))],
+        IssuerRelations =
+        [
+            new IssuerRelation("a", "b", IssuerRelationKind.Supplier, 0.8),
+            new IssuerRelation("a", "b", IssuerRelationKind.Guarantor, 0.4),
+            new IssuerRelation("c", "b", IssuerRelationKind.Parent, 0.5),
+            new IssuerRelation("c", "d", IssuerRelationKind.Supplier, 0.6),
+            new IssuerRelation("d", "e", IssuerRelationKind.Supplier, 0.9),
+            new IssuerRelation("b", "f", IssuerRelationKind.Guarantor, 1.0),
+            new IssuerRelation("f", "a", IssuerRelationKind.Supplier, 0.3),
+        ],
+    };
 
     private static ReferenceFile File(string name)
     {
@@ -118,5 +134,78 @@ public abstract class KnowledgeGraphContract
 
         Assert.Equal(before, await graph.EffectsOfAsync(["oil_up", "rate_hike", "strike"]));
         Assert.Equal(["petro", "sky"], await graph.IssuersOfAsync("airlines"));
+    }
+
+    [Fact]
+    public async Task Related_issuers_are_reached_within_the_hop_bound_with_a_weight_decaying_per_hop()
+    {
+        var graph = await CreateAsync(KnowledgeGraphSeed.From(Related));
+
+        var reach = await graph.RelatedIssuersAsync("a", new SpilloverOptions(0.5, 2));
+
+        // a–b (0.8, the stronger of its two kinds) and a–f (0.3) at one hop; c through b at two; f is not reached again
+        // through b (b–f 1.0 would give 0.2 at two hops: the one-hop path counts, once); d and e lie beyond two hops.
+        Assert.Equal([("b", 1), ("f", 1), ("c", 2)], reach.Select(r => (r.IssuerId, r.Hops)));
+        Assert.Equal(0.8 * 0.5, reach[0].Weight, 12);
+        Assert.Equal(0.3 * 0.5, reach[1].Weight, 12);
+        Assert.Equal(0.8 * 0.5 * 0.25, reach[2].Weight, 12);
+        Assert.Equal(["a", "b", "c"], reach[2].Path);
+        Assert.Equal([IssuerRelationKind.Supplier, IssuerRelationKind.Parent], reach[2].Kinds);
+        Assert.Equal("a -supplier- b -parent- c", reach[2].Describe());
+    }
+
+    [Fact]
+    public async Task More_hops_reach_further_and_each_issuer_once()
+    {
+        var graph = await CreateAsync(KnowledgeGraphSeed.From(Related));
+
+        var reach = await graph.RelatedIssuersAsync("e", new SpilloverOptions(0.5, 4));
+
+        Assert.Equal([("d", 1), ("c", 2), ("b", 3), ("a", 4), ("f", 4)], reach.Select(r => (r.IssuerId, r.Hops)));
+        Assert.Equal(0.9 * 0.6 * 0.5 * 1.0 * Math.Pow(0.5, 4), reach.Single(r => r.IssuerId == "f").Weight, 12);
+        Assert.DoesNotContain(reach, r => r.IssuerId == "e");
+        Assert.Equal(["d"], (await graph.RelatedIssuersAsync("e", new SpilloverOptions(0.5, 1))).Select(r => r.IssuerId));
+    }
+
+    [Fact]
+    public async Task Unknown_or_unrelated_issuers_and_spillover_off_reach_nobody()
+    {
+        var graph = await CreateAsync(KnowledgeGraphSeed.From(Related));
+
+        Assert.Empty(await graph.RelatedIssuersAsync("unknown", SpilloverOptions.Default));
+        Assert.Empty(await graph.RelatedIssuersAsync("g", SpilloverOptions.Default));
+        Assert.Empty(await graph.RelatedIssuersAsync("a", new SpilloverOptions(0, 2)));
+        Assert.Empty(await graph.RelatedIssuersAsync("a", new SpilloverOptions(0.5, 0)));
+    }
+
+    [Fact]
+    public async Task Seeding_again_leaves_the_same_relations()
+    {
+        var seed = KnowledgeGraphSeed.From(Related);
+        var graph = await CreateAsync(seed);
+        var before = await graph.RelatedIssuersAsync("a", new SpilloverOptions(0.5, 3));
+
+        await SeedAgainAsync(graph, seed);
+
+        var after = await graph.RelatedIssuersAsync("a", new SpilloverOptions(0.5, 3));
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(before.Zip(after), pair => Assert.True(pair.First.SameAs(pair.Second), pair.First.Describe() + " vs " + pair.Second.Describe()));
+    }
+
+    [Fact]
+    public async Task Over_the_bundled_relations_it_reaches_as_the_propagation_does()
+    {
+        var reference = Bundled();
+        Assert.NotEmpty(reference.IssuerRelations);
+        var graph = await CreateAsync(KnowledgeGraphSeed.From(reference));
+
+        foreach (var issuer in reference.IssuerRelations.SelectMany(r => new[] { r.FromIssuerId, r.ToIssuerId }).Distinct())
+        {
+            var expected = SpilloverPropagation.Reach(issuer, reference.IssuerRelations, SpilloverOptions.Default);
+            var actual = await graph.RelatedIssuersAsync(issuer, SpilloverOptions.Default);
+            Assert.NotEmpty(actual);
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.All(expected.Zip(actual), pair => Assert.True(pair.First.SameAs(pair.Second), pair.First.Describe() + " vs " + pair.Second.Describe()));
+        }
     }
 }

@@ -45,6 +45,7 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
     public ConcurrentDictionary<string, JsonObject> Issuers { get; } = new(StringComparer.Ordinal);
     public ConcurrentDictionary<(string Topic, string Industry), double> Affects { get; } = new();
     public ConcurrentDictionary<(string Issuer, string Industry), bool> BelongsTo { get; } = new();
+    public ConcurrentDictionary<(string From, string To, string Kind), double> Relations { get; } = new();
 
     /// <summary>Every request received: statement, parameters and the Authorization header.</summary>
     public ConcurrentQueue<(string Statement, JsonObject Parameters, string? Authorization)> Requests { get; } = new();
@@ -119,6 +120,17 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
                 foreach (var row in rows.Where(r => Issuers.ContainsKey(S(r, "issuer")) && Industries.ContainsKey(S(r, "industry"))))
                     BelongsTo[(S(row, "issuer"), S(row, "industry"))] = true;
                 return Rows([]);
+            case Neo4jStatements.MergeRelations:
+                foreach (var row in rows.Where(r => Issuers.ContainsKey(S(r, "from")) && Issuers.ContainsKey(S(r, "to"))))
+                    Relations[(S(row, "from"), S(row, "to"), S(row, "kind"))] = row!["weight"]!.GetValue<double>();
+                return Rows([]);
+            case Neo4jStatements.PruneRelations:
+                var keepRelations = Keep(parameters);
+                foreach (var key in Relations.Keys.Where(k => !keepRelations.Contains($"{k.From}|{k.To}|{k.Kind}"))) Relations.TryRemove(key, out _);
+                return Rows([]);
+            case Neo4jStatements.RelationsNear:
+                return Rows(["from", "to", "kind", "weight"], RelationsNear(parameters["issuer"]!.GetValue<string>(), parameters["hops"]!.GetValue<int>())
+                    .Select(r => new JsonArray(r.Key.From, r.Key.To, r.Key.Kind, r.Value)).ToList());
             case Neo4jStatements.PruneAffects:
                 var keepAffects = Keep(parameters);
                 foreach (var key in Affects.Keys.Where(k => !keepAffects.Contains(k.Topic + "|" + k.Industry))) Affects.TryRemove(key, out _);
@@ -142,6 +154,28 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
             default:
                 return Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.SyntaxError", "the fake does not know this statement: " + statement);
         }
+    }
+
+    /// <summary>
+    /// The edges on some path of at most <paramref name="hops"/> relations from <paramref name="issuer"/> (Cypher's
+    /// <c>-[:RELATED_TO*1..4]-</c> with <c>length(p) &lt;= $hops</c>): those with an end at most hops − 1 relations away,
+    /// found breadth first; ordered by from, to, kind as the statement's ORDER BY. Up to 4 hops, as the literal bound.
+    /// </summary>
+    private List<KeyValuePair<(string From, string To, string Kind), double>> RelationsNear(string issuer, int hops)
+    {
+        var distance = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Issuers.ContainsKey(issuer)) distance[issuer] = 0;
+        var frontier = distance.Keys.ToList();
+        for (var hop = 1; hop < Math.Min(hops, 4) && frontier.Count > 0; hop++)
+        {
+            var next = Relations.Keys.SelectMany(k => new[] { (k.From, k.To), (k.To, k.From) })
+                .Where(e => frontier.Contains(e.Item1) && !distance.ContainsKey(e.Item2)).Select(e => e.Item2).Distinct().ToList();
+            foreach (var n in next) distance[n] = hop;
+            frontier = next;
+        }
+        return Relations.Where(r => hops >= 1 && (distance.ContainsKey(r.Key.From) || distance.ContainsKey(r.Key.To)))
+            .OrderBy(r => r.Key.From, StringComparer.Ordinal).ThenBy(r => r.Key.To, StringComparer.Ordinal).ThenBy(r => r.Key.Kind, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static HashSet<string> Keep(JsonObject parameters) =>

@@ -8,5 +8,5 @@ namespace StreamRisk.Core.Tests.Graph;
 public class EmbeddedKnowledgeGraph_Contract : KnowledgeGraphContract
 {
     protected override Task<IKnowledgeGraph> CreateAsync(KnowledgeGraphSeed seed) =>
-        Task.FromResult<IKnowledgeGraph>(new EmbeddedKnowledgeGraph(seed.Affects, seed.Issuers));
+        Task.FromResult<IKnowledgeGraph>(new EmbeddedKnowledgeGraph(seed.Affects, seed.Issuers, seed.Relations));
 }

@@ -33,15 +33,18 @@ public sealed class Neo4jKnowledgeGraph_Requests : IAsyncLifetime
         await graph.SeedAsync(Seed);
         await graph.EffectsOfAsync(["strike"]);
         await graph.IssuersOfAsync("banks");
+        await graph.RelatedIssuersAsync("alpha_bank", SpilloverOptions.Default);
 
         var known = Neo4jStatements.Constraints.Concat([Neo4jStatements.MergeIndustries, Neo4jStatements.MergeTopics, Neo4jStatements.MergeIssuers,
             Neo4jStatements.MergeAffects, Neo4jStatements.MergeBelongsTo, Neo4jStatements.PruneAffects, Neo4jStatements.PruneBelongsTo,
-            Neo4jStatements.EffectsOf, Neo4jStatements.IssuersOf]).ToHashSet();
+            Neo4jStatements.EffectsOf, Neo4jStatements.IssuersOf, Neo4jStatements.MergeRelations, Neo4jStatements.PruneRelations,
+            Neo4jStatements.RelationsNear]).ToHashSet();
         Assert.All(_server.Requests, request =>
         {
             Assert.Contains(request.Statement, known);
             Assert.DoesNotContain("strike", request.Statement, StringComparison.Ordinal);
             Assert.DoesNotContain("banks", request.Statement, StringComparison.Ordinal);
+            Assert.DoesNotContain("alpha_bank", request.Statement, StringComparison.Ordinal);
             Assert.StartsWith("Basic ", request.Authorization, StringComparison.Ordinal);
         });
     }
@@ -59,6 +62,27 @@ public sealed class Neo4jKnowledgeGraph_Requests : IAsyncLifetime
 
         Assert.Equal([("rate_hike", "banks")], _server.Affects.Keys);
         Assert.Empty(await graph.EffectsOfAsync(["strike"]));
+    }
+
+    [Fact]
+    public async Task A_relation_s_weight_is_updated_in_place_and_a_removed_relation_is_pruned()
+    {
+        var related = Seed with
+        {
+            Issuers = [.. Seed.Issuers, new Issuer("beta_bank", "Beta Bank", [], [], ["banks"])],
+            Relations = [new IssuerRelation("alpha_bank", "beta_bank", IssuerRelationKind.Parent, 0.6)],
+        };
+        using var graph = new Neo4jKnowledgeGraph(Options());
+        await graph.SeedAsync(related);
+        await graph.SeedAsync(related with { Relations = [related.Relations[0] with { Weight = 0.9 }] });
+
+        Assert.Equal(0.9, Assert.Single(_server.Relations).Value);
+        Assert.Equal(0.9 * 0.5, Assert.Single(await graph.RelatedIssuersAsync("beta_bank", SpilloverOptions.Default)).Weight, 12);
+
+        await graph.SeedAsync(related with { Relations = [] });
+
+        Assert.Empty(_server.Relations);
+        Assert.Empty(await graph.RelatedIssuersAsync("beta_bank", SpilloverOptions.Default));
     }
 
     [Fact]
