@@ -25,6 +25,7 @@ namespace StreamRisk.Core.Events;
 [JsonSerializable(typeof(FirmSentiment))]
 [JsonSerializable(typeof(IndustrySentiment))]
 [JsonSerializable(typeof(DailySentiment))]
+[JsonSerializable(typeof(SpilloverContribution))]
 [JsonSerializable(typeof(Fundamentals))]
 [JsonSerializable(typeof(SpreadObservation))]
 [JsonSerializable(typeof(RiskScore))]

@@ -49,6 +49,9 @@ public sealed record IndustrySentiment(
 /// <param name="MesoScore">Mean over the issuer's industries of their causal z-scored industry index.</param>
 /// <param name="Composite">Combination of firm and meso scores, before smoothing.</param>
 /// <param name="Smoothed">Causal Daubechies-4 smoothed composite; depends only on days ≤ Day.</param>
+/// <param name="SpilloverScore">What related issuers' news added to <paramref name="Composite"/> that day (Σ reach
+/// weight × the related issuer's own firm + meso composite); null when spill-over is off or no related issuer had news.</param>
+/// <param name="Spillover">The largest contributions (at most 3) with the relation path that carried each.</param>
 public sealed record DailySentiment(
     string EventId,
     string IssuerId,
@@ -59,4 +62,14 @@ public sealed record DailySentiment(
     double? MesoScore,
     double Composite,
     double Smoothed,
-    IReadOnlyList<string> TopDocIds);
+    IReadOnlyList<string> TopDocIds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SpilloverScore = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SpilloverContribution>? Spillover = null);
+
+/// <summary>One related issuer's share of a day's spill-over, and the path of relations it came along.</summary>
+/// <param name="SourceIssuerId">The related issuer whose own news moved (the path's first issuer).</param>
+/// <param name="Path">Issuer ids from the source to the issuer the value is for, both included.</param>
+/// <param name="Relations">The kind of each relation on the path (supplier, parent, guarantor), one per hop.</param>
+/// <param name="Weight">Π(relation weights) × decay^hops.</param>
+/// <param name="Contribution">Weight × the source's own composite that day.</param>
+public sealed record SpilloverContribution(string SourceIssuerId, IReadOnlyList<string> Path, IReadOnlyList<string> Relations, double Weight, double Contribution);

@@ -26,6 +26,12 @@ namespace StreamRisk.Core.Indexing;
 /// <see cref="DailyAggregatorOptions.AllowedLatenessDays"/> − <see cref="DailyAggregatorOptions.PruneMarginDays"/>; a
 /// text on time by its stamp for a pruned day is returned as <c>day_pruned</c> and a meso score for one as
 /// <c>too_late</c>.</para>
+/// <para>Spill-over (with a <see cref="SpilloverMap"/>): composite = own + Σ over the related issuers within reach of
+/// weight × their own composite that day, where own = FirmWeight · firm + MesoWeight · meso. Only own values spill,
+/// so a shock travels along the reach paths alone and never echoes back. A related issuer's input marks the reached
+/// issuers' days dirty too, growing their grids to cover it (an issuer with no news of its own then gets days of
+/// spill-over only). A reached day this instance has pruned is left as it is: the aggregate stage reopens the reached
+/// issuers' days along with the source's (<see cref="SpillTargetsOf"/>).</para>
 /// <para>Each <see cref="Apply"/> returns at most one value per (issuer, day), ordered by issuer id (ordinal) then day.
 /// Not thread-safe: one instance per partition, called from one thread.</para>
 /// </remarks>
@@ -38,10 +44,14 @@ public sealed class DailyAggregator
     private readonly Dictionary<string, int> _dirtyFrom = new(StringComparer.Ordinal);
     private readonly List<string> _dirtyOrder = [];
     private readonly List<int> _prunedDays = [];
+    private readonly SpilloverMap? _spillover;
+    private readonly List<SpilloverContribution> _contributions = [];
 
-    public DailyAggregator(DailyAggregatorOptions? options = null, CausalWaveletSmoother? smoother = null)
+    /// <param name="spillover">Who spills over to whom; null or empty: no spill-over (composite = own).</param>
+    public DailyAggregator(DailyAggregatorOptions? options = null, CausalWaveletSmoother? smoother = null, SpilloverMap? spillover = null)
     {
         _options = options ?? new DailyAggregatorOptions();
+        _spillover = spillover is { IssuerCount: > 0 } ? spillover : null;
         if (!double.IsFinite(_options.FirmWeight) || !double.IsFinite(_options.MesoWeight))
         {
             throw new ArgumentException("weights must be finite", nameof(options));
@@ -145,6 +155,10 @@ public sealed class DailyAggregator
     /// <summary>Whether the state of (issuer, day) is in memory.</summary>
     public bool Holds(string issuerId, DateOnly day) =>
         _issuers.TryGetValue(issuerId, out var index) && index.OpenDays.ContainsKey(day.DayNumber);
+
+    /// <summary>The issuers whose days an input for <paramref name="issuerId"/> also changes (spill-over); empty without.</summary>
+    public IEnumerable<string> SpillTargetsOf(string issuerId) =>
+        _spillover is null ? [] : _spillover.TargetsOf(issuerId).Select(r => r.IssuerId);
 
     /// <summary>
     /// The inputs of a coming <see cref="Apply"/> that are on time by their stamps but whose days this instance has
@@ -289,7 +303,7 @@ public sealed class DailyAggregator
     {
         if (!_issuers.TryGetValue(issuerId, out var index))
         {
-            index = new IssuerDailyIndex(issuerId, dayNumber);
+            index = new IssuerDailyIndex(issuerId, dayNumber, tracksOwn: _spillover is not null);
             _issuers.Add(issuerId, index);
         }
 
@@ -324,6 +338,11 @@ public sealed class DailyAggregator
 
     private List<DailySentiment> EmitChanged()
     {
+        if (_spillover is not null)
+        {
+            SpreadToReachedIssuers();
+        }
+
         var changed = new List<DailySentiment>();
         _dirtyOrder.Sort(StringComparer.Ordinal);
         foreach (var issuerId in _dirtyOrder)
@@ -338,10 +357,110 @@ public sealed class DailyAggregator
         return changed;
     }
 
+    /// <summary>Marks the reached issuers' days from each changed source day on dirty, growing their grids to the
+    /// source's last day. Only inputs spread: reached issuers are not sources through this (own values spill, not spill).</summary>
+    private void SpreadToReachedIssuers()
+    {
+        var sources = new (string IssuerId, int From, int To)[_dirtyOrder.Count];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var index = _issuers[_dirtyOrder[i]];
+            sources[i] = (index.IssuerId, _dirtyFrom[index.IssuerId], index.FirstDayNumber + index.DayCount - 1);
+        }
+
+        foreach (var (sourceId, from, to) in sources)
+        {
+            foreach (var reach in _spillover!.TargetsOf(sourceId))
+            {
+                var target = Covering(reach.IssuerId, from);
+                Covering(reach.IssuerId, to);
+                // Open days are a suffix of the grid (pruning takes the oldest, reopening restores up to the end).
+                var first = from;
+                if (!target.OpenDays.ContainsKey(first))
+                {
+                    first = int.MaxValue;
+                    foreach (var day in target.OpenDays.Keys)
+                    {
+                        if (day >= from && day < first) first = day;
+                    }
+                }
+
+                if (first != int.MaxValue)
+                {
+                    MarkDirty(reach.IssuerId, first);
+                }
+            }
+        }
+    }
+
+    /// <summary>The issuer's grid, grown (new days open and dirty) to cover <paramref name="dayNumber"/>.</summary>
+    private IssuerDailyIndex Covering(string issuerId, int dayNumber)
+    {
+        if (_issuers.TryGetValue(issuerId, out var index) && dayNumber >= index.FirstDayNumber && dayNumber < index.FirstDayNumber + index.DayCount)
+        {
+            return index;
+        }
+
+        OpenDay(issuerId, dayNumber);
+        return _issuers[issuerId];
+    }
+
+    private double Own(OpenIssuerDay open) => (open.FirmScore ?? 0) * _options.FirmWeight + (open.Meso ?? 0) * _options.MesoWeight;
+
+    /// <summary>An issuer's own composite on a day: from its open state (current within this Apply), else as last
+    /// computed; 0 off its grid.</summary>
+    private double OwnOf(string issuerId, int dayNumber)
+    {
+        if (!_issuers.TryGetValue(issuerId, out var index) || dayNumber < index.FirstDayNumber || dayNumber >= index.FirstDayNumber + index.DayCount)
+        {
+            return 0;
+        }
+
+        return index.OpenDays.TryGetValue(dayNumber, out var open) ? Own(open) : index.OwnMutable[dayNumber - index.FirstDayNumber];
+    }
+
+    /// <summary>Σ weight × own over the issuer's sources on a day; the largest contributions go to <see cref="_contributions"/>.</summary>
+    private double? Spillover(string issuerId, int dayNumber)
+    {
+        _contributions.Clear();
+        if (_spillover?.SourcesOf(issuerId) is not { } sources)
+        {
+            return null;
+        }
+
+        double sum = 0;
+        var any = false;
+        foreach (var source in sources)
+        {
+            var own = OwnOf(source.IssuerId, dayNumber);
+            if (own == 0) continue;
+            var contribution = source.Reach.Weight * own;
+            sum += contribution;
+            any = true;
+            _contributions.Add(new SpilloverContribution(source.IssuerId, source.Reach.Path, source.Relations, source.Reach.Weight, contribution));
+        }
+
+        if (_contributions.Count > 1)
+        {
+            _contributions.Sort(static (a, b) => Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution)) is var bySize && bySize != 0
+                ? bySize : string.CompareOrdinal(a.SourceIssuerId, b.SourceIssuerId));
+            if (_contributions.Count > MaxContributionsShown)
+            {
+                _contributions.RemoveRange(MaxContributionsShown, _contributions.Count - MaxContributionsShown);
+            }
+        }
+
+        return any ? sum : null;
+    }
+
+    /// <summary>How many spill-over contributions an event names (the largest).</summary>
+    public const int MaxContributionsShown = 3;
+
     private void Recompute(IssuerDailyIndex index, int fromDayNumber, List<DailySentiment> changed)
     {
         var composite = index.CompositeMutable;
         var smoothed = index.SmoothedMutable;
+        var ownValues = index.OwnMutable;
         for (var i = fromDayNumber - index.FirstDayNumber; i < index.DayCount; i++)
         {
             var dayNumber = index.FirstDayNumber + i;
@@ -353,11 +472,20 @@ public sealed class DailyAggregator
             }
 
             var firm = open.FirmScore;
-            composite[i] = (firm ?? 0) * _options.FirmWeight + (open.Meso ?? 0) * _options.MesoWeight;
+            var own = Own(open);
+            double? spill = null;
+            if (_spillover is not null)
+            {
+                ownValues[i] = own;
+                spill = Spillover(index.IssuerId, dayNumber);
+            }
+
+            composite[i] = own + (spill ?? 0);
             smoothed[i] = _smoother.SmoothAt(composite, i);
 
             var last = open.LastEmitted;
             if (last is not null
+                && Nullable.Equals(last.SpilloverScore, spill)
                 && last.FirmScore == firm
                 && last.FirmCount == open.FirmCount
                 && last.MesoScore == open.Meso
@@ -380,7 +508,9 @@ public sealed class DailyAggregator
                 open.Meso,
                 composite[i],
                 smoothed[i],
-                open.TopDocs.ToArray());
+                open.TopDocs.ToArray(),
+                spill,
+                spill is null ? null : _contributions.ToArray());
             open.LastEmitted = value;
             changed.Add(value);
         }

@@ -9,11 +9,15 @@ public sealed class IssuerDailyIndex
 {
     private double[] _composite = new double[16];
     private double[] _smoothed = new double[16];
+    // The issuer's own composite (firm + meso, without spill-over), kept only when issuers spill over to each other:
+    // a related issuer reads it for days no longer open.
+    private double[]? _own;
 
-    internal IssuerDailyIndex(string issuerId, int firstDayNumber)
+    internal IssuerDailyIndex(string issuerId, int firstDayNumber, bool tracksOwn = false)
     {
         IssuerId = issuerId;
         FirstDayNumber = firstDayNumber;
+        _own = tracksOwn ? new double[16] : null;
     }
 
     public string IssuerId { get; }
@@ -39,6 +43,9 @@ public sealed class IssuerDailyIndex
 
     internal Span<double> SmoothedMutable => _smoothed.AsSpan(0, DayCount);
 
+    /// <summary>Own composite (without spill-over) per day; empty unless tracked.</summary>
+    internal Span<double> OwnMutable => _own is null ? default : _own.AsSpan(0, DayCount);
+
     /// <summary>Grows the grid so it covers <paramref name="dayNumber"/>; new days are zero. Returns the first new day number, or null.</summary>
     internal (int From, int To)? Cover(int dayNumber)
     {
@@ -57,6 +64,7 @@ public sealed class IssuerDailyIndex
             EnsureCapacity(DayCount + added);
             _composite.AsSpan(DayCount, added).Clear();
             _smoothed.AsSpan(DayCount, added).Clear();
+            _own?.AsSpan(DayCount, added).Clear();
             DayCount += added;
             return (last + 1, dayNumber);
         }
@@ -69,6 +77,11 @@ public sealed class IssuerDailyIndex
             Array.Copy(_smoothed, 0, _smoothed, added, DayCount);
             _composite.AsSpan(0, added).Clear();
             _smoothed.AsSpan(0, added).Clear();
+            if (_own is not null)
+            {
+                Array.Copy(_own, 0, _own, added, DayCount);
+                _own.AsSpan(0, added).Clear();
+            }
             DayCount += added;
             var oldFirst = FirstDayNumber;
             FirstDayNumber = dayNumber;
@@ -89,5 +102,6 @@ public sealed class IssuerDailyIndex
         var capacity = Math.Max(needed, _composite.Length + Math.Max(16, _composite.Length / 4));
         Array.Resize(ref _composite, capacity);
         Array.Resize(ref _smoothed, capacity);
+        if (_own is not null) Array.Resize(ref _own, capacity);
     }
 }

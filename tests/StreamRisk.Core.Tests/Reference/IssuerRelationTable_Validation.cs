@@ -3,7 +3,7 @@ using StreamRisk.Core.Reference;
 namespace StreamRisk.Core.Tests.Reference;
 
 /// <summary>issuer_relations.csv: what loads, and each broken row named by line and column.</summary>
-public sealed class IssuerRelationTable_Errors
+public sealed class IssuerRelationTable_Validation
 {
     private static readonly Issuer[] Issuers = [new("a", "A Co", [], [], ["banks"]), new("b", "B Co", [], [], ["banks"])];
 
