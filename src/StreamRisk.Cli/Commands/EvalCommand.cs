@@ -28,10 +28,12 @@ internal static class EvalCommand
         };
         var firm = ModelCommandOptions.FirmModelOption();
         var quiet = CommonOptions.Quiet();
+        var spilloverDecay = RetrievalCommandOptions.SpilloverDecayOption();
+        var spilloverHops = RetrievalCommandOptions.SpilloverHopsOption();
         var command = new Command("eval", "Run the pipeline over a simulated market and score it against the truth: firm polarity accuracy, "
             + "mention precision/recall, correlation of the daily index with latent credit changes. Writes <out>/report.md.")
         {
-            sim, out_, reference, chunk, horizon, band, firm, quiet,
+            sim, out_, reference, chunk, horizon, band, firm, spilloverDecay, spilloverHops, quiet,
         };
         command.Subcommands.Add(Training.EvalSpreadCommand.Create());
         command.Subcommands.Add(Training.EvalDefaultCommand.Create());
@@ -45,7 +47,11 @@ internal static class EvalCommand
                 ChunkSize = result.GetValue(chunk),
                 HorizonDays = result.GetValue(horizon),
                 NeutralBand = result.GetValue(band),
-                Models = new ModelOptions { FirmModel = ModelCommandOptions.FirmModel(result.GetValue(firm)!) },
+                Models = new ModelOptions
+                {
+                    FirmModel = ModelCommandOptions.FirmModel(result.GetValue(firm)!),
+                    Spillover = new Core.Graph.SpilloverOptions(result.GetValue(spilloverDecay), result.GetValue(spilloverHops)),
+                },
             },
             result.GetValue(quiet), cancellationToken));
         return command;
@@ -82,6 +88,11 @@ internal static class EvalCommand
         {
             Row($"index vs {c.Definition}: Pearson / Spearman", $"{F(c.Pearson)} / {F(c.Spearman)} ({N(c.Pairs)} issuer-days)");
         }
+        foreach (var c in card.RelatedIndex ?? [])
+        {
+            Row($"related issuers ({N(card.RelatedIssuers)}) only, vs {c.Definition}", $"{F(c.Pearson)} / {F(c.Spearman)} ({N(c.Pairs)} issuer-days)");
+        }
+        Row("daily values emitted / bytes", $"{N(card.DailyValuesEmitted)} / {N(card.DailyTopicBytes)}");
         AnsiConsole.Write(metrics);
 
         var confusion = new Table().Title($"firm polarity: true (rows) vs predicted (neutral within +-{card.NeutralBand})")

@@ -41,6 +41,12 @@ internal static class SimulateCommand
             Description = "Share of issuers that default during the period, in [0, 1]; raise both for a default-prediction set with enough failures to test on.",
             DefaultValueFactory = _ => 0.007,
         };
+        var relatedShare = new Option<double>("--related-share")
+        {
+            Description = "Share of issuers given a supplier/customer or parent/subsidiary link to another issuer, in [0, 1] (written to issuer_relations.csv); "
+                + "a linked issuer's latent credit shocks partly move its partner's (contagion). Default 0: no links, and every other file as without the option.",
+            DefaultValueFactory = _ => 0,
+        };
         var rate = new Option<double?>("--rate")
         {
             Description = "Write news in real time at R texts per second (flushed line by line) so a reader tailing news.jsonl sees a live feed; default: as fast as possible.",
@@ -55,7 +61,7 @@ internal static class SimulateCommand
         var command = new Command("simulate", "Write a simulated bond market with known ground truth: news.jsonl, fundamentals.jsonl, spreads.jsonl, "
             + "disclosures.jsonl, issuers.csv and truth/ (latent credit, polarity per text and issuer, outcomes).")
         {
-            issuers, years, seed, out_, newsRate, extendedShare, defaultedShare, rate, reference, macro, quiet,
+            issuers, years, seed, out_, newsRate, extendedShare, defaultedShare, relatedShare, rate, reference, macro, quiet,
         };
         command.SetAction((result, cancellationToken) => ExecuteAsync(
             new SimulateOptions
@@ -67,6 +73,7 @@ internal static class SimulateCommand
                 NewsPerIssuerPerYear = result.GetValue(newsRate),
                 ExtendedShare = result.GetValue(extendedShare),
                 DefaultedShare = result.GetValue(defaultedShare),
+                RelatedShare = result.GetValue(relatedShare),
                 NewsPerSecond = result.GetValue(rate),
                 ReferenceDirectory = result.GetValue(reference),
                 Macro = result.GetValue(macro),

@@ -4,7 +4,9 @@ namespace StreamRisk.Core.Simulation;
 /// Latent credit quality of every issuer, stepped once per trading day:
 /// x = base quality + macro loading × macro factor + industry loading × industry factor + e,
 /// where e is an AR(1) with occasional jumps (mostly downward) and each industry factor is an AR(1) of its own.
-/// Higher is safer. Keeps only the last <see cref="HistoryLength"/> trading days per issuer (bounded memory).
+/// Higher is safer. Linked issuers (<see cref="IssuerLinks"/>) pass on part of each day's own shock (industry and
+/// idiosyncratic, not the common macro one) to each other: e of one gains <see cref="IssuerLinks.Contagion"/> × link
+/// weight × the other's shock, and keeps it with its own persistence. Keeps only the last <see cref="HistoryLength"/> trading days per issuer (bounded memory).
 /// </summary>
 /// <remarks>
 /// Consumes its random streams identically whatever happens to the issuers (entries, defaults), so a second pass with
@@ -29,10 +31,18 @@ public sealed class LatentCreditProcess
     private readonly double[] _history;
     private readonly double[] _industryHistory;
     private int _head;
+    private readonly (int A, int B, double Weight)[] _links;
+    private readonly double[]? _shock;
 
-    public LatentCreditProcess(ulong seed, IReadOnlyList<IssuerProfile> issuers, int industryCount, double initialMacro)
+    /// <param name="links">Issuer-to-issuer relations between these issuers (contagion); none: independent issuers.</param>
+    public LatentCreditProcess(ulong seed, IReadOnlyList<IssuerProfile> issuers, int industryCount, double initialMacro,
+        IReadOnlyList<Reference.IssuerRelation>? links = null)
     {
         _issuers = issuers;
+        var position = new Dictionary<string, int>(issuers.Count, StringComparer.Ordinal);
+        for (var i = 0; i < issuers.Count; i++) position[issuers[i].Issuer.IssuerId] = i;
+        _links = (links ?? []).Select(l => (position[l.FromIssuerId], position[l.ToIssuerId], l.Weight)).ToArray();
+        _shock = _links.Length > 0 ? new double[issuers.Count] : null;
         _idiosyncraticRandom = Pcg32.ForStream(seed, "latent-idiosyncratic");
         _industryRandom = Pcg32.ForStream(seed, "latent-industry");
         _idiosyncratic = new double[issuers.Count];
@@ -55,6 +65,12 @@ public sealed class LatentCreditProcess
     public void Step(double macro)
     {
         Macro = macro;
+        if (_shock is not null)
+        {
+            // The own (non-macro) latent before the step; the shock is what the step adds to it.
+            for (var i = 0; i < _shock.Length; i++) _shock[i] = -Own(i);
+        }
+
         var industryShock = IndustrySd * Math.Sqrt(1 - IndustryPersistence * IndustryPersistence);
         for (var k = 0; k < _industry.Length; k++)
             _industry[k] = IndustryPersistence * _industry[k] + industryShock * _industryRandom.NextGaussian();
@@ -71,6 +87,17 @@ public sealed class LatentCreditProcess
             }
 
             _idiosyncratic[i] = next;
+        }
+
+        if (_shock is not null)
+        {
+            for (var i = 0; i < _shock.Length; i++) _shock[i] += Own(i);
+            // Both ends take the other's shock from before any contagion today, so the order of links does not matter.
+            foreach (var (a, b, weight) in _links)
+            {
+                _idiosyncratic[a] += IssuerLinks.Contagion * weight * _shock[b];
+                _idiosyncratic[b] += IssuerLinks.Contagion * weight * _shock[a];
+            }
         }
 
         TradingDay++;
@@ -90,6 +117,8 @@ public sealed class LatentCreditProcess
     /// <summary>Industry factor change, same convention as <see cref="LatentChange"/>.</summary>
     public double IndustryChange(int industryIndex, int lag, int window) =>
         Past(_industryHistory, industryIndex, lag) - Past(_industryHistory, industryIndex, lag + window);
+
+    private double Own(int i) => _issuers[i].IndustryLoading * _industry[_issuers[i].IndustryIndex] + _idiosyncratic[i];
 
     private double Compose(int i)
     {

@@ -37,8 +37,9 @@ public sealed class MarketSimulator
         var issuers = new Issuer[Profiles.Count];
         for (var i = 0; i < issuers.Length; i++) issuers[i] = Profiles[i].Issuer;
         Issuers = issuers;
+        Relations = IssuerLinks.Draw(options, Profiles);
         Macro = new MacroFactorPath(options.StartDay, options.EndDay, macroAnchor, Pcg32.ForStream(options.Seed, "macro"));
-        Thresholds = OutcomeThresholds.Calibrate(options, Profiles, industries.Count, Macro);
+        Thresholds = OutcomeThresholds.Calibrate(options, Profiles, industries.Count, Macro, Relations);
     }
 
     public SimulationOptions Options => _options;
@@ -48,13 +49,16 @@ public sealed class MarketSimulator
     /// <summary>The simulated issuers in reference-data form (for issuers.csv).</summary>
     public IReadOnlyList<Issuer> Issuers { get; }
 
+    /// <summary>The issuer-to-issuer links (for issuer_relations.csv); empty unless <see cref="SimulationOptions.RelatedShare"/> &gt; 0.</summary>
+    public IReadOnlyList<IssuerRelation> Relations { get; }
+
     public MacroFactorPath Macro { get; }
 
     public OutcomeThresholds Thresholds { get; }
 
     public IEnumerable<SimulationEvent> Run()
     {
-        var process = new LatentCreditProcess(_options.Seed, Profiles, _industries.Count, Macro.At(_options.StartDay));
+        var process = new LatentCreditProcess(_options.Seed, Profiles, _industries.Count, Macro.At(_options.StartDay), Relations);
         var standing = new IssuerStanding(Profiles);
         var industryNames = new string[_industries.Count];
         for (var k = 0; k < industryNames.Length; k++) industryNames[k] = _industries[k].Name;

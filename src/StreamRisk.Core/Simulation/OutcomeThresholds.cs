@@ -8,11 +8,12 @@ namespace StreamRisk.Core.Simulation;
 public sealed record OutcomeThresholds(double Extension, double Default)
 {
     public static OutcomeThresholds Calibrate(
-        SimulationOptions options, IReadOnlyList<IssuerProfile> issuers, int industryCount, MacroFactorPath macro)
+        SimulationOptions options, IReadOnlyList<IssuerProfile> issuers, int industryCount, MacroFactorPath macro,
+        IReadOnlyList<Reference.IssuerRelation>? links = null)
     {
         var lowest = new double[issuers.Count];
         Array.Fill(lowest, double.PositiveInfinity);
-        var process = new LatentCreditProcess(options.Seed, issuers, industryCount, macro.At(options.StartDay));
+        var process = new LatentCreditProcess(options.Seed, issuers, industryCount, macro.At(options.StartDay), links);
         for (var day = options.StartDay; day <= options.EndDay; day = day.AddDays(1))
         {
             if (!TradingCalendar.IsTradingDay(day)) continue;

@@ -39,6 +39,11 @@ public sealed record SimulationOptions(
 {
     public static readonly DateOnly DefaultStartDay = new(1999, 1, 1);
 
+    /// <summary>Share of issuers given a link (supplier/customer or parent/subsidiary) to another issuer, whose latent
+    /// credit shocks then partly move each other's (<see cref="IssuerLinks"/>). 0 (default): no links, and the run is
+    /// byte for byte what it was before links existed.</summary>
+    public double RelatedShare { get; init; }
+
     public DateOnly EndDay => StartDay.AddYears(Years).AddDays(-1);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option that is out of range.</summary>
@@ -62,6 +67,7 @@ public sealed record SimulationOptions(
         CheckShare(SkippedFilingShare, nameof(SkippedFilingShare));
         CheckShare(LateFilingShare, nameof(LateFilingShare));
         CheckShare(MisleadingToneShare, nameof(MisleadingToneShare));
+        CheckShare(RelatedShare, nameof(RelatedShare));
     }
 
     private static void CheckShare(double value, string name)

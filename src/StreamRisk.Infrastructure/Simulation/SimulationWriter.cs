@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Reference;
 using StreamRisk.Core.Simulation;
 
 namespace StreamRisk.Infrastructure.Simulation;
@@ -9,7 +10,7 @@ namespace StreamRisk.Infrastructure.Simulation;
 /// <summary>
 /// Streams a <see cref="MarketSimulator"/> run to files in one pass (memory does not grow with the run):
 /// news.jsonl, disclosures.jsonl (raw news wire format), fundamentals.jsonl, spreads.jsonl, issuers.csv (the
-/// data/reference format), macro.csv (the economy's quarterly macro factor, which a desk would read from published
+/// data/reference format; with links also issuer_relations.csv), macro.csv (the economy's quarterly macro factor, which a desk would read from published
 /// macro data), and ground truth under truth/: latent.csv, polarity.jsonl, outcomes.csv (final class per
 /// issuer), outcome_events.csv (each threshold crossing) and manifest.json (options, thresholds, counts).
 /// </summary>
@@ -33,6 +34,10 @@ public static class SimulationWriter
         Directory.CreateDirectory(truthDirectory);
         WriteIssuers(simulator, Path.Combine(outputDirectory, "issuers.csv"));
         WriteMacro(simulator, Path.Combine(outputDirectory, "macro.csv"));
+        if (simulator.Relations.Count > 0)
+        {
+            WriteRelations(simulator, Path.Combine(outputDirectory, IssuerRelationTable.FileName));
+        }
 
         long news = 0, disclosures = 0, statements = 0, spreads = 0, latentRows = 0;
         int extended = 0, defaulted = 0;
@@ -139,6 +144,18 @@ public static class SimulationWriter
         }
     }
 
+    /// <summary>The issuer links in the data/reference format (issuer_relations.csv), next to issuers.csv so a run with
+    /// <c>--issuers</c> on the simulated market loads them.</summary>
+    private static void WriteRelations(MarketSimulator simulator, string path)
+    {
+        using var file = new StreamWriter(Open(path), Utf8) { NewLine = "\n" };
+        file.Write("from_issuer_id,to_issuer_id,kind,weight\n");
+        foreach (var r in simulator.Relations)
+        {
+            file.Write(string.Create(CultureInfo.InvariantCulture, $"{r.FromIssuerId},{r.ToIssuerId},{IssuerRelation.KindName(r.Kind)},{r.Weight:R}\n"));
+        }
+    }
+
     /// <summary>year,quarter,macro_factor for every quarter the run covers: the factor the latent credit process reads
     /// (drawn, or anchored on real GDP growth and unemployment), at the quarter's midpoint.</summary>
     private static void WriteMacro(MarketSimulator simulator, string path)
@@ -180,6 +197,11 @@ public static class SimulationWriter
         json.WriteNumber("skipped_filing", options.SkippedFilingShare);
         json.WriteNumber("late_filing", options.LateFilingShare);
         json.WriteNumber("misleading_tone", options.MisleadingToneShare);
+        if (options.RelatedShare > 0)
+        {
+            // Only when on: a run without links writes the manifest it always did.
+            json.WriteNumber("related", options.RelatedShare);
+        }
         json.WriteEndObject();
         json.WriteStartObject("counts");
         json.WriteNumber("news", summary.NewsTexts);
@@ -188,6 +210,10 @@ public static class SimulationWriter
         json.WriteNumber("spreads", summary.Spreads);
         json.WriteNumber("extended", summary.Extended);
         json.WriteNumber("defaulted", summary.Defaulted);
+        if (simulator.Relations.Count > 0)
+        {
+            json.WriteNumber("relations", simulator.Relations.Count);
+        }
         json.WriteEndObject();
         json.WriteStartArray("indicators");
         foreach (var name in EmdlotIndicators.Names) json.WriteStringValue(name);

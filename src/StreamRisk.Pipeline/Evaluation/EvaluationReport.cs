@@ -18,6 +18,7 @@ public static class EvaluationReport
         Line($"- simulation: `{simulationDirectory}`");
         Line($"- written: {writtenAt:yyyy-MM-dd HH:mm} UTC; pipeline: {inputRecords:N0} input records in {pipelineElapsed.TotalSeconds:0.0} s");
         Line($"- news texts in the truth: {card.TruthTexts:N0}; admitted by ingest and judged: {card.JudgedTexts:N0} (the rest were duplicates or dead letters)");
+        Line($"- daily values emitted (sentiment.daily.v1, every revision): {card.DailyValuesEmitted:N0}, {card.DailyTopicBytes:N0} bytes");
         Line($"");
         Line($"## Summary");
         Line($"");
@@ -61,6 +62,18 @@ public static class EvaluationReport
         foreach (var c in card.Index)
         {
             Line($"| {c.Definition} | {c.Pairs:N0} | {Number(c.Pearson)} | {Number(c.Spearman)} |");
+        }
+        if (card.RelatedIndex is { } related)
+        {
+            Line($"");
+            Line($"The same over the {card.RelatedIssuers:N0} issuers the simulation related to another (issuer_relations.csv), where spill-over can act:");
+            Line($"");
+            Line($"| target | issuer-days | Pearson | Spearman |");
+            Line($"|---|---:|---:|---:|");
+            foreach (var c in related)
+            {
+                Line($"| {c.Definition} | {c.Pairs:N0} | {Number(c.Pearson)} | {Number(c.Spearman)} |");
+            }
         }
         if (chartFileName is not null)
         {

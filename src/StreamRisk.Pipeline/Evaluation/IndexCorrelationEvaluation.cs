@@ -9,7 +9,9 @@ namespace StreamRisk.Pipeline.Evaluation;
 /// </summary>
 public static class IndexCorrelationEvaluation
 {
-    public static IReadOnlyList<IndexCorrelation> Score(PipelineOutcome outcome, IReadOnlyDictionary<string, LatentPath> latent, int horizonDays)
+    /// <param name="issuers">Only these issuers' values (null: every issuer's).</param>
+    public static IReadOnlyList<IndexCorrelation> Score(PipelineOutcome outcome, IReadOnlyDictionary<string, LatentPath> latent, int horizonDays,
+        IReadOnlySet<string>? issuers = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(horizonDays, 1);
         var targets = Enum.GetValues<LatentTarget>();
@@ -22,6 +24,7 @@ public static class IndexCorrelationEvaluation
         }
         foreach (var daily in outcome.DailyIndex)
         {
+            if (issuers is not null && !issuers.Contains(daily.IssuerId)) continue;
             if (!latent.TryGetValue(daily.IssuerId, out var path)) continue;
             var position = path.PositionAtOrBefore(daily.Day);
             if (position < 0) continue;

@@ -20,7 +20,10 @@ public static class MarketSimulationRun
         TimeProvider time, CancellationToken cancellationToken)
     {
         var simulationOptions = new SimulationOptions(options.Issuers, options.Years, options.Seed, SimulationOptions.DefaultStartDay,
-            NewsPerIssuerPerYear: options.NewsPerIssuerPerYear, ExtendedShare: options.ExtendedShare, DefaultedShare: options.DefaultedShare);
+            NewsPerIssuerPerYear: options.NewsPerIssuerPerYear, ExtendedShare: options.ExtendedShare, DefaultedShare: options.DefaultedShare)
+        {
+            RelatedShare = options.RelatedShare,
+        };
         try
         {
             simulationOptions.Validate();
@@ -97,7 +100,7 @@ public static class MarketSimulationRun
     // Only what the writer wrote: the folder may also hold an earlier evaluation's output.
     private static long BytesUnder(string directory)
     {
-        string[] files = ["news.jsonl", "disclosures.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv", "macro.csv"];
+        string[] files = ["news.jsonl", "disclosures.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv", "macro.csv", "issuer_relations.csv"];
         var bytes = files.Select(f => new FileInfo(Path.Combine(directory, f))).Where(f => f.Exists).Sum(f => f.Length);
         return bytes + new DirectoryInfo(Path.Combine(directory, "truth")).EnumerateFiles().Sum(f => f.Length);
     }
@@ -108,5 +111,6 @@ public static class MarketSimulationRun
         .Replace("NewsPerIssuerPerYear", "--news-per-issuer-year", StringComparison.Ordinal)
         .Replace("ExtendedShare", "--extended-share", StringComparison.Ordinal)
         .Replace("DefaultedShare", "--defaulted-share", StringComparison.Ordinal)
+        .Replace("RelatedShare", "--related-share", StringComparison.Ordinal)
         .Replace("Years", "--years", StringComparison.Ordinal);
 }

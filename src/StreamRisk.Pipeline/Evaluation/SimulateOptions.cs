@@ -25,6 +25,9 @@ public sealed record SimulateOptions
     /// <summary>Share of issuers that default during the period (<see cref="StreamRisk.Core.Simulation.SimulationOptions.DefaultedShare"/>).</summary>
     public double DefaultedShare { get; init; } = 0.007;
 
+    /// <summary>Share of issuers linked to another (<see cref="StreamRisk.Core.Simulation.SimulationOptions.RelatedShare"/>).</summary>
+    public double RelatedShare { get; init; }
+
     /// <summary>When set, news lines are written in real time at this many texts per second (load tests).</summary>
     public double? NewsPerSecond { get; init; }
     public string? ReferenceDirectory { get; init; }

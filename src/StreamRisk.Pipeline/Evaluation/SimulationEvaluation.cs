@@ -47,7 +47,12 @@ public static class SimulationEvaluation
         var truth = SimulationTruthFiles.ReadPolarity(Path.Combine(sim, "truth", "polarity.jsonl")).ToList();
         var latent = SimulationTruthFiles.ReadLatent(Path.Combine(sim, "truth", "latent.csv"));
         var outcome = PipelineOutcomeFiles.Read(topics);
-        var card = SimulationScoring.Score(truth, outcome, latent, options.HorizonDays, options.NeutralBand);
+        var dailyFile = new FileInfo(Path.Combine(topics, Core.Events.Topics.DailySentiment + ".jsonl"));
+        var card = SimulationScoring.Score(truth, outcome, latent, options.HorizonDays, options.NeutralBand, RelatedIssuers(sim)) with
+        {
+            DailyValuesEmitted = run.TopicCounts.GetValueOrDefault(Core.Events.Topics.DailySentiment),
+            DailyTopicBytes = dailyFile.Exists ? dailyFile.Length : 0,
+        };
 
         string? chartPath = null;
         if (IndexChartSvg.MostMovedIssuer(outcome, latent) is { } issuer)
@@ -60,6 +65,15 @@ public static class SimulationEvaluation
             chartPath is null ? null : ChartFileName, TimeProvider.System.GetUtcNow());
         await File.WriteAllTextAsync(reportPath, markdown, cancellationToken).ConfigureAwait(false);
         return new EvaluationResult(run, card, reportPath, chartPath, stopwatch.Elapsed);
+    }
+
+    /// <summary>The issuers named in the simulation's issuer_relations.csv (written with --related-share); null without one.
+    /// The pipeline run has already checked the file.</summary>
+    private static HashSet<string>? RelatedIssuers(string simulationDirectory)
+    {
+        var path = Path.Combine(simulationDirectory, Core.Reference.IssuerRelationTable.FileName);
+        if (!File.Exists(path)) return null;
+        return File.ReadLines(path).Skip(1).Where(l => l.Length > 0).SelectMany(l => l.Split(',').Take(2)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void Validate(EvaluationOptions options)

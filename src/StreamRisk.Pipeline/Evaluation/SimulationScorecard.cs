@@ -12,4 +12,16 @@ public sealed record SimulationScorecard(
     DetectionScore Mentions,
     PolarityConfusion Polarity,
     double NeutralBand,
-    IReadOnlyList<IndexCorrelation> Index);
+    IReadOnlyList<IndexCorrelation> Index)
+{
+    /// <summary>Issuers of the simulation's issuer_relations.csv (0 without one): where spill-over can act.</summary>
+    public int RelatedIssuers { get; init; }
+
+    /// <summary><see cref="Index"/> over the related issuers only; null without relations.</summary>
+    public IReadOnlyList<IndexCorrelation>? RelatedIndex { get; init; }
+
+    /// <summary>sentiment.daily.v1 events the run emitted (every revision), and the bytes of that topic's file.</summary>
+    public long DailyValuesEmitted { get; init; }
+
+    public long DailyTopicBytes { get; init; }
+}

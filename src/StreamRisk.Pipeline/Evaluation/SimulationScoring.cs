@@ -10,7 +10,8 @@ public static class SimulationScoring
         PipelineOutcome outcome,
         IReadOnlyDictionary<string, LatentPath> latent,
         int horizonDays,
-        double neutralBand)
+        double neutralBand,
+        IReadOnlySet<string>? relatedIssuers = null)
     {
         var newsTexts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in truth)
@@ -24,6 +25,10 @@ public static class SimulationScoring
             MentionEvaluation.Score(truth, outcome),
             PolarityEvaluation.Score(truth, outcome, neutralBand),
             neutralBand,
-            IndexCorrelationEvaluation.Score(outcome, latent, horizonDays));
+            IndexCorrelationEvaluation.Score(outcome, latent, horizonDays))
+        {
+            RelatedIssuers = relatedIssuers?.Count ?? 0,
+            RelatedIndex = relatedIssuers is { Count: > 0 } ? IndexCorrelationEvaluation.Score(outcome, latent, horizonDays, relatedIssuers) : null,
+        };
     }
 }

@@ -1,6 +1,7 @@
 using StreamRisk.Core.Alerts;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Events;
+using StreamRisk.Core.Graph;
 using StreamRisk.Core.Indexing;
 using StreamRisk.Core.Ingest;
 using StreamRisk.Core.Reference;
@@ -83,7 +84,8 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
     {
         var store = context.Store;
         var issuerIndustries = reference.Issuers.ToDictionary(i => i.IssuerId, i => i.IndustryIds, StringComparer.Ordinal);
-        var restore = new DailyIndexRestore(new DailyAggregator(), new IndustryDailyIndex(issuerIndustries));
+        var spillover = await SpilloverMapAsync(cancellationToken).ConfigureAwait(false);
+        var restore = new DailyIndexRestore(new DailyAggregator(spillover: spillover), new IndustryDailyIndex(issuerIndustries));
         // Exactly the texts the stage's durable state holds: its inbox is written in the same transaction as its daily
         // rows. Texts upstream stored but the stage had not consumed yet will arrive on the bus.
         restore.Replay(
@@ -106,6 +108,23 @@ public sealed class StageFactory(StageContext context, ReferenceData reference, 
                 corrections.Select(d => (d.IssuerId, d.EventId, EventJson.Serialize(d))), cancellationToken).ConfigureAwait(false);
         }
         return restore;
+    }
+
+    /// <summary>Who spills over to whom, asked of the knowledge graph once per issuer when the stage starts (the relations
+    /// are reference data: a change needs a restart, as issuers do); null when spill-over is off or nothing is related.</summary>
+    private async Task<SpilloverMap?> SpilloverMapAsync(CancellationToken cancellationToken)
+    {
+        if (models is not { Spillover.IsOff: false } loaded)
+        {
+            return null;
+        }
+        var reaches = new List<(string, IReadOnlyList<SpilloverReach>)>();
+        foreach (var issuer in reference.Issuers)
+        {
+            reaches.Add((issuer.IssuerId, await loaded.Graph.RelatedIssuersAsync(issuer.IssuerId, loaded.Spillover, cancellationToken).ConfigureAwait(false)));
+        }
+        var map = new SpilloverMap(reaches);
+        return map.IssuerCount > 0 ? map : null;
     }
 
     private async Task<AlertDetector> RestoreAlertDetectorAsync(CancellationToken cancellationToken)

@@ -72,5 +72,9 @@ public sealed record ModelOptions
     /// <summary>Neo4j's HTTP address (null: $STREAMRISK_NEO4J_URL, else http://localhost:7474).</summary>
     public string? Neo4jUrl { get; init; }
 
+    /// <summary>How a shock spills over to related issuers in the daily index (<c>--spillover-decay</c>,
+    /// <c>--spillover-hops</c>); <see cref="Core.Graph.SpilloverOptions.Default"/> unless set.</summary>
+    public Core.Graph.SpilloverOptions Spillover { get; init; } = Core.Graph.SpilloverOptions.Default;
+
     public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
 }

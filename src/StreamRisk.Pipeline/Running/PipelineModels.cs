@@ -68,6 +68,7 @@ public sealed record PipelineModels(
                     : options.RiskModel is null ? throw new ConfigurationException("--risk-model-shadow needs --risk-model (the model whose class is served)")
                     : LoadRiskModel(options.RiskModelShadow, "--risk-model-shadow"),
                 Macro = LoadMacro(options.MacroFile),
+                Spillover = options.Spillover,
             };
         }
         catch
@@ -190,6 +191,9 @@ public sealed record PipelineModels(
 
     /// <summary>Macro indicators for the class model (empty: the model's training means).</summary>
     public MacroTable Macro { get; init; } = MacroTable.None;
+
+    /// <summary>How shocks spill over to related issuers in the daily index (checked by <see cref="RetrievalBackends.From"/>).</summary>
+    public SpilloverOptions Spillover { get; init; } = SpilloverOptions.Default;
 
     /// <summary>How often a served class model's artifact is checked for a replacement.</summary>
     public static readonly TimeSpan RiskModelCheckInterval = TimeSpan.FromSeconds(30);

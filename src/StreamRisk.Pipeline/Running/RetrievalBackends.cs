@@ -39,7 +39,8 @@ public sealed record RetrievalBackends
     public Neo4jGraphOptions? Neo4j { get; init; }
 
     /// <summary>The backends <paramref name="options"/> name, with the process environment for what the options leave out.</summary>
-    /// <exception cref="ConfigurationException">An unknown backend, a malformed URL, or a URL for a backend not chosen.</exception>
+    /// <exception cref="ConfigurationException">An unknown backend, a malformed URL, a URL for a backend not chosen, or
+    /// spill-over options out of range.</exception>
     public static RetrievalBackends From(ModelOptions options, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,6 +59,10 @@ public sealed record RetrievalBackends
             var other => throw new ConfigurationException(
                 $"{(options.Graph is null ? GraphVariable : "--graph")} '{other}' is not a knowledge graph: use embedded or neo4j"),
         };
+        if (options.Spillover.Problem() is { } spillover)
+        {
+            throw new ConfigurationException(spillover);
+        }
         if (options.QdrantUrl is not null && index != VectorIndexKind.Qdrant)
         {
             throw new ConfigurationException("--qdrant is given but the vector index is embedded: add --vector-index qdrant");

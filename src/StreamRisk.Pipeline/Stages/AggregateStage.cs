@@ -58,8 +58,10 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
         var toReopen = aggregator.NeedingReopen(firm, industryUpdate.IssuerMesoScores);
         var lateSeen = await SeenBeforeAsync(toReopen.Texts.Select(t => t.EventId).Where(id => !redelivered.Contains(id)), cancellationToken).ConfigureAwait(false);
         firm = Drop(firm, lateSeen, t => t.EventId);
-        var issuerDays = DayRanges(toReopen.Texts.Where(t => !lateSeen.Contains(t.EventId)).Select(t => (t.IssuerId, DayOf(t.PublishedAt)))
-            .Concat(toReopen.Meso.Select(m => (m.IssuerId, m.Day))));
+        var reopened = toReopen.Texts.Where(t => !lateSeen.Contains(t.EventId)).Select(t => (t.IssuerId, DayOf(t.PublishedAt)))
+            .Concat(toReopen.Meso.Select(m => (m.IssuerId, m.Day))).ToList();
+        // A reopened day's change spills over to the related issuers' same days, so theirs come back too.
+        var issuerDays = DayRanges(reopened.Concat(reopened.SelectMany(d => aggregator.SpillTargetsOf(d.IssuerId).Select(target => (target, d.Item2)))));
         foreach (var (issuerId, fromDay, toDay) in issuerDays)
         {
             var storedDays = await Store.GetDailySentimentAsync(issuerId, fromDay, null, cancellationToken).ConfigureAwait(false);
