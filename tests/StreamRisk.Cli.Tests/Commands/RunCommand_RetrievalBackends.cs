@@ -62,7 +62,17 @@ public sealed class RunCommand_RetrievalBackends
         Assert.True(qdrant.State.Calls["Query"] > 0);
         Assert.True(neo4j.Requests.Count(r => r.Statement.Contains("RETURN t.id AS topic", StringComparison.Ordinal)) > 0);
         Assert.Equal(affects, neo4j.Affects.Count);
+        // Spill-over along the bundled issuer relations: the graph answers it alike, so the daily index is the same.
+        Assert.Equal(File.ReadLines(RepositoryRoot.Of("data/reference/issuer_relations.csv")).Count() - 1, neo4j.Relations.Count);
+        var spilled = SpilloverScores(Path.Combine(dir, "embedded"));
+        Assert.NotEmpty(spilled);
+        Assert.Equal(spilled, SpilloverScores(Path.Combine(dir, "remote")));
     }
+
+    private static List<(string Id, double Score)> SpilloverScores(string outDir) =>
+        File.ReadLines(Path.Combine(outDir, "sentiment.daily.v1.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("spillover_score", out _))
+            .Select(e => (e.GetProperty("event_id").GetString()!, Math.Round(e.GetProperty("spillover_score").GetDouble(), 9))).ToList();
 
     [Fact]
     public async Task Unseeded_backends_stop_the_run_with_exit_2_saying_to_seed()
@@ -99,6 +109,8 @@ public sealed class RunCommand_RetrievalBackends
     [InlineData("--graph|neo4j|--neo4j|ftp://graph", "--neo4j 'ftp://graph' is not a URL")]
     [InlineData("--qdrant|http://localhost:6334", "add --vector-index qdrant")]
     [InlineData("--graph|neo4j|--neo4j|http://neo4j:pw@localhost:7474", "must not carry credentials")]
+    [InlineData("--spillover-decay|1.5", "--spillover-decay must be in [0, 1] (got 1.5)")]
+    [InlineData("--spillover-hops|5", "--spillover-hops must be in 0..4 (got 5)")]
     public void A_bad_backend_is_exit_2_before_the_store_is_created(string options, string reason)
     {
         foreach (var command in new[] { new[] { "run", "--input", Input }, ["worker", "industry-sentiment"] })
