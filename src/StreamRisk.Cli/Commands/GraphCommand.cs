@@ -25,7 +25,7 @@ internal static class GraphCommand
             var data = WorkerHost.LoadReference(result.GetValue(reference));
             var seeded = await BackendSeeding.SeedGraphAsync(data, options, cancellationToken);
             Console.WriteLine($"neo4j {backends.Neo4j}: {seeded.Topics.Count} topics, {seeded.Industries.Count} industries, {seeded.Issuers.Count} issuers, "
-                + $"{seeded.Affects.Count} AFFECTS, {seeded.BelongsTo.Count} BELONGS_TO");
+                + $"{seeded.Affects.Count} AFFECTS, {seeded.BelongsTo.Count} BELONGS_TO, {seeded.Relations.Count} RELATED_TO");
             return 0;
         }));
         return new Command("graph", "Knowledge graph administration (Neo4j).") { seed };

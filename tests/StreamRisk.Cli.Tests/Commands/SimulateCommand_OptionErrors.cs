@@ -9,6 +9,7 @@ public sealed class SimulateCommand_OptionErrors
     [InlineData("--extended-share", "1.5", "--extended-share must be in [0, 1]")]
     [InlineData("--defaulted-share", "-0.1", "--defaulted-share must be in [0, 1]")]
     [InlineData("--defaulted-share", "0.49", "--extended-share + --defaulted-share must stay below 0.5")]
+    [InlineData("--related-share", "1.2", "--related-share must be in [0, 1]")]
     public void An_out_of_range_value_exits_2_naming_the_option(string option, string value, string message)
     {
         var dir = Path.Combine(CliProcess.NewTempDirectory(), "sim");
@@ -32,6 +33,19 @@ public sealed class SimulateCommand_OptionErrors
         Assert.Equal(4, outcomes.Count(c => c == "extended"));
         Assert.Equal(2, outcomes.Count(c => c == "defaulted"));
         Assert.Contains("\"extended\": 0.1", File.ReadAllText(Path.Combine(dir, "truth", "manifest.json")));
+    }
+
+    [Fact]
+    public void Related_issuers_are_written_next_to_the_issuer_list()
+    {
+        var dir = Path.Combine(CliProcess.NewTempDirectory(), "sim");
+        var (code, _, stderr) = CliProcess.Run("simulate", "--issuers", "40", "--years", "1", "--seed", "2", "--out", dir,
+            "--news-per-issuer-year", "1", "--related-share", "0.5", "--quiet");
+        Assert.True(code == 0, stderr);
+        var relations = File.ReadAllLines(Path.Combine(dir, "issuer_relations.csv"));
+        Assert.Equal("from_issuer_id,to_issuer_id,kind,weight", relations[0]);
+        Assert.InRange(relations.Length - 1, 10, 30);
+        Assert.Contains("\"related\": 0.5", File.ReadAllText(Path.Combine(dir, "truth", "manifest.json")));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class CommandHelp_NamesOptions
 {
     private static readonly string[] IndustryModelOptions = ["--industry-model", "--industry-model-name", "--industry-prompt", "--llm-threads"];
 
-    private static readonly string[] RetrievalOptions = ["--vector-index", "--qdrant", "--graph", "--neo4j"];
+    private static readonly string[] RetrievalOptions = ["--vector-index", "--qdrant", "--graph", "--neo4j", "--spillover-decay", "--spillover-hops"];
 
     private static readonly string[] ModelOptions =
         [.. RetrievalOptions, "--firm-model", "--ner-model", "--ner-mode", "--embedding-model", "--execution-provider", "--allow-cpu-fallback", "--onnx-threads", "--spread-model", .. IndustryModelOptions];
@@ -38,8 +38,8 @@ public sealed class CommandHelp_NamesOptions
         { "dlq", ["list", "redrive"] },
         { "dlq list", ["--limit", .. StoreOptions] },
         { "dlq redrive", ["--id", "--reason", .. BusOptions, .. StoreOptions] },
-        { "simulate", ["--issuers", "--years", "--seed", "--out", "--news-per-issuer-year", "--reference", "--macro", "--quiet"] },
-        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--quiet", "spread"] },
+        { "simulate", ["--issuers", "--years", "--seed", "--out", "--news-per-issuer-year", "--related-share", "--reference", "--macro", "--quiet"] },
+        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--spillover-decay", "--spillover-hops", "--quiet", "spread"] },
         { "eval spread", ["--sim", "--index", "--out", "--seeds", "--window", "--epochs", "--patience", "--max-train", "--max-issuers", "--quiet"] },
         { "train", ["spread"] },
         { "train spread", ["--sim", "--index", "--out", "--seed", "--without-sentiment", "--window", "--epochs", "--max-train", "--quiet"] },

@@ -32,7 +32,7 @@ public sealed class SimulationEvaluation_Spillover : IAsyncLifetime
             SimulationDirectory = _directory,
             OutDirectory = Path.Combine(_directory, name),
             ReferenceDirectory = RepositoryPaths.Reference,
-            Models = Running.ModelOptions.BuiltIn with { Spillover = spillover },
+            Models = StreamRisk.Pipeline.Running.ModelOptions.BuiltIn with { Spillover = spillover },
         }, null, CancellationToken.None);
 
     private List<JsonElement> Daily(string name) =>
