@@ -50,6 +50,7 @@ public static class IssuerRelationTable
     private static string Known(CsvTable table, CsvRecord row, string column, HashSet<string> known)
     {
         var id = table.Id(row, column);
-        return known.Contains(id) ? id : throw table.Error(row, column, $"unknown issuer '{id}' (known ids are in {IssuerTable.FileName})");
+        return known.Contains(id) ? id : throw table.Error(row, column,
+            $"unknown issuer '{id}' (known ids are in {IssuerTable.FileName}); remove the row, or the file if its relations belong to another issuer list");
     }
 }

@@ -65,7 +65,9 @@ public sealed class RecoveryStream : IAsyncLifetime
         InputRecords = InputFiles.Sum(f => File.ReadLines(f).Count());
 
         System.IO.Directory.CreateDirectory(ReferenceDirectory);
-        foreach (var file in System.IO.Directory.EnumerateFiles(RepositoryRoot.Of("data", "reference"), "*.csv"))
+        // The simulated issuers replace the reference ones, so the reference issuers' relations stay behind.
+        foreach (var file in System.IO.Directory.EnumerateFiles(RepositoryRoot.Of("data", "reference"), "*.csv")
+            .Where(f => Path.GetFileName(f) != "issuer_relations.csv"))
         {
             File.Copy(file, Path.Combine(ReferenceDirectory, Path.GetFileName(file)));
         }
