@@ -53,6 +53,30 @@ public class StageFactory_Restart
     }
 
     [Fact]
+    public async Task The_aggregate_stage_restarts_over_a_run_with_spill_over_and_writes_no_corrections()
+    {
+        var directory = RepositoryPaths.NewTempDirectory();
+        var db = Path.Combine(directory, "full.db");
+        await PipelineRun.RunAsync(new RunOptions { Inputs = [RepositoryPaths.Samples], DatabasePath = db, OutDirectory = Path.Combine(directory, "out") },
+            null, CancellationToken.None);
+        // The sample texts name related issuers of the bundled issuer_relations.csv, so spill-over was at work.
+        Assert.Contains(File.ReadLines(Path.Combine(directory, "out", Topics.DailySentiment + ".jsonl")), l => l.Contains("\"spillover\":", StringComparison.Ordinal));
+        var reference = WorkerHost.LoadReference(null);
+        var issuers = reference.Issuers.Select(i => i.IssuerId).ToList();
+        await using var store = new SqliteRiskStore(db);
+        var before = await DailyAsync(store, issuers);
+        await using var harness = await StageHarness.CreateAsync();
+        var factory = new StageFactory(harness.Context with { Store = store }, reference, PipelineModels.BuiltIn(reference));
+
+        await using var aggregate = await factory.BuildAsync(AggregateStage.StageName, CancellationToken.None);
+
+        var after = await DailyAsync(store, issuers);
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(before, pair => Assert.Equal(pair.Value.Revision, after[pair.Key].Revision));
+        Assert.Empty(await harness.ReadAsync<DailySentiment>(Topics.DailySentiment));
+    }
+
+    [Fact]
     public async Task An_unknown_stage_name_lists_the_stages()
     {
         await using var harness = await StageHarness.CreateAsync();
