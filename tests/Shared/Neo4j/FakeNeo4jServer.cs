@@ -19,7 +19,7 @@ namespace StreamRisk.Tests.Shared.Neo4j;
 /// errors as a non-2xx status with <c>{"errors": [{"code", "message"}]}</c>, 401 without the right Basic credentials.
 /// Limits: it does not parse Cypher; it recognises the exact statements of <see cref="Neo4jStatements"/> and interprets
 /// them over an in-memory graph (MERGE upserts by id, MATCH-then-MERGE skips rows whose nodes are missing, the prune
-/// statements delete edges not kept), answering any other statement with Neo.ClientError.Statement.SyntaxError. No
+/// statements delete edges not kept, the variable-length RELATED_TO match is a breadth-first search), answering any other statement with Neo.ClientError.Statement.SyntaxError. No
 /// transactions, bookmarks are a constant, values are plain JSON (not the typed application/vnd.neo4j.query format).
 /// </summary>
 public sealed class FakeNeo4jServer : IAsyncDisposable
