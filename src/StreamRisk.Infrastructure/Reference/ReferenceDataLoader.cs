@@ -13,7 +13,8 @@ namespace StreamRisk.Infrastructure.Reference;
 /// </summary>
 public static class ReferenceDataLoader
 {
-    /// <param name="directory">The folder holding the four reference files (the repository ships <c>data/reference</c>).</param>
+    /// <param name="directory">The folder holding the four reference files (the repository ships <c>data/reference</c>);
+    /// issuer_relations.csv is read from the issuer file's folder when there is one.</param>
     /// <param name="issuersFile">An issuer file that replaces <c>issuers.csv</c> (the CLI's <c>--issuers FILE</c>); null to use the directory's.</param>
     public static ReferenceData Load(string directory, string? issuersFile = null)
     {
