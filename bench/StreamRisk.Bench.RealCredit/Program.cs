@@ -23,7 +23,7 @@ var results = sets.Select(name =>
 {
     var set = RealCreditSets.Load(data, name);
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {set.Labels.Length} rows, {set.FeatureNames.Count} features, bad rate {set.BadRate:0.000}"));
-    // The seed systems with no text to read: GAN + CNN (seed 002) on the row as a signal; the text-embedding MLP
+    // The seed systems with no text to read: GAN + CNN (seed 002) on the row as one step; the text-embedding MLP
     // (seed 004) is the MLP + SMOTE row of the baselines here.
     IReadOnlyList<Func<IDefaultClassifier>> models = [.. TabularBaselines.All(classCount: 2), () => new TabularClassifier(new GanCnnRowClassifier(), useSmote: false)];
     return RealCreditEvaluation.Run(set, models, seeds, testFraction: 0.3, progress: Console.Error.WriteLine);

@@ -8,7 +8,7 @@ namespace StreamRisk.RiskModels.Training.Tests.Default.Classifiers;
 
 public sealed class GanCnnRowClassifier_LearnsRows
 {
-    private static readonly GanCnnOptions Fast = new() { Epochs = 8, Patience = 8, GanSteps = 60, Channels = 8, Threads = 1 };
+    private static readonly GanCnnOptions Fast = new() { Epochs = 30, Patience = 30, GanSteps = 60, Channels = 8, LearningRate = 1e-2, Threads = 1 };
 
     private static (double[][] X, int[] Y) Binary(int seed)
     {
