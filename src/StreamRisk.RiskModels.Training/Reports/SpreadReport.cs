@@ -82,7 +82,7 @@ public static class SpreadReport
         }
         if (present.Contains(SpreadExperiment.HeadAttnMlp))
         {
-            L(Inv($"- **MLP head, fixed vs AttnMLP composite** (TorchSharp, same loop, {o.Seeds} seeds): one small forecaster head (ReLU hidden layer of {t.DModel}) reads the flattened window of the spread, its change and the fundamentals plus one composite sentiment value per day. *Fixed*: the live composite (0.7 firm + 0.3 industry). *AttnMLP* (MulFSA): the day's firm and industry scores each through a linear encoder (width {t.DModel}, one token per window day plus a learned position), firm tokens attend to industry tokens (cross-attention), a linear output over [firm token, attended industry] gives the learned composite; trained jointly with the head. The two rows differ only in the aggregation."));
+            L(Inv($"- **MLP head, fixed vs AttnMLP composite** (TorchSharp, same loop, {o.Seeds} seeds): one small forecaster head (ReLU hidden layer of {t.DModel}) reads the flattened window of the spread, its change and the fundamentals plus one composite sentiment value per day. *Fixed*: the live composite (0.7 firm + 0.3 industry). *AttnMLP* (MulFSA): on each window day the firm score and the industry score each go through their own linear encoder (width {t.DModel}) to one token per level, the firm token's query attends over the day's two level tokens (cross-attention; the softmax weights are the day's learned, input-dependent mix of the levels), and a linear output of the attended token gives the day's learned composite; trained jointly with the head. The learned variant has the encoders', query/key and output weights on top of the shared head. The two rows differ only in the aggregation."));
         }
         L("- Metrics below are on the test part. For networks: mean ± sd of the per-seed metrics; the DM tests use the seed-averaged forecast.");
         L();
@@ -129,6 +129,11 @@ public static class SpreadReport
 
         L("## Findings (computed from the tables above)");
         L();
+        L("- **Lowest test MAE** (seed-averaged forecasts): " + string.Join("; ", horizons.Select((h, k) =>
+        {
+            var best = result.Models.MinBy(m => m.Ensemble.Metrics[k].Mae)!;
+            return Inv($"h={h} {best.Name} ({best.Ensemble.Metrics[k].Mae:0.000} bps)");
+        })) + ".");
         foreach (var c in result.Comparisons) L("- " + Verdict(c, result, horizons));
         L();
 
