@@ -2,6 +2,7 @@ using StreamRisk.RiskModels.Data;
 using StreamRisk.RiskModels.Tests;
 using StreamRisk.RiskModels.Training.Reports;
 using StreamRisk.RiskModels.Training.Training;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.RiskModels.Training.Tests.Reports;
 
@@ -11,7 +12,7 @@ public class SpreadReport_ListsEveryModel
     public void EveryForecaster_HasARowInEachMetricTable_AndTheAggregationSectionNamesTheBetterCombination()
     {
         var dataset = new SpreadDataset(TestMarkets.Series(5, 200, seed: 4), 7, SpreadFeatures.DefaultHorizons);
-        var dir = Path.Combine(Path.GetTempPath(), "streamrisk-spread-report-" + Guid.NewGuid().ToString("N"));
+        var dir = TestScratch.NewDirectory();
         var options = new SpreadExperimentOptions
         {
             SpreadsFile = "unused", FundamentalsFile = "unused", DailyIndexFile = "unused", OutDirectory = dir, Source = "unit test market",

@@ -2,6 +2,7 @@ using StreamRisk.RiskModels.Data;
 using StreamRisk.RiskModels.Tests;
 using StreamRisk.RiskModels.Training.Reports;
 using StreamRisk.RiskModels.Training.Training;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.RiskModels.Training.Tests.Training;
 
@@ -10,7 +11,7 @@ public class SpreadExperiment_RunsTheChosenFamilies
     private static SpreadExperimentOptions Options(IReadOnlySet<string> models) => new()
     {
         SpreadsFile = "unused", FundamentalsFile = "unused", DailyIndexFile = "unused", Source = "unit test market", CodeVersion = "test", Seeds = 1,
-        OutDirectory = Path.Combine(Path.GetTempPath(), "streamrisk-spread-families-" + Guid.NewGuid().ToString("N")), Models = models,
+        OutDirectory = TestScratch.NewDirectory(), Models = models,
     };
 
     [Fact]

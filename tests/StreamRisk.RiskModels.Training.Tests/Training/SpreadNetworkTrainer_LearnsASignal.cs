@@ -3,6 +3,7 @@ using StreamRisk.RiskModels.Data;
 using StreamRisk.RiskModels.Evaluation;
 using StreamRisk.RiskModels.Tests;
 using StreamRisk.RiskModels.Training.Training;
+using StreamRisk.Tests.Shared;
 
 namespace StreamRisk.RiskModels.Training.Tests.Training;
 
@@ -51,10 +52,5 @@ public class SpreadNetworkTrainer_LearnsASignal
         Assert.Equal(without.ForecastBps[0], again.ForecastBps[0]);
     }
 
-    private static string Temp()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "streamrisk-networks-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    private static string Temp() => TestScratch.NewDirectory();
 }
