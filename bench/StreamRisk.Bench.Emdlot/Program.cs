@@ -11,8 +11,12 @@ using StreamRisk.RiskModels.Training.Training;
 // one (4,096 is the hashed TF-IDF's general default), up to 12 quarters per issuer, 8 read.
 // 1) training seconds per epoch (default options) for N training examples, pre-training / warm-up / training epochs
 //    timed apart; reference in the same run: the same epochs without text (the numbers-only ablation).
-// 2) the served C# forward pass per issuer (DefaultClassModel.Score with its explanation): p50/p99.
+// 2) serving per issuer, p50/p99 (ServingCost): the live assembly of an issuer's quarters from ten years of statements
+//    and disclosures (what the score stage redoes on every score), EMDLOT's C# forward pass with its explanation, the
+//    text-embedding MLP's (kind default-tabular-mlp) with its explanation; reference in the same run: baseline-v1.
 // Usage: dotnet run -c Release --project bench/StreamRisk.Bench.Emdlot -- [train examples] [score calls] [embedding dimension]
+//        dotnet run -c Release --project bench/StreamRisk.Bench.Emdlot -- --serving [score calls]
+//        (serving only: a 1-epoch EMDLOT on 2,000 examples is enough to time its forward pass)
 //        dotnet run -c Release --project bench/StreamRisk.Bench.Emdlot -- --sim DIR [seed]
 //        (a full default-options training on the simulated market's default dataset: issue 11's ≤ 15 min target)
 if (args.Length > 0 && args[0] == "--sim")
@@ -47,9 +51,10 @@ if (args.Length > 0 && args[0] == "--sim")
         $"test macro-F1 (arg-max, {dataset.Test.Count} examples): EMDLOT {DefaultTrainer.MacroF1(p, dataset.Test):0.000}, reference majority class {DefaultTrainer.MacroF1(prior, dataset.Test):0.000}"));
     return;
 }
-var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+var servingOnly = args.Length > 0 && args[0] == "--serving";
+var n = servingOnly ? 2_000 : args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
-var dimension = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : DisclosureChapters.EmbeddingDimension;
+var dimension = !servingOnly && args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : DisclosureChapters.EmbeddingDimension;
 var features = EmdlotIndicators.Names.Concat(["macro_gdp_growth", "macro_policy_rate"]).ToArray();
 var chapters = DisclosureChapters.Names.ToArray();
 
@@ -101,6 +106,12 @@ var data = new DefaultTrainingData(features, chapters, "bench", "synthetic", "de
     double Seconds(string phase) => marks.TryGetValue(phase, out var m) ? Stopwatch.GetElapsedTime(m.First, m.Last).TotalSeconds : double.NaN;
     return (Seconds("pre-training"), Seconds("cluster warm-up"), Seconds("training"), dir);
 }
+if (servingOnly)
+{
+    var quick = TimeEpochs(new EmdlotTrainingOptions { PretrainEpochs = 1, WarmupEpochs = 0, Epochs = 2 });
+    ServingCost.Report(DefaultClassModel.Load(quick.Dir), train, Examples(1000), calls, dimension);
+    return;
+}
 // One epoch of each phase (the training phase's figure excludes the validation pass and checkpoint at its end).
 var probe = new EmdlotTrainingOptions { PretrainEpochs = 1, WarmupEpochs = 1, Epochs = 3 };
 var full = TimeEpochs(probe);
@@ -114,21 +125,7 @@ var epochs = new EmdlotTrainingOptions().Epochs;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"default run ({epochs} epochs at most): about {epochs * full.Train / 60:0.0} min with text (target ≤ 15 min on 2 cores)"));
 
-var model = DefaultClassModel.Load(full.Dir);
-var scoring = Examples(1000);
-var times = new double[calls];
-var sink = 0.0;
-for (var i = 0; i < 500; i++) sink += model.Score(scoring[i % scoring.Count]).PDefaulted;
-for (var i = 0; i < calls; i++)
-{
-    var t0 = Stopwatch.GetTimestamp();
-    sink += model.Score(scoring[i % scoring.Count]).PDefaulted;
-    times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-}
-var sorted = times.Order().ToArray();
-double Q(double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"served C# EMDLOT score per issuer (batch build + forward + explanation): p50 {Q(0.5):0.000} ms, p99 {Q(0.99):0.000} ms, max {sorted[^1]:0.000} ms; target p99 ≤ 5 ms: {(Q(0.99) <= 5 ? "met" : "NOT met")} (checksum {sink:0.0})"));
+ServingCost.Report(DefaultClassModel.Load(full.Dir), train, Examples(1000), calls, dimension);
 
 internal sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
 {

@@ -28,6 +28,10 @@ bash infra/scripts/install-browser-test-tools.sh || true
 # libtorch's OpenMP threads spin while they wait; on a busy machine an epoch then took 100x longer. They must be told
 # before the process starts (the runtime cannot pass it to native code later).
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# Some torch tests compare two trainings bit for bit (resume = uninterrupted, same seed = same weights). MKL by default
+# picks its code path per CPU and may round otherwise with another memory alignment; STRICT makes its results depend on
+# neither (CI, on another machine, once saw such comparisons fail that never failed here).
+export MKL_CBWR="${MKL_CBWR:-AUTO,STRICT}"
 
 results="$root/TestResults"
 rm -rf "$results"

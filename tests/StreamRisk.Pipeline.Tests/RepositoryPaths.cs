@@ -10,10 +10,5 @@ internal static class RepositoryPaths
     public static string Samples => RepositoryRoot.Of("data", "samples");
     public static string Reference => RepositoryRoot.Of("data", "reference");
 
-    public static string NewTempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "streamrisk-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string NewTempDirectory() => StreamRisk.Tests.Shared.TestScratch.NewDirectory();
 }

@@ -18,17 +18,25 @@ public static class SpreadReport
         var dir = result.Options.OutDirectory;
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "error-by-horizon.svg"), SpreadCharts.ErrorByHorizon(result));
-        File.WriteAllText(Path.Combine(dir, "attention.svg"), SpreadCharts.Attention(result.Attention));
-        var served = ModelArtifact.Load(result.Models.Single(m => m.Name == SpreadExperiment.ITransformerWith).Artifacts[0]);
-        var lower = served.Manifest.Extras["residual_q05"];
-        var upper = served.Manifest.Extras["residual_q95"];
-        var h5 = result.Dataset.Horizons.ToList().IndexOf(5);
         var charts = new List<string>();
-        foreach (var s in SpreadCharts.MostMovedIssuers(result.Dataset, 3))
+        if (result.Attention.Count > 0)
         {
-            var name = $"forecast-{result.Dataset.Series[s].IssuerId}.svg";
-            File.WriteAllText(Path.Combine(dir, name), SpreadCharts.ForecastVsActual(result, s, h5 < 0 ? 0 : h5, lower, upper));
-            charts.Add(name);
+            File.WriteAllText(Path.Combine(dir, "attention.svg"), SpreadCharts.Attention(result.Attention));
+            charts.Add("attention.svg");
+        }
+        var servedModel = result.Models.SingleOrDefault(m => m.Name == SpreadExperiment.ITransformerWith);
+        if (servedModel is not null)
+        {
+            var served = ModelArtifact.Load(servedModel.Artifacts[0]);
+            var lower = served.Manifest.Extras["residual_q05"];
+            var upper = served.Manifest.Extras["residual_q95"];
+            var h5 = result.Dataset.Horizons.ToList().IndexOf(5);
+            foreach (var s in SpreadCharts.MostMovedIssuers(result.Dataset, 3))
+            {
+                var name = $"forecast-{result.Dataset.Series[s].IssuerId}.svg";
+                File.WriteAllText(Path.Combine(dir, name), SpreadCharts.ForecastVsActual(result, s, h5 < 0 ? 0 : h5, lower, upper));
+                charts.Add(name);
+            }
         }
         var path = Path.Combine(dir, FileName);
         File.WriteAllText(path, Markdown(result, command, now, charts));
@@ -58,7 +66,24 @@ public static class SpreadReport
         L("## Models");
         L("- **random walk**: S[t+h] = S[t].");
         L(Inv($"- **AR / ARX**: pooled least squares (ridge 1e-4 per row) of each horizon's target on the normalised {d.Window}-day window of: AR the spread's log level and change; ARX without sentiment adds the fundamentals; ARX with sentiment adds the four sentiment inputs."));
-        L(Inv($"- **iTransformer** (TorchSharp; served by the C# forward pass, equal to 1e-4): each variate's {d.Window}-day window is a token, d_model {t.DModel}, {t.Heads} heads, {t.Layers} post-norm layers, feed-forward {t.FeedForward} (ReLU), a linear head on the spread token for all {horizons.Count} horizons; MSE on normalised targets, Adam lr {t.LearningRate}, batch {t.BatchSize}, at most {t.Epochs} epochs with early stopping (patience {t.Patience}) on validation loss; {o.Seeds} seeds. *Without sentiment* is the same network with the sentiment variates masked out of attention (so they cannot reach the forecast)."));
+        var present = result.Models.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        if (present.Contains(SpreadExperiment.LightGbmWith))
+        {
+            var g = new Baselines.LightGbmWindowOptions();
+            L(Inv($"- **LightGBM** (ML.NET 6, one regressor per horizon): the same normalised {d.Window}-day window as ARX flattened into {d.Window} × (4 or 8) lagged features (without sentiment: spread and fundamentals; with: all eight inputs); at most {g.Trees} trees of {g.Leaves} leaves (at least {g.MinimumRowsPerLeaf} rows each), learning rate {g.LearningRate}, boosting stopped after {g.EarlyStoppingRounds} rounds without a better validation L2; one thread, seed {g.Seed} (deterministic)."));
+        }
+        if (present.Contains(SpreadExperiment.ITransformerWith))
+        {
+            L(Inv($"- **iTransformer** (TorchSharp; served by the C# forward pass, equal to 1e-4): each variate's {d.Window}-day window is a token, d_model {t.DModel}, {t.Heads} heads, {t.Layers} post-norm layers, feed-forward {t.FeedForward} (ReLU), a linear head on the spread token for all {horizons.Count} horizons; MSE on normalised targets, Adam lr {t.LearningRate}, batch {t.BatchSize}, at most {t.Epochs} epochs with early stopping (patience {t.Patience}) on validation loss; {o.Seeds} seeds. *Without sentiment* is the same network with the sentiment variates masked out of attention (so they cannot reach the forecast)."));
+        }
+        if (present.Contains(SpreadExperiment.LstmWith))
+        {
+            L(Inv($"- **LSTM** (TorchSharp): the {d.Window}-day window of the inputs → one LSTM layer of width {t.DModel} → a linear head on its last hidden state for all {horizons.Count} horizons; *without sentiment* leaves the four sentiment inputs out. Trained by the iTransformer's loop (same loss, optimiser, sampling, early stopping and checkpoints); {o.Seeds} seeds."));
+        }
+        if (present.Contains(SpreadExperiment.HeadAttnMlp))
+        {
+            L(Inv($"- **MLP head, fixed vs AttnMLP composite** (TorchSharp, same loop, {o.Seeds} seeds): one small forecaster head (ReLU hidden layer of {t.DModel}) reads the flattened window of the spread, its change and the fundamentals plus one composite sentiment value per day. *Fixed*: the live composite (0.7 firm + 0.3 industry). *AttnMLP* (MulFSA): on each window day the firm score and the industry score each go through their own linear encoder (width {t.DModel}) to one token per level, the firm token's query attends over the day's two level tokens (cross-attention; the softmax weights are the day's learned, input-dependent mix of the levels), and a linear output of the attended token gives the day's learned composite; trained jointly with the head. The learned variant has the encoders', query/key and output weights on top of the shared head. The two rows differ only in the aggregation."));
+        }
         L("- Metrics below are on the test part. For networks: mean ± sd of the per-seed metrics; the DM tests use the seed-averaged forecast.");
         L();
         foreach (var (title, pick) in new (string, Func<ForecastMetrics, double>)[] { ("MAE (bps)", m => m.Mae), ("MAPE (%)", m => m.Mape), ("RMSE (bps)", m => m.Rmse) })
@@ -104,12 +129,17 @@ public static class SpreadReport
 
         L("## Findings (computed from the tables above)");
         L();
+        L("- **Lowest test MAE** (seed-averaged forecasts): " + string.Join("; ", horizons.Select((h, k) =>
+        {
+            var best = result.Models.MinBy(m => m.Ensemble.Metrics[k].Mae)!;
+            return Inv($"h={h} {best.Name} ({best.Ensemble.Metrics[k].Mae:0.000} bps)");
+        })) + ".");
         foreach (var c in result.Comparisons) L("- " + Verdict(c, result, horizons));
         L();
 
         L("## Aggregation of firm and industry sentiment");
         L();
-        L("The live index combines the two levels with fixed weights (composite = 0.7 firm + 0.3 industry). The comparison above fits the two levels' weights by least squares inside ARX (\"learned\") against ARX given only the fixed composite and its smoothed index (\"fixed\"). MulFSA's AttnMLP (two linear encoders, cross-attention, linear output) is **not built yet**; the live index therefore keeps the fixed 0.7 / 0.3 weights, and this report's learned-vs-fixed row is the linear stand-in for that A/B.");
+        foreach (var line in Aggregation(result)) L(line);
         L();
 
         L("## Real data");
@@ -121,9 +151,7 @@ public static class SpreadReport
         L();
         L("![MAE by horizon](error-by-horizon.svg)");
         L();
-        L("![attention over variates](attention.svg)");
-        L();
-        foreach (var chart in charts) L($"![forecast vs actual]({chart})");
+        foreach (var chart in charts) L(chart == "attention.svg" ? "![attention over variates](attention.svg)\n" : $"![forecast vs actual]({chart})");
         L();
         L("## Artifacts");
         L();
@@ -134,20 +162,58 @@ public static class SpreadReport
         return md.ToString();
     }
 
-    private static string Verdict(ModelComparison c, SpreadExperimentResult result, IReadOnlyList<int> horizons)
+    /// <summary>The aggregation section: which combination of firm and industry sentiment the tests favour, and what live uses.</summary>
+    private static IEnumerable<string> Aggregation(SpreadExperimentResult result)
     {
-        var a = result.Models.Single(m => m.Name == c.A).Ensemble;
-        var b = result.Models.Single(m => m.Name == c.B).Ensemble;
+        yield return "The live index combines the two levels with fixed weights (composite = 0.7 firm + 0.3 industry). Two learned alternatives are tested against it: least-squares weights for the two levels inside ARX (against ARX given only the fixed composite and its smoothed index), and MulFSA's AttnMLP composite trained jointly with a small MLP head (against the same head given the fixed composite). A learned combination wins if it is significantly more accurate (DM, 5 % level) at some horizon and significantly less accurate at none.";
+        yield return "";
+        var wins = new List<string>();
+        foreach (var (question, label) in new[]
+        {
+            ("Learned (least-squares) firm/industry weights vs the fixed composite?", "Least-squares weights (ARX)"),
+            (SpreadExperiment.AggregationQuestion, "AttnMLP"),
+        })
+        {
+            var c = result.Comparisons.SingleOrDefault(x => x.Question == question);
+            if (c is null)
+            {
+                yield return $"- {label}: not run (`--models` left it out).";
+                continue;
+            }
+            var (better, worse) = Significant(c, result.Dataset.Horizons);
+            var outcome = better.Count > 0 && worse.Count == 0
+                ? $"**better than the fixed weights** (significantly more accurate at h = {string.Join(", ", better)}, less accurate nowhere)"
+                : worse.Count > 0
+                    ? $"**worse than the fixed weights** (significantly less accurate at h = {string.Join(", ", worse)}{(better.Count > 0 ? $"; more accurate at h = {string.Join(", ", better)}" : "")})"
+                    : "**does not beat the fixed weights** (no significant difference at any horizon)";
+            if (better.Count > 0 && worse.Count == 0) wins.Add(label);
+            yield return $"- {label}: {outcome}.";
+        }
+        yield return "";
+        yield return wins.Contains("AttnMLP")
+            ? "**Better combination: AttnMLP** on this market. It is not wired into live serving yet: the live index keeps the fixed 0.7 / 0.3 weights until the AttnMLP is served."
+            : "**Better combination: the fixed 0.7 firm / 0.3 industry weights** (no learned combination beats them here); the live index keeps them.";
+    }
+
+    private static (List<int> Better, List<int> Worse) Significant(ModelComparison c, IReadOnlyList<int> horizons)
+    {
         var better = new List<int>();
         var worse = new List<int>();
-        var same = new List<int>();
         for (var k = 0; k < horizons.Count; k++)
         {
             var r = c.PerHorizon[k];
             if (r.PValue < Significance && r.Statistic < 0) better.Add(horizons[k]);
             else if (r.PValue < Significance && r.Statistic > 0) worse.Add(horizons[k]);
-            else same.Add(horizons[k]);
         }
+        return (better, worse);
+    }
+
+    private static string Verdict(ModelComparison c, SpreadExperimentResult result, IReadOnlyList<int> horizons)
+    {
+        var a = result.Models.Single(m => m.Name == c.A).Ensemble;
+        var b = result.Models.Single(m => m.Name == c.B).Ensemble;
+        var (better, worse) = Significant(c, horizons);
+        var same = horizons.Where(h => !better.Contains(h) && !worse.Contains(h)).ToList();
         var parts = new List<string>();
         if (better.Count > 0) parts.Add($"A ({c.A}) is significantly more accurate at h = {string.Join(", ", better)}");
         if (worse.Count > 0) parts.Add($"A is significantly **less** accurate at h = {string.Join(", ", worse)}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamRisk.RiskModels.Artifacts;
 using StreamRisk.RiskModels.Default;
 using StreamRisk.RiskModels.Default.Classifiers;
 using StreamRisk.RiskModels.Default.Features;
@@ -29,8 +30,8 @@ public sealed class DefaultModelContext(DefaultDataset dataset, DefaultExperimen
     private (double[][] Train, double[][] Test) EmbeddingRowsOf()
     {
         var (train, test) = _tabularRows.Value;
-        return (train.Select((row, i) => DefaultModels.WithTextEmbedding(row, dataset.Train[i])).ToArray(),
-            test.Select((row, i) => DefaultModels.WithTextEmbedding(row, dataset.Test[i])).ToArray());
+        return (train.Select((row, i) => ChapterEmbeddingFeatures.Append(row, dataset.Train[i], DefaultDataset.Chapters.Count, DisclosureChapters.EmbeddingDimension)).ToArray(),
+            test.Select((row, i) => ChapterEmbeddingFeatures.Append(row, dataset.Test[i], DefaultDataset.Chapters.Count, DisclosureChapters.EmbeddingDimension)).ToArray());
     }
 
     private readonly Lazy<(DefaultBatch Train, DefaultBatch Validation, DefaultBatch Test)> _batches = new(() =>
@@ -58,24 +59,24 @@ public sealed class DefaultModelContext(DefaultDataset dataset, DefaultExperimen
 public static class DefaultModels
 {
     public const string Emdlot = "emdlot";
+    public const string EmbedMlp = "embed-mlp";
+
+    /// <summary>The models <c>train default</c> writes a servable artifact for (<c>--risk-model</c>).</summary>
+    public static readonly IReadOnlyList<string> Servable =
+        [Emdlot, "emdlot-no-text", "emdlot-no-clustering", "emdlot-no-attention", "emdlot-plain-lstm", "lstm", EmbedMlp, "mlp", "mlp-smote"];
 
     public static readonly IReadOnlyList<DefaultModelSpec> Specs =
     [
         new("prior", "class prior (training frequencies)", "baseline", false, (c, s, _, _) => Tabular(c, new PriorClassifier(), false, s)),
         new("logistic", "logistic regression", "baseline", false, (c, s, _, _) => Tabular(c, new LogisticRegressionClassifier(), false, s)),
         new("logistic-smote", "logistic regression + SMOTE", "baseline", true, (c, s, _, _) => Tabular(c, new LogisticRegressionClassifier(), true, s)),
-        new("mlp", "MLP", "baseline", true, (c, s, _, _) => Tabular(c, new MlpClassifier(), false, s)),
-        new("mlp-smote", "MLP + SMOTE", "baseline", true, (c, s, _, _) => Tabular(c, new MlpClassifier(), true, s)),
+        new("mlp", "MLP", "baseline", true, (c, s, _, _) => ServableMlp(c, "mlp", smote: false, textEmbedding: false, s)),
+        new("mlp-smote", "MLP + SMOTE", "baseline", true, (c, s, _, _) => ServableMlp(c, "mlp-smote", smote: true, textEmbedding: false, s)),
         new("lightgbm", "LightGBM", "baseline", true, (c, s, _, _) => Tabular(c, new LightGbmClassifier(), false, s)),
         new("lightgbm-smote", "LightGBM + SMOTE", "baseline", true, (c, s, _, _) => Tabular(c, new LightGbmClassifier(), true, s)),
         new("fasttree", "FastTree (one-vs-all)", "baseline", true, (c, s, _, _) => Tabular(c, new FastTreeOvaClassifier(), false, s)),
         new("gan-cnn", "GAN oversampling + 1-D CNN (seed 002)", "seed system", true, GanCnn),
-        new("embed-mlp", "text-embedding MLP + SMOTE (seed 004)", "seed system", true, (c, s, _, _) =>
-        {
-            var model = new TabularClassifier(new MlpClassifier(), useSmote: true);
-            model.Fit(c.EmbeddingRows.Train, c.TrainLabels, s);
-            return new DefaultModelRun(model.PredictProbabilities(c.EmbeddingRows.Test), null);
-        }),
+        new(EmbedMlp, "text-embedding MLP + SMOTE (seed 004)", "seed system", true, (c, s, _, _) => ServableMlp(c, EmbedMlp, smote: true, textEmbedding: true, s)),
         new(Emdlot, "EMDLOT", "EMDLOT", true, (c, s, p, t) => EmdlotRun(c, Emdlot, c.Options.Emdlot, s, p, t)),
         new("emdlot-no-text", "EMDLOT without text", "ablation", true, (c, s, p, t) => EmdlotRun(c, "emdlot-no-text", c.Options.Emdlot with { UseText = false }, s, p, t)),
         new("emdlot-no-clustering", "EMDLOT without clustering", "ablation", true, (c, s, p, t) => EmdlotRun(c, "emdlot-no-clustering", c.Options.Emdlot with { Clusters = 1 }, s, p, t)),
@@ -92,6 +93,27 @@ public static class DefaultModels
         var classifier = new TabularClassifier(model, smote);
         classifier.Fit(context.TabularRows.Train, context.TrainLabels, seed);
         return new DefaultModelRun(classifier.PredictProbabilities(context.TabularRows.Test), null);
+    }
+
+    /// <summary>Trains the MLP (with SMOTE and the chapters' mean embeddings when asked), writes its artifact and scores the
+    /// test split with the served model, which builds its rows from the examples as live serving does.</summary>
+    private static DefaultModelRun ServableMlp(DefaultModelContext context, string key, bool smote, bool textEmbedding, int seed)
+    {
+        var (train, _) = textEmbedding ? context.EmbeddingRows : context.TabularRows;
+        var classifier = new TabularClassifier(new MlpClassifier(), smote);
+        classifier.Fit(train, context.TrainLabels, seed);
+        var mlp = (MlpClassifier)classifier.Model;
+        var dataset = context.Dataset;
+        var description = new TabularMlpDescription(
+            string.Create(CultureInfo.InvariantCulture, $"default-{key}@{context.DataHash[..8]}-s{seed}"), dataset.MacroNames, DefaultDataset.Chapters,
+            context.Options.Dataset.MaxQuarters, textEmbedding, textEmbedding ? DisclosureChapters.EmbeddingDimension : 0, smote);
+        var directory = context.ModelDirectory(key, seed);
+        var artifact = TabularMlpClassModel.Save(directory, description, mlp.Weights(), classifier.Normalisation,
+            new TrainingDataInfo(context.DataHash, context.Options.Source, dataset.Train.Count),
+            new Dictionary<string, double>(StringComparer.Ordinal) { ["epochs_run"] = mlp.Epochs.Ran, ["best_epoch"] = mlp.Epochs.Best, ["training_rows"] = train.Length },
+            seed, context.Options.CodeVersion);
+        var served = TabularMlpClassModel.FromArtifact(artifact);
+        return new DefaultModelRun(dataset.Test.Select(served.Probabilities).ToArray(), directory);
     }
 
     private static DefaultModelRun GanCnn(DefaultModelContext context, int seed, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -120,27 +142,6 @@ public static class DefaultModels
     {
         var balanced = Smote.Balance(rows, labels, seed);
         return (balanced.Features, balanced.Labels);
-    }
-
-    /// <summary>The tabular features, then each chapter's mean embedding over the newest four quarters (zeros when none).</summary>
-    public static double[] WithTextEmbedding(double[] tabular, DefaultExample example)
-    {
-        var chapters = DefaultDataset.Chapters.Count;
-        var dimension = DisclosureChapters.EmbeddingDimension;
-        var result = new double[tabular.Length + chapters * dimension];
-        tabular.CopyTo(result, 0);
-        for (var c = 0; c < chapters; c++)
-        {
-            var n = 0;
-            foreach (var quarter in example.Quarters.TakeLast(DefaultTabularFeatures.TextWindow))
-            {
-                if (quarter.Chapters[c] is not { } vector) continue;
-                for (var d = 0; d < dimension; d++) result[tabular.Length + c * dimension + d] += vector[d];
-                n++;
-            }
-            for (var d = 0; n > 0 && d < dimension; d++) result[tabular.Length + c * dimension + d] /= n;
-        }
-        return result;
     }
 
     /// <summary>Rows of three probabilities from a flat [n × 3] array, renormalised in double precision.</summary>

@@ -5,6 +5,7 @@ using StreamRisk.RiskModels.Baselines;
 using StreamRisk.RiskModels.Data;
 using StreamRisk.RiskModels.Evaluation;
 using StreamRisk.RiskModels.Forecasting;
+using StreamRisk.RiskModels.Training.Baselines;
 
 namespace StreamRisk.RiskModels.Training.Training;
 
@@ -20,8 +21,10 @@ public sealed record SpreadExperimentResult(
 
 /// <summary>
 /// The spread forecasting study: random walk, AR and ARX by least squares (with and without sentiment; fixed composite
-/// vs separately weighted firm and industry scores) and the iTransformer with and without its sentiment variates, over
-/// several seeds, all on the same chronological split; Diebold–Mariano tests on the test part.
+/// vs separately weighted firm and industry scores), LightGBM on the lagged window, and the networks chosen in
+/// <see cref="SpreadExperimentOptions.Models"/> (iTransformer and LSTM with and without sentiment; a small MLP head on
+/// the fixed composite vs on MulFSA's AttnMLP composite) over several seeds, all on the same chronological split;
+/// Diebold–Mariano tests on the test part.
 /// </summary>
 public static class SpreadExperiment
 {
@@ -33,6 +36,13 @@ public static class SpreadExperiment
     public const string ArxLearned = "ARX, firm and industry weighted by least squares";
     public const string ITransformerWithout = "iTransformer without sentiment";
     public const string ITransformerWith = "iTransformer with sentiment";
+    public const string LightGbmWithout = "LightGBM without sentiment";
+    public const string LightGbmWith = "LightGBM with sentiment";
+    public const string LstmWithout = "LSTM without sentiment";
+    public const string LstmWith = "LSTM with sentiment";
+    public const string HeadFixed = "MLP head, fixed composite (0.7 firm + 0.3 industry)";
+    public const string HeadAttnMlp = "MLP head, AttnMLP learned composite";
+    public const string AggregationQuestion = "AttnMLP learned composite vs the fixed composite (same MLP head)?";
 
     public static SpreadExperimentResult Run(SpreadExperimentOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -40,7 +50,18 @@ public static class SpreadExperiment
         var clock = Stopwatch.StartNew();
         progress?.Report(new TrainingProgress(0, 1, "reading the market"));
         var series = MarketFiles.Read(options.SpreadsFile, options.FundamentalsFile, options.DailyIndexFile, options.MaxIssuers);
-        var dataset = new SpreadDataset(series, options.Window, SpreadFeatures.DefaultHorizons);
+        return Run(options, new SpreadDataset(series, options.Window, SpreadFeatures.DefaultHorizons), clock, progress, cancellationToken);
+    }
+
+    /// <summary>The study on an already built dataset (the options' market files are not read).</summary>
+    public static SpreadExperimentResult Run(SpreadExperimentOptions options, SpreadDataset dataset, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        return Run(options, dataset, Stopwatch.StartNew(), progress, cancellationToken);
+    }
+
+    private static SpreadExperimentResult Run(SpreadExperimentOptions options, SpreadDataset dataset, Stopwatch clock, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         if (dataset.Train.Count == 0 || dataset.Validation.Count == 0 || dataset.Test.Count == 0)
         {
             throw new ArgumentException($"the market is too short to split: {dataset.Train.Count} train, {dataset.Validation.Count} validation, {dataset.Test.Count} test examples");
@@ -60,10 +81,18 @@ public static class SpreadExperiment
             [.. SpreadFeatures.WithoutSentiment, SpreadFeatures.IndexSmoothed, SpreadFeatures.Composite])));
         models.Add(Deterministic(LinearWindowForecaster.Fit(ArxLearned, dataset,
             [.. SpreadFeatures.WithoutSentiment, SpreadFeatures.FirmScore, SpreadFeatures.MesoScore])));
+        var selected = options.Models;
+        if (selected.Contains(SpreadModelFamilies.LightGbm))
+        {
+            progress?.Report(new TrainingProgress(0, 1, "LightGBM"));
+            models.Add(Deterministic(LightGbmWindowForecaster.Fit(LightGbmWithout, dataset, SpreadFeatures.WithoutSentiment)));
+            models.Add(Deterministic(LightGbmWindowForecaster.Fit(LightGbmWith, dataset, SpreadFeatures.All)));
+        }
 
-        var jobs = options.Seeds * 2;
+        var jobs = options.Seeds * 2 * selected.Count(f => f != SpreadModelFamilies.LightGbm);
         var job = 0;
-        ModelResult Network(string name, IReadOnlySet<string> hidden, string folder)
+        var noneHidden = new HashSet<string>();
+        ModelResult Network(string name, IReadOnlySet<string> hidden, string folder, SpreadNetworkKind? kind)
         {
             var runs = new List<ForecastRun>();
             var artifacts = new List<string>();
@@ -72,19 +101,38 @@ public static class SpreadExperiment
                 var directory = Path.Combine(options.OutDirectory, "models", folder, string.Create(CultureInfo.InvariantCulture, $"seed-{seed}"));
                 var label = string.Create(CultureInfo.InvariantCulture, $"{name}, seed {seed} ({job + 1}/{jobs})");
                 var inner = progress is null ? null : new Relay(p => progress.Report(new TrainingProgress(job * 1000 + 1000 * p.Done / Math.Max(p.Total, 1), jobs * 1000L, $"{label}: {p.Stage}")));
-                var trained = SpreadTrainer.Train(dataset, hidden, seed, options.Training, directory,
-                    string.Create(CultureInfo.InvariantCulture, $"spread-itransformer-{folder}@{dataset.Sha256()[..8]}-s{seed}"),
-                    options.CodeVersion, options.Source, inner, cancellationToken);
-                runs.Add(ForecastEvaluation.FromForecasts(name, dataset, test, SpreadTrainer.ForecastBps(trained.Artifact, dataset, test)));
-                artifacts.Add(directory);
+                if (kind is { } k)
+                {
+                    var run = SpreadNetworkTrainer.TrainAndForecast(k, dataset, hidden, seed, options.Training, directory, test, inner, cancellationToken);
+                    runs.Add(ForecastEvaluation.FromForecasts(name, dataset, test, run.ForecastBps));
+                }
+                else
+                {
+                    var trained = SpreadTrainer.Train(dataset, hidden, seed, options.Training, directory,
+                        string.Create(CultureInfo.InvariantCulture, $"spread-itransformer-{folder}@{dataset.Sha256()[..8]}-s{seed}"),
+                        options.CodeVersion, options.Source, inner, cancellationToken);
+                    runs.Add(ForecastEvaluation.FromForecasts(name, dataset, test, SpreadTrainer.ForecastBps(trained.Artifact, dataset, test)));
+                    artifacts.Add(directory);
+                }
                 job++;
             }
             return new ModelResult(name, runs, Ensemble(name, dataset, runs), artifacts);
         }
-        var without = Network(ITransformerWithout, SpreadFeatures.Sentiment, "without-sentiment");
-        var with = Network(ITransformerWith, new HashSet<string>(), "with-sentiment");
-        models.Add(without);
-        models.Add(with);
+        if (selected.Contains(SpreadModelFamilies.ITransformer))
+        {
+            models.Add(Network(ITransformerWithout, SpreadFeatures.Sentiment, "without-sentiment", null));
+            models.Add(Network(ITransformerWith, noneHidden, "with-sentiment", null));
+        }
+        if (selected.Contains(SpreadModelFamilies.Lstm))
+        {
+            models.Add(Network(LstmWithout, SpreadFeatures.Sentiment, "lstm-without-sentiment", SpreadNetworkKind.Lstm));
+            models.Add(Network(LstmWith, noneHidden, "lstm-with-sentiment", SpreadNetworkKind.Lstm));
+        }
+        if (selected.Contains(SpreadModelFamilies.AttnMlp))
+        {
+            models.Add(Network(HeadFixed, noneHidden, "head-fixed-composite", SpreadNetworkKind.FixedComposite));
+            models.Add(Network(HeadAttnMlp, noneHidden, "head-attnmlp", SpreadNetworkKind.AttnMlp));
+        }
 
         ModelComparison Compare(string question, string a, string b)
         {
@@ -93,16 +141,27 @@ public static class SpreadExperiment
             return new ModelComparison(question, a, b,
                 Enumerable.Range(0, dataset.Horizons.Count).Select(k => ForecastEvaluation.Compare(dataset, ma, mb, k)).ToList());
         }
-        var comparisons = new List<ModelComparison>
+        var comparisons = new List<ModelComparison>();
+        void Add(string question, string a, string b)
         {
-            Compare("Does sentiment help the iTransformer?", ITransformerWith, ITransformerWithout),
-            Compare("Does sentiment help ARX?", ArxWith, ArxWithout),
-            Compare("Does the iTransformer (with sentiment) beat the random walk?", ITransformerWith, RandomWalk),
-            Compare("Does the iTransformer (with sentiment) beat ARX (with sentiment)?", ITransformerWith, ArxWith),
-            Compare("Learned (least-squares) firm/industry weights vs the fixed composite?", ArxLearned, ArxFixed),
-        };
+            if (models.Any(m => m.Name == a) && models.Any(m => m.Name == b)) comparisons.Add(Compare(question, a, b));
+        }
+        Add("Does sentiment help the iTransformer?", ITransformerWith, ITransformerWithout);
+        Add("Does sentiment help ARX?", ArxWith, ArxWithout);
+        Add("Does sentiment help LightGBM?", LightGbmWith, LightGbmWithout);
+        Add("Does sentiment help the LSTM?", LstmWith, LstmWithout);
+        Add("Does the iTransformer (with sentiment) beat the random walk?", ITransformerWith, RandomWalk);
+        Add("Does LightGBM (with sentiment) beat the random walk?", LightGbmWith, RandomWalk);
+        Add("Does the LSTM (with sentiment) beat the random walk?", LstmWith, RandomWalk);
+        Add("Does the MLP head with the AttnMLP composite beat the random walk?", HeadAttnMlp, RandomWalk);
+        Add("Does the iTransformer (with sentiment) beat ARX (with sentiment)?", ITransformerWith, ArxWith);
+        Add("Learned (least-squares) firm/industry weights vs the fixed composite?", ArxLearned, ArxFixed);
+        Add(AggregationQuestion, HeadAttnMlp, HeadFixed);
 
-        var attention = MeanAttention(SpreadForecastModel.Load(with.Artifacts[0]), dataset, test);
+        var served = models.SingleOrDefault(m => m.Name == ITransformerWith);
+        var attention = served is null
+            ? new Dictionary<string, double>(StringComparer.Ordinal)
+            : MeanAttention(SpreadForecastModel.Load(served.Artifacts[0]), dataset, test);
         return new SpreadExperimentResult(options, dataset, models, comparisons, attention, clock.Elapsed);
     }
 

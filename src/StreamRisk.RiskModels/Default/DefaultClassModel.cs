@@ -16,8 +16,8 @@ namespace StreamRisk.RiskModels.Default;
 public sealed class DefaultClassModel : IDefaultClassScorer
 {
     public const string Kind = "default-emdlot";
-    public const string ChapterExtraPrefix = "chapter:";
-    public static readonly IReadOnlyList<string> Outputs = ["performing", "extended", "defaulted"];
+    public const string ChapterExtraPrefix = DefaultArtifactFields.ChapterExtraPrefix;
+    public static readonly IReadOnlyList<string> Outputs = DefaultArtifactFields.Outputs;
 
     private DefaultClassModel(ModelArtifact artifact, EmdlotNetwork network, DefaultNormalisation normalisation, int steps, IReadOnlyList<string> chapters,
         int financial)
@@ -51,30 +51,15 @@ public sealed class DefaultClassModel : IDefaultClassScorer
 
     public static DefaultClassModel FromArtifact(ModelArtifact artifact)
     {
-        ArgumentNullException.ThrowIfNull(artifact);
+        DefaultArtifactFields.CheckKindAndOutputs(artifact, Kind);
         var m = artifact.Manifest;
         var where = artifact.ManifestPath;
-        if (!string.Equals(m.ModelKind, Kind, StringComparison.Ordinal))
-            throw new ModelArtifactException($"{where}: field 'model_kind' is '{m.ModelKind}', expected '{Kind}' (wrong artifact for a default-class model)");
-        if (!m.Outputs.Names.SequenceEqual(Outputs, StringComparer.Ordinal))
-            throw new ModelArtifactException($"{where}: field 'outputs.names' is [{string.Join(", ", m.Outputs.Names)}], expected [{string.Join(", ", Outputs)}]");
-        var chapterCount = artifact.IntHyperparameter("chapters");
-        var chapters = new string[chapterCount];
-        foreach (var (key, value) in m.Extras)
-        {
-            if (!key.StartsWith(ChapterExtraPrefix, StringComparison.Ordinal)) continue;
-            if (value.Length != 1 || value[0] < 0 || value[0] >= chapterCount || value[0] != Math.Floor(value[0]) || chapters[(int)value[0]] is not null)
-                throw new ModelArtifactException($"{where}: field 'extras.{key}' must hold one distinct chapter index below hyperparameters.chapters ({chapterCount})");
-            chapters[(int)value[0]] = key[ChapterExtraPrefix.Length..];
-        }
-        for (var i = 0; i < chapterCount; i++)
-        {
-            if (chapters[i] is null) throw new ModelArtifactException($"{where}: field 'extras' names no chapter with index {i} ('{ChapterExtraPrefix}NAME': [{i}])");
-        }
+        var chapters = DefaultArtifactFields.Chapters(artifact);
+        var chapterCount = chapters.Count;
         var shape = new EmdlotShape(
             m.Features.Count, chapterCount, artifact.IntHyperparameter("embedding_dimension"), artifact.IntHyperparameter("modality_dimension"),
-            artifact.IntHyperparameter("hidden"), artifact.IntHyperparameter("clusters"), Flag(artifact, "use_text"), Flag(artifact, "use_attention"),
-            Flag(artifact, "time_aware"), Positive(artifact, "feature_temperature"), Positive(artifact, "chapter_temperature"), Positive(artifact, "modality_temperature"));
+            artifact.IntHyperparameter("hidden"), artifact.IntHyperparameter("clusters"), DefaultArtifactFields.Flag(artifact, "use_text"), DefaultArtifactFields.Flag(artifact, "use_attention"),
+            DefaultArtifactFields.Flag(artifact, "time_aware"), Positive(artifact, "feature_temperature"), Positive(artifact, "chapter_temperature"), Positive(artifact, "modality_temperature"));
         try
         {
             shape.Validate();
@@ -193,13 +178,6 @@ public sealed class DefaultClassModel : IDefaultClassScorer
             Values = new float[size * Steps * f], Elapsed = new float[size * Steps], StepMask = new float[size * Steps],
             Text = useText ? new float[(long)size * Steps * c * d] : [], ChapterMask = useText ? new float[size * Steps * c] : [], Labels = new int[size],
         };
-    }
-
-    private static bool Flag(ModelArtifact artifact, string name)
-    {
-        var v = artifact.IntHyperparameter(name);
-        if (v > 1) throw new ModelArtifactException($"{artifact.ManifestPath}: field 'hyperparameters.{name}' must be 0 or 1 (got {v.ToString(CultureInfo.InvariantCulture)})");
-        return v == 1;
     }
 
     private static double Positive(ModelArtifact artifact, string name)

@@ -8,6 +8,7 @@ public static class DefaultClassModels
     private static readonly Dictionary<string, Func<ModelArtifact, IDefaultClassScorer>> Loaders = new(StringComparer.Ordinal)
     {
         [DefaultClassModel.Kind] = DefaultClassModel.FromArtifact,
+        [TabularMlpClassModel.Kind] = TabularMlpClassModel.FromArtifact,
     };
 
     /// <summary>The kinds a served class model can be.</summary>

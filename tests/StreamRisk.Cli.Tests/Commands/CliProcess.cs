@@ -35,10 +35,5 @@ internal static class CliProcess
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static string NewTempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "streamrisk-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string NewTempDirectory() => StreamRisk.Tests.Shared.TestScratch.NewDirectory();
 }

@@ -116,8 +116,8 @@ public class DefaultTrainer_TrainsResumesAndExports(ITestOutputHelper output)
     {
         var train = TestDefaults.Examples(96, seed: 9);
         var validation = TestDefaults.Examples(30, seed: 10);
-        // One thread: with two, MKL may run fewer threads when the machine is busy (its dynamic threading), and a sum
-        // split otherwise rounds otherwise; bitwise equality holds only for a fixed split.
+        // One thread: with two, how a sum is split among threads may change (MKL's dynamic threading may choose fewer
+        // threads than asked), and with it the rounding; bitwise equality is promised for one thread only.
         var options = Small with { Epochs = 5, Threads = 1 };
         var straight = Temp();
         var full = DefaultTrainer.Train(train, validation, Data(), options, 3, straight);

@@ -17,10 +17,10 @@ internal sealed class SpreadCommandOptions
     };
     public Option<int> Window { get; } = new("--window") { Description = "Trading days in the input window.", DefaultValueFactory = _ => 7 };
     public Option<int?> MaxIssuers { get; } = new("--max-issuers") { Description = "Use only the first N issuers (by id)." };
-    public Option<int> Epochs { get; } = new("--epochs") { Description = "Most epochs; training stops earlier when validation loss stops improving.", DefaultValueFactory = _ => 8 };
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Most epochs per network; training stops earlier when validation loss stops improving.", DefaultValueFactory = _ => 8 };
     public Option<int> Patience { get; } = new("--patience") { Description = "Epochs without a better validation loss before stopping.", DefaultValueFactory = _ => 2 };
     public Option<int> MaxTrain { get; } = new("--max-train") { Description = "Most training examples drawn (with the seed) from the train part.", DefaultValueFactory = _ => 200_000 };
-    public Option<int> DModel { get; } = new("--d-model") { Description = "Token width of the iTransformer.", DefaultValueFactory = _ => 32 };
+    public Option<int> DModel { get; } = new("--d-model") { Description = "Width of the networks: iTransformer tokens, the LSTM's hidden state, the AttnMLP encoders and MLP head.", DefaultValueFactory = _ => 32 };
     public Option<int> Heads { get; } = new("--heads") { Description = "Attention heads (must divide --d-model).", DefaultValueFactory = _ => 4 };
     public Option<int> Layers { get; } = new("--layers") { Description = "Encoder layers.", DefaultValueFactory = _ => 2 };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Training batch size.", DefaultValueFactory = _ => 256 };

@@ -6,21 +6,19 @@ using StreamRisk.RiskModels.Training.Training;
 
 namespace StreamRisk.Cli.Commands.Training;
 
-/// <summary><c>streamrisk train default</c>: trains one EMDLOT-family model on a simulated market and writes its servable artifact.</summary>
+/// <summary><c>streamrisk train default</c>: trains one servable default-class model on a simulated market and writes its artifact.</summary>
 internal static class TrainDefaultCommand
 {
-    private static readonly string[] Servable = [DefaultModels.Emdlot, "emdlot-no-text", "emdlot-no-clustering", "emdlot-no-attention", "emdlot-plain-lstm", "lstm"];
-
     public static Command Create()
     {
         var shared = new DefaultCommandOptions();
         var out_ = new Option<string>("--out", "-o") { Description = "Artifact folder to write (manifest.json, weights.safetensors; checkpoint/ for resuming).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Training seed.", DefaultValueFactory = _ => 1 };
-        var model = new Option<string>("--model") { Description = "Which model: " + string.Join(", ", Servable) + " (the ones --risk-model serves).", DefaultValueFactory = _ => DefaultModels.Emdlot };
-        model.AcceptOnlyFromAmong(Servable);
-        var command = new Command("default", "Train a default-class model (EMDLOT or one of its ablations) on a simulated market's training split, with early "
-            + "stopping on its validation split; print its test metrics and write its artifact. Training resumes from <out>/checkpoint when run again "
-            + "with the same data, options and seed. Serve it with --risk-model <out>; compare all models with streamrisk eval default.");
+        var model = new Option<string>("--model") { Description = "Which model: " + string.Join(", ", DefaultModels.Servable) + " (the ones --risk-model serves).", DefaultValueFactory = _ => DefaultModels.Emdlot };
+        model.AcceptOnlyFromAmong([.. DefaultModels.Servable]);
+        var command = new Command("default", "Train a default-class model (EMDLOT, one of its ablations, the plain LSTM, the text-embedding MLP or the MLP) "
+            + "on a simulated market's training split, with early stopping on its validation split; print its test metrics and write its artifact. "
+            + "EMDLOT-family training resumes from <out>/checkpoint when run again with the same data, options and seed. Serve it with --risk-model <out>; compare all models with streamrisk eval default.");
         foreach (var option in shared.All) command.Options.Add(option);
         command.Options.Add(out_);
         command.Options.Add(seed);
@@ -41,13 +39,13 @@ internal static class TrainDefaultCommand
             if (!quiet)
             {
                 var trained = result.Models.Single();
-                var artifact = DefaultClassModel.Load(trained.Artifacts[0]);
-                AnsiConsole.MarkupLineInterpolated($"model: [bold]{artifact.Name}[/]");
+                var artifact = DefaultClassModels.Load(trained.Artifacts[0]);
+                AnsiConsole.MarkupLineInterpolated($"model: [bold]{artifact.Version}[/]");
                 var table = new Table().AddColumn("test measure").AddColumn(new TableColumn("value").RightAligned());
                 foreach (var (name, value) in trained.Runs[0].Scalars().Take(10)) table.AddRow(name, value.ToString("0.0000", CultureInfo.InvariantCulture));
                 table.AddRow("predicts all three classes", trained.Runs[0].PredictsAllClasses ? "yes" : "no");
                 AnsiConsole.Write(table);
-                AnsiConsole.MarkupLineInterpolated($"artifact: [blue]{artifact.Artifact.ManifestPath}[/]");
+                AnsiConsole.MarkupLineInterpolated($"artifact: [blue]{Path.Combine(trained.Artifacts[0], "manifest.json")}[/]");
             }
             return 0;
         }));

@@ -96,6 +96,13 @@ public sealed class MlpClassifier(
         }).ToArray();
     }
 
+    /// <summary>The kept weights, for an artifact (<see cref="TabularMlpClassModel"/> serves them).</summary>
+    public MlpWeights Weights()
+    {
+        var theta = _parameters ?? throw new InvalidOperationException("Fit the model before exporting it");
+        return new MlpWeights(_d, hidden, ClassCount, theta[..B1], theta[B1..W2], theta[W2..B2], theta[B2..Size]);
+    }
+
     // Layout: W1 [hidden, d], b1 [hidden], W2 [classes, hidden], b2 [classes].
     private int B1 => hidden * _d;
     private int W2 => B1 + hidden;
@@ -175,3 +182,6 @@ public sealed class MlpClassifier(
         return loss / x.Count;
     }
 }
+
+/// <summary>A trained <see cref="MlpClassifier"/>: W1 [Hidden × Inputs] and W2 [Classes × Hidden], row-major.</summary>
+public sealed record MlpWeights(int Inputs, int Hidden, int Classes, double[] W1, double[] B1, double[] W2, double[] B2);

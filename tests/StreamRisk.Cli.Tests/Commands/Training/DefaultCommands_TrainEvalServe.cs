@@ -4,8 +4,9 @@ using StreamRisk.RiskModels.Default;
 namespace StreamRisk.Cli.Tests.Commands.Training;
 
 /// <summary>
-/// The default-class path as a user runs it, on a small simulated market: the study with its report, one servable
-/// artifact, and a pipeline run that serves it (with a shadow) next to baseline-v1 for issuers without a statement.
+/// The default-class path as a user runs it, on a small simulated market: the study with its report and artifacts, an
+/// EMDLOT artifact from train default, and a pipeline run that serves the study's text-embedding MLP with EMDLOT as its shadow,
+/// next to baseline-v1 for issuers without a statement.
 /// </summary>
 public sealed class DefaultCommands_TrainEvalServe
 {
@@ -25,10 +26,11 @@ public sealed class DefaultCommands_TrainEvalServe
     {
         var sim = Simulate();
         var report = Path.Combine(CliProcess.NewTempDirectory(), "report");
-        var (code, stdout, stderr) = CliProcess.RunWith(Passive, "eval", "default", "--sim", sim, "--models", "prior,logistic,emdlot", "--seeds", "1",
+        var (code, stdout, stderr) = CliProcess.RunWith(Passive, "eval", "default", "--sim", sim, "--models", "prior,logistic,emdlot,embed-mlp", "--seeds", "1",
             "--epochs", "6", "--out", report);
         Assert.True(code == 0, stderr);
         Assert.Contains("| EMDLOT | 1/1 |", stdout);
+        Assert.Contains("| text-embedding MLP + SMOTE (seed 004) | 1/1 |", stdout);
         var markdown = File.ReadAllText(Path.Combine(report, "report.md"));
         Assert.Contains("## Verdict", markdown);
         Assert.Contains("| logistic regression | 1/1 |", markdown);
@@ -46,7 +48,10 @@ public sealed class DefaultCommands_TrainEvalServe
         var studied = DefaultClassModel.Load(Path.Combine(report, "models", "emdlot", "seed-1"));
         Assert.Equal(studied.Artifact.Manifest.Weights[0].Sha256, model.Artifact.Manifest.Weights[0].Sha256);
 
-        // Serve it over the market's first two years of statements and disclosures.
+        // The study's text-embedding MLP is served; the EMDLOT artifact shadows it.
+        var embedMlp = DefaultClassModels.Load(Path.Combine(report, "models", "embed-mlp", "seed-1"));
+
+        // Serve them over the market's first two years of statements and disclosures.
         var input = CliProcess.NewTempDirectory();
         foreach (var file in new[] { "fundamentals.jsonl", "disclosures.jsonl" })
         {
@@ -54,20 +59,26 @@ public sealed class DefaultCommands_TrainEvalServe
         }
         var outDir = Path.Combine(CliProcess.NewTempDirectory(), "out");
         (code, _, stderr) = CliProcess.RunWith(Passive, "run", "--input", input, "--issuers", Path.Combine(sim, "issuers.csv"), "--firm-model", "lexicon",
-            "--risk-model", artifact, "--risk-model-shadow", Path.Combine(report, "models", "emdlot", "seed-1"), "--macro", Path.Combine(sim, "macro.csv"),
+            "--risk-model", Path.Combine(report, "models", "embed-mlp", "seed-1"), "--risk-model-shadow", artifact, "--macro", Path.Combine(sim, "macro.csv"),
             "--out", outDir, "--quiet");
         Assert.True(code == 0, stderr);
         var scores = File.ReadLines(Path.Combine(outDir, "risk.scores.v1.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var served = scores.Where(s => s.GetProperty("model").GetString() == model.Version).ToList();
+        var served = scores.Where(s => s.GetProperty("model").GetString() == embedMlp.Version).ToList();
         Assert.NotEmpty(served);
         Assert.All(served, s =>
         {
-            Assert.True(s.GetProperty("class_explanation").GetProperty("quarters").GetInt32() >= 1);
-            Assert.Equal(model.Version, s.GetProperty("shadow").GetProperty("model").GetString());
-            Assert.Equal(s.GetProperty("p_defaulted").GetDouble(), s.GetProperty("shadow").GetProperty("p_defaulted").GetDouble());
+            var explanation = s.GetProperty("class_explanation");
+            Assert.True(explanation.GetProperty("quarters").GetInt32() >= 1);
+            Assert.Equal(1, explanation.GetProperty("clusters").EnumerateArray().Single().GetDouble());
+            Assert.Equal(1, explanation.GetProperty("numbers_weight").GetDouble() + explanation.GetProperty("text_weight").GetDouble(), 6);
+            var shadow = s.GetProperty("shadow");
+            Assert.Equal(model.Version, shadow.GetProperty("model").GetString());
+            Assert.Equal(1, shadow.GetProperty("p_performing").GetDouble() + shadow.GetProperty("p_extended").GetDouble() + shadow.GetProperty("p_defaulted").GetDouble(), 6);
         });
+        // The two models disagree somewhere: the shadow is scored, not copied.
+        Assert.Contains(served, s => Math.Abs(s.GetProperty("p_defaulted").GetDouble() - s.GetProperty("shadow").GetProperty("p_defaulted").GetDouble()) > 1e-6);
         // Before an issuer's first statement its score is baseline-v1's, without an explanation.
-        Assert.All(scores.Where(s => s.GetProperty("model").GetString() != model.Version), s =>
+        Assert.All(scores.Where(s => s.GetProperty("model").GetString() != embedMlp.Version), s =>
         {
             Assert.Equal("baseline-v1", s.GetProperty("model").GetString());
             Assert.False(s.TryGetProperty("class_explanation", out _));

@@ -24,6 +24,18 @@ public sealed class SpreadCommands_OptionErrors
     }
 
     [Fact]
+    public void EvalSpread_WithAnUnknownModelFamily_Exits2_NamingTheKnownOnes()
+    {
+        var dir = MarketFolder();
+        var (code, _, stderr) = CliProcess.Run("eval", "spread", "--sim", dir, "--index", Path.Combine(dir, "daily.jsonl"), "--out", Path.Combine(dir, "r"),
+            "--models", "lstm,xgboost", "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("--models", stderr);
+        Assert.Contains("xgboost", stderr);
+        Assert.Contains("attnmlp", stderr);
+    }
+
+    [Fact]
     public void TrainSpread_WithAMissingIndexFile_Exits2_NamingIt()
     {
         var dir = MarketFolder();
