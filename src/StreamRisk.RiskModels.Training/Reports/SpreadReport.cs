@@ -181,11 +181,7 @@ public static class SpreadReport
                 continue;
             }
             var (better, worse) = Significant(c, result.Dataset.Horizons);
-            var outcome = better.Count > 0 && worse.Count == 0
-                ? $"**better than the fixed weights** (significantly more accurate at h = {string.Join(", ", better)}, less accurate nowhere)"
-                : worse.Count > 0
-                    ? $"**worse than the fixed weights** (significantly less accurate at h = {string.Join(", ", worse)}{(better.Count > 0 ? $"; more accurate at h = {string.Join(", ", better)}" : "")})"
-                    : "**does not beat the fixed weights** (no significant difference at any horizon)";
+            var outcome = AggregationOutcome(better, worse);
             if (better.Count > 0 && worse.Count == 0) wins.Add(label);
             yield return $"- {label}: {outcome}.";
         }
@@ -194,6 +190,17 @@ public static class SpreadReport
             ? "**Better combination: AttnMLP** on this market. It is not wired into live serving yet: the live index keeps the fixed 0.7 / 0.3 weights until the AttnMLP is served."
             : "**Better combination: the fixed 0.7 firm / 0.3 industry weights** (no learned combination beats them here); the live index keeps them.";
     }
+
+    /// <summary>The verdict on a learned combination from the horizons where it was significantly more (better) or less
+    /// (worse) accurate than the fixed weights: it wins only if better somewhere and worse nowhere.</summary>
+    public static string AggregationOutcome(IReadOnlyList<int> better, IReadOnlyList<int> worse) =>
+        better.Count > 0 && worse.Count == 0
+            ? $"**better than the fixed weights** (significantly more accurate at h = {string.Join(", ", better)}, less accurate nowhere)"
+            : worse.Count > 0 && better.Count > 0
+                ? $"**mixed, so it does not beat the fixed weights** (significantly more accurate at h = {string.Join(", ", better)}, less accurate at h = {string.Join(", ", worse)})"
+                : worse.Count > 0
+                    ? $"**worse than the fixed weights** (significantly less accurate at h = {string.Join(", ", worse)})"
+                    : "**does not beat the fixed weights** (no significant difference at any horizon)";
 
     private static (List<int> Better, List<int> Worse) Significant(ModelComparison c, IReadOnlyList<int> horizons)
     {
