@@ -12,7 +12,22 @@ public static class OwnedTensor
     /// <summary><paramref name="data"/> (exactly the shape's element count) as a tensor of that shape, in torch's memory.</summary>
     public static Tensor Of(float[] data, params long[] shape)
     {
-        using var wrapped = tensor(data, shape);
-        return wrapped.clone();
+        ArgumentNullException.ThrowIfNull(data);
+        var count = shape.Aggregate(1L, (a, d) => a * d);
+        if (count != data.Length) throw new ArgumentException($"{data.Length} values for a tensor of {count}", nameof(data));
+        // Written element by element into memory torch allocated: no torch tensor ever points at the managed array,
+        // so nothing depends on whether (or for how long) it stays pinned.
+        var result = empty(shape, ScalarType.Float32);
+        result.data<float>().CopyFrom(data);
+        return result;
+    }
+
+    /// <summary>Class labels as an int64 tensor in torch's memory.</summary>
+    public static Tensor Labels(IEnumerable<int> labels)
+    {
+        var values = labels.Select(l => (long)l).ToArray();
+        var result = empty([values.Length], ScalarType.Int64);
+        result.data<long>().CopyFrom(values);
+        return result;
     }
 }
