@@ -26,13 +26,10 @@ public sealed class DefaultModelContext(DefaultDataset dataset, DefaultExperimen
         var f = new DefaultTabularFeatures(dataset.MacroNames, DefaultDataset.Chapters);
         return (f.ExtractAll(dataset.Train), f.ExtractAll(dataset.Test));
     });
-    /// <summary>The tabular rows with each chapter's mean embedding appended (the text-embedding MLP's input).</summary>
-    private (double[][] Train, double[][] Test) EmbeddingRowsOf()
-    {
-        var (train, test) = _tabularRows.Value;
-        return (train.Select((row, i) => ChapterEmbeddingFeatures.Append(row, dataset.Train[i], DefaultDataset.Chapters.Count, DisclosureChapters.EmbeddingDimension)).ToArray(),
-            test.Select((row, i) => ChapterEmbeddingFeatures.Append(row, dataset.Test[i], DefaultDataset.Chapters.Count, DisclosureChapters.EmbeddingDimension)).ToArray());
-    }
+    /// <summary>The training split's tabular rows with each chapter's mean embedding appended (the text-embedding MLP's
+    /// input). Test rows are built by the served model itself, as live serving builds them.</summary>
+    private double[][] EmbeddingTrainRowsOf() =>
+        _tabularRows.Value.Train.Select((row, i) => ChapterEmbeddingFeatures.Append(row, dataset.Train[i], DefaultDataset.Chapters.Count, DisclosureChapters.EmbeddingDimension)).ToArray();
 
     private readonly Lazy<(DefaultBatch Train, DefaultBatch Validation, DefaultBatch Test)> _batches = new(() =>
     {
@@ -47,8 +44,8 @@ public sealed class DefaultModelContext(DefaultDataset dataset, DefaultExperimen
     public string DataHash => _hash.Value;
     public int[] TrainLabels { get; } = dataset.Train.Select(e => (int)e.Label).ToArray();
     public (double[][] Train, double[][] Test) TabularRows => _tabularRows.Value;
-    public (double[][] Train, double[][] Test) EmbeddingRows => _embeddingRows ??= EmbeddingRowsOf();
-    private (double[][] Train, double[][] Test)? _embeddingRows;
+    public double[][] EmbeddingTrainRows => _embeddingTrainRows ??= EmbeddingTrainRowsOf();
+    private double[][]? _embeddingTrainRows;
     public (DefaultBatch Train, DefaultBatch Validation, DefaultBatch Test) Batches => _batches.Value;
 
     public string ModelDirectory(string key, int seed) => options.ArtifactDirectory
@@ -99,7 +96,7 @@ public static class DefaultModels
     /// test split with the served model, which builds its rows from the examples as live serving does.</summary>
     private static DefaultModelRun ServableMlp(DefaultModelContext context, string key, bool smote, bool textEmbedding, int seed)
     {
-        var (train, _) = textEmbedding ? context.EmbeddingRows : context.TabularRows;
+        var train = textEmbedding ? context.EmbeddingTrainRows : context.TabularRows.Train;
         var classifier = new TabularClassifier(new MlpClassifier(), smote);
         classifier.Fit(train, context.TrainLabels, seed);
         var mlp = (MlpClassifier)classifier.Model;

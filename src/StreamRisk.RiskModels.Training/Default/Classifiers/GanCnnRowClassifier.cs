@@ -11,7 +11,7 @@ namespace StreamRisk.RiskModels.Training.Default.Classifiers;
 /// the CNN's two convolutions reduce to two dense layers (their centre taps), so on these sets it is the GAN-oversampled
 /// network, not the convolution, that is compared. Reading the row as a signal over its features instead (one channel,
 /// a step per feature) lost which feature a response came from in the max over steps: held-out AUC 0.51–0.59 on
-/// German Credit, below every baseline. Binary labels (good 0, bad 1) train its classes 0 and 2; class 1 has no rows, so the bad
+/// German Credit (seeds 1 and 2, the run stopped there), below every baseline. Binary labels (good 0, bad 1) train its classes 0 and 2; class 1 has no rows, so the bad
 /// probability is p₂ / (p₀ + p₂). Wrap it in <see cref="TabularClassifier"/> without SMOTE (the GAN is its oversampler).
 /// </summary>
 public sealed class GanCnnRowClassifier(int classCount = 2, GanCnnOptions? options = null) : IValidatedClassifier, IDisposable
