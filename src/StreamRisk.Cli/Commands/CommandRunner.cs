@@ -22,6 +22,7 @@ internal static class CommandRunner
             if (!quiet)
             {
                 SummaryTable.Write(summary);
+                PlacementLines.Write(summary.Placement, summary.PlacedIssuers);
                 // On stderr, with file and line, so they are seen beside errors and can be fixed in the file.
                 if (summary.ReferenceWarnings.Count > 0)
                 {

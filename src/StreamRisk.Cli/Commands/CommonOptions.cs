@@ -1,4 +1,6 @@
 using System.CommandLine;
+using StreamRisk.Core.Graph;
+using StreamRisk.Pipeline.Running;
 
 namespace StreamRisk.Cli.Commands;
 
@@ -21,6 +23,14 @@ internal static class CommonOptions
     public static Option<string?> Reference() => new("--reference")
     {
         Description = "Reference data folder (industries.csv, topics.csv, topic_industry.csv, issuers.csv). Default: the bundled data/reference.",
+    };
+
+    public static Option<double?> PlacementThreshold() => new(IssuerPlacementSetting.ThresholdOption)
+    {
+        Description = "Cosine similarity an industry's definition (industries.csv) needs to the description of an issuer listed without "
+            + "industries (issuers.csv description) to place the issuer in it; when none reaches it, the most similar industry. In [0, 1]. "
+            + $"Default: ${IssuerPlacementSetting.ThresholdVariable}, else {IssuerPlacementOptions.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} "
+            + "(measured for the built-in embedder).",
     };
 
     public static Option<string?> Out() => new("--out", "-o")

@@ -10,22 +10,24 @@ internal static class GraphCommand
     public static Command Create()
     {
         var reference = CommonOptions.Reference();
+        var placementThreshold = CommonOptions.PlacementThreshold();
         var neo4j = RetrievalCommandOptions.Neo4jOption();
         var seed = new Command("seed",
-            "MERGE the reference topics, industries and issuers into Neo4j with Topic-[AFFECTS {weight}]->Industry and Issuer-[BELONGS_TO]->Industry "
+            "MERGE the reference topics, industries and issuers into Neo4j with Topic-[AFFECTS {weight}]->Industry and Issuer-[BELONGS_TO {placed_by, similarity}]->Industry "
             + "(parameterised Cypher over the HTTP Query API), and delete edges the reference data no longer has. Idempotent. Run it before "
             + "run/replay/worker --graph neo4j.")
         {
-            reference, neo4j,
+            reference, placementThreshold, neo4j,
         };
         seed.SetAction((result, cancellationToken) => CommandErrors.GuardAsync("graph seed", async () =>
         {
             var options = new ModelOptions { Neo4jUrl = result.GetValue(neo4j) };
             var backends = RetrievalBackends.From(options with { Graph = "neo4j" });
-            var data = WorkerHost.LoadReference(result.GetValue(reference));
+            var data = WorkerHost.LoadReference(result.GetValue(reference), result.GetValue(placementThreshold));
             var seeded = await BackendSeeding.SeedGraphAsync(data, options, cancellationToken);
             Console.WriteLine($"neo4j {backends.Neo4j}: {seeded.Topics.Count} topics, {seeded.Industries.Count} industries, {seeded.Issuers.Count} issuers, "
                 + $"{seeded.Affects.Count} AFFECTS, {seeded.BelongsTo.Count} BELONGS_TO, {seeded.Relations.Count} RELATED_TO");
+            PlacementLines.Write(data);
             return 0;
         }));
         return new Command("graph", "Knowledge graph administration (Neo4j).") { seed };

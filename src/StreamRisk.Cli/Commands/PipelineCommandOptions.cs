@@ -11,6 +11,7 @@ internal sealed class PipelineCommandOptions(string databaseDescription, bool wi
 {
     private readonly Option<string?> _issuers = CommonOptions.Issuers();
     private readonly Option<string?> _reference = CommonOptions.Reference();
+    private readonly Option<double?> _placementThreshold = CommonOptions.PlacementThreshold();
     private readonly Option<string?> _out = CommonOptions.Out();
     private readonly Option<string?> _db = CommonOptions.Db(databaseDescription);
     private readonly Option<int> _batch = CommonOptions.BatchSize();
@@ -25,6 +26,7 @@ internal sealed class PipelineCommandOptions(string databaseDescription, bool wi
         {
             command.Options.Add(_issuers);
             command.Options.Add(_reference);
+            command.Options.Add(_placementThreshold);
         }
         _sync.AcceptOnlyFromAmong("normal", "full");
         foreach (var option in new Option[] { _out, _db, _batch, _chunk, _sync, _quiet })
@@ -42,6 +44,7 @@ internal sealed class PipelineCommandOptions(string databaseDescription, bool wi
     {
         IssuersFile = withReference ? result.GetValue(_issuers) : null,
         ReferenceDirectory = withReference ? result.GetValue(_reference) : null,
+        PlacementThreshold = withReference ? result.GetValue(_placementThreshold) : null,
         OutDirectory = result.GetValue(_out),
         DatabasePath = result.GetValue(_db),
         BatchSize = result.GetValue(_batch),

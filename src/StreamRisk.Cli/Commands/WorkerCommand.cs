@@ -12,13 +12,14 @@ internal static class WorkerCommand
         var stage = new Argument<string>("stage") { Description = $"The stage to run: {string.Join(", ", StageNames.Each)}, or all." };
         var settings = new SettingsOptions();
         var reference = CommonOptions.Reference();
+        var placementThreshold = CommonOptions.PlacementThreshold();
         var batch = CommonOptions.BatchSize();
         var models = new ModelCommandOptions();
         var command = new Command("worker",
             "Run a stage (or all) as a worker until SIGTERM/Ctrl+C. On start each stage rebuilds its state from the store, so a restart "
             + "after a crash loses and double-counts nothing.")
         {
-            stage, reference, batch,
+            stage, reference, placementThreshold, batch,
         };
         settings.AddTo(command);
         models.AddWorkerModelsTo(command);
@@ -32,6 +33,7 @@ internal static class WorkerCommand
                 Settings = settings.Read(result),
                 Stages = stages,
                 ReferenceDirectory = result.GetValue(reference),
+                PlacementThreshold = result.GetValue(placementThreshold),
                 BatchSize = result.GetValue(batch),
                 Models = models.ReadWorkerModels(result, ModelOptions.BuiltIn),
             }, cancellationToken);

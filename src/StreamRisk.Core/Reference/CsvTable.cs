@@ -1,8 +1,8 @@
 namespace StreamRisk.Core.Reference;
 
 /// <summary>
-/// A CSV file whose header must hold exactly the expected columns (in any order), with field access that reports
-/// missing or malformed values by file, line and column.
+/// A CSV file whose header must hold exactly the expected columns (in any order) and may hold optional ones, with field
+/// access that reports missing or malformed values by file, line and column.
 /// </summary>
 public sealed class CsvTable
 {
@@ -21,13 +21,19 @@ public sealed class CsvTable
     public IReadOnlyList<CsvRecord> Rows { get; }
 
     /// <param name="what">What one row describes ("industry", "topic"), for the message when there are none.</param>
-    public static CsvTable Parse(ReferenceFile file, IReadOnlyList<string> columns, string what)
+    /// <param name="optionalColumns">Columns the header may leave out (older files); <see cref="Optional"/> reads them as empty then.</param>
+    public static CsvTable Parse(ReferenceFile file, IReadOnlyList<string> columns, string what, IReadOnlyList<string>? optionalColumns = null)
     {
         var records = CsvParser.Parse(file);
-        var expected = string.Join(',', columns);
+        optionalColumns ??= [];
+        var expected = $"'{string.Join(',', columns)}'";
+        if (optionalColumns.Count > 0)
+        {
+            expected += $" (optionally also '{string.Join(',', optionalColumns)}')";
+        }
         if (records.Count == 0)
         {
-            throw new ReferenceDataException(file.Name, null, null, $"the file is empty; expected the header '{expected}' and one {what} per line");
+            throw new ReferenceDataException(file.Name, null, null, $"the file is empty; expected the header {expected} and one {what} per line");
         }
 
         var header = records[0];
@@ -35,15 +41,15 @@ public sealed class CsvTable
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Trim();
-            if (!columns.Contains(name))
+            if (!columns.Contains(name) && !optionalColumns.Contains(name))
             {
                 throw new ReferenceDataException(file.Name, header.LineNumber, name,
-                    $"unknown column '{name}'; the header must be '{expected}'");
+                    $"unknown column '{name}'; the header must be {expected}");
             }
 
             if (!index.TryAdd(name, i))
             {
-                throw new ReferenceDataException(file.Name, header.LineNumber, name, $"column '{name}' appears twice; the header must be '{expected}'");
+                throw new ReferenceDataException(file.Name, header.LineNumber, name, $"column '{name}' appears twice; the header must be {expected}");
             }
         }
 
@@ -51,7 +57,7 @@ public sealed class CsvTable
         {
             if (!index.ContainsKey(column))
             {
-                throw new ReferenceDataException(file.Name, header.LineNumber, column, $"missing column '{column}'; the header must be '{expected}'");
+                throw new ReferenceDataException(file.Name, header.LineNumber, column, $"missing column '{column}'; the header must be {expected}");
             }
         }
 
@@ -59,10 +65,10 @@ public sealed class CsvTable
         for (var r = 1; r < records.Count; r++)
         {
             var record = records[r];
-            if (record.Fields.Count != columns.Count)
+            if (record.Fields.Count != header.Fields.Count)
             {
                 throw new ReferenceDataException(file.Name, record.LineNumber, null,
-                    $"expected {columns.Count} fields ({expected}), found {record.Fields.Count}; wrap values that contain commas in double quotes");
+                    $"expected {header.Fields.Count} fields ({string.Join(',', header.Fields.Select(f => f.Trim()))}), found {record.Fields.Count}; wrap values that contain commas in double quotes");
             }
 
             rows.Add(record);
@@ -83,7 +89,11 @@ public sealed class CsvTable
         return value.Length > 0 ? value : throw Error(row, column, "required value is empty");
     }
 
-    public string Optional(CsvRecord row, string column) => row.Fields[_columnIndex[column]].Trim();
+    /// <summary>The trimmed value; empty when the value is, or when the column is an optional one the header leaves out.</summary>
+    public string Optional(CsvRecord row, string column) => _columnIndex.TryGetValue(column, out var i) ? row.Fields[i].Trim() : "";
+
+    /// <summary>Whether the header has <paramref name="column"/> (an optional column may be absent).</summary>
+    public bool Has(string column) => _columnIndex.ContainsKey(column);
 
     /// <summary>An identifier: non-empty, letters, digits, '_', '-' or '.' only (ids are joined with '|' and spaces elsewhere).</summary>
     public string Id(CsvRecord row, string column)

@@ -72,7 +72,10 @@ public sealed class Neo4jKnowledgeGraph : IKnowledgeGraph, IDisposable
         await WriteRowsAsync(Neo4jStatements.MergeAffects,
             seed.Affects.Select(l => new JsonObject { ["topic"] = l.TopicId, ["industry"] = l.IndustryId, ["weight"] = l.Weight }), cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(Neo4jStatements.MergeBelongsTo,
-            seed.BelongsTo.Select(b => new JsonObject { ["issuer"] = b.IssuerId, ["industry"] = b.IndustryId }), cancellationToken).ConfigureAwait(false);
+            seed.BelongsTo.Select(b => new JsonObject
+            {
+                ["issuer"] = b.IssuerId, ["industry"] = b.IndustryId, ["placed_by"] = b.PlacedBy, ["similarity"] = b.PlacementSimilarity,
+            }), cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(Neo4jStatements.MergeRelations,
             seed.Relations.Select(r => new JsonObject
             {

@@ -23,8 +23,12 @@ public static class Neo4jStatements
     public const string MergeAffects =
         "UNWIND $rows AS row MATCH (t:Topic {id: row.topic}) MATCH (i:Industry {id: row.industry}) MERGE (t)-[a:AFFECTS]->(i) SET a.weight = row.weight";
 
+    /// <summary>One BELONGS_TO edge per (issuer, industry): <c>placed_by</c> says whether issuers.csv listed the industry
+    /// (<c>industry_codes</c>) or the issuer's description placed it there (<c>description</c>, with <c>similarity</c>;
+    /// a null similarity removes the property, so a re-seed after codes were added leaves none behind).</summary>
     public const string MergeBelongsTo =
-        "UNWIND $rows AS row MATCH (s:Issuer {id: row.issuer}) MATCH (i:Industry {id: row.industry}) MERGE (s)-[:BELONGS_TO]->(i)";
+        "UNWIND $rows AS row MATCH (s:Issuer {id: row.issuer}) MATCH (i:Industry {id: row.industry}) MERGE (s)-[b:BELONGS_TO]->(i) "
+        + "SET b.placed_by = row.placed_by, b.similarity = row.similarity";
 
     /// <summary>Parameter <c>$keep</c>: the "topic|industry" keys of the links to keep.</summary>
     public const string PruneAffects = "MATCH (t:Topic)-[a:AFFECTS]->(i:Industry) WHERE NOT (t.id + '|' + i.id) IN $keep DELETE a";

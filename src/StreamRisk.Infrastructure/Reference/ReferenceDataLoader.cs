@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Unicode;
+using StreamRisk.Core.Graph;
 using StreamRisk.Core.Reference;
 
 namespace StreamRisk.Infrastructure.Reference;
@@ -16,7 +17,8 @@ public static class ReferenceDataLoader
     /// <param name="directory">The folder holding the four reference files (the repository ships <c>data/reference</c>);
     /// issuer_relations.csv is read from the issuer file's folder when there is one.</param>
     /// <param name="issuersFile">An issuer file that replaces <c>issuers.csv</c> (the CLI's <c>--issuers FILE</c>); null to use the directory's.</param>
-    public static ReferenceData Load(string directory, string? issuersFile = null)
+    /// <param name="placement">How issuers listed without industries are placed by their description; null for the defaults.</param>
+    public static ReferenceData Load(string directory, string? issuersFile = null, IssuerPlacementOptions? placement = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var root = Path.GetFullPath(directory);
@@ -26,7 +28,7 @@ public static class ReferenceDataLoader
                 $"reference directory not found; it should contain {IndustryTable.FileName}, {TopicTable.FileName}, {TopicIndustryTable.FileName} and {IssuerTable.FileName} (the repository ships them in data/reference)");
         }
 
-        var industries = Read(Path.Combine(root, IndustryTable.FileName), "the industries: industry_id,name,sector");
+        var industries = Read(Path.Combine(root, IndustryTable.FileName), "the industries: industry_id,name,sector[,definition]");
         var topics = Read(Path.Combine(root, TopicTable.FileName), "the topics: topic_id,category,name,definition");
         var matrix = Read(Path.Combine(root, TopicIndustryTable.FileName), "the topic-industry matrix: topic_id,industry_id,weight");
         var issuersPath = Path.GetFullPath(issuersFile ?? Path.Combine(root, IssuerTable.FileName));
@@ -37,18 +39,20 @@ public static class ReferenceDataLoader
         var relations = File.Exists(relationsPath)
             ? Read(relationsPath, "the issuer relations: from_issuer_id,to_issuer_id,kind,weight")
             : null;
-        return ReferenceDataParser.Parse(industries, topics, matrix, issuers, relations);
+        return ReferenceDataParser.Parse(industries, topics, matrix, issuers, relations, placement);
     }
 
     /// <summary>Reads only an issuer file, checked against industries already loaded.</summary>
     /// <param name="warnings">Receives names that load with a warning (see <see cref="ReferenceData.Warnings"/>).</param>
-    public static IReadOnlyList<Issuer> LoadIssuers(string issuersFile, IReadOnlyList<Industry> industries, ICollection<ReferenceDataWarning>? warnings = null)
+    /// <param name="placement">How issuers listed without industries are placed by their description; null for the defaults.</param>
+    public static IReadOnlyList<Issuer> LoadIssuers(string issuersFile, IReadOnlyList<Industry> industries, ICollection<ReferenceDataWarning>? warnings = null,
+        IssuerPlacementOptions? placement = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuersFile);
-        return IssuerTable.Parse(Read(Path.GetFullPath(issuersFile), IssuerContents), industries, warnings);
+        return IssuerTable.Parse(Read(Path.GetFullPath(issuersFile), IssuerContents), industries, warnings, placement);
     }
 
-    private const string IssuerContents = "the issuers: issuer_id,legal_name,aliases,tickers,industries (lists separated by '|')";
+    private const string IssuerContents = "the issuers: issuer_id,legal_name,aliases,tickers,industries (lists separated by '|')[,description]";
 
     private static ReferenceFile Read(string path, string contents)
     {

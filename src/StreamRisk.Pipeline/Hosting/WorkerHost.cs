@@ -18,6 +18,10 @@ public sealed record WorkerOptions
     public required PipelineSettings Settings { get; init; }
     public required IReadOnlyList<string> Stages { get; init; }
     public string? ReferenceDirectory { get; init; }
+
+    /// <summary><c>--placement-threshold</c>; null: STREAMRISK_PLACEMENT_THRESHOLD, else the default.</summary>
+    public double? PlacementThreshold { get; init; }
+
     public int BatchSize { get; init; } = 512;
 
     /// <summary>Text models; the built-in ones except what is configured (today: the industry LLM).</summary>
@@ -40,7 +44,7 @@ public static class WorkerHost
         // Checked before the store is opened or the bus connected.
         IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
         var backends = RetrievalBackends.From(options.Models);
-        var reference = LoadReference(options.ReferenceDirectory);
+        var reference = LoadReference(options.ReferenceDirectory, options.PlacementThreshold);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -53,6 +57,11 @@ public static class WorkerHost
         foreach (var warning in reference.Warnings)
         {
             log.LogWarning("reference data: {Warning}", warning.Message);
+        }
+        foreach (var issuer in reference.Issuers.Where(i => i.Placement is not null))
+        {
+            log.LogInformation("reference data: {Issuer} placed by description (threshold {Threshold}): {Industries}", issuer.IssuerId,
+                reference.Placement!.Threshold, IssuerTable.Describe(issuer.Placement!));
         }
 
         // One writer per SQLite store (PostgreSQL takes any number of workers): held until this process ends.
@@ -114,11 +123,13 @@ public static class WorkerHost
     private static bool IsTransient(Exception ex) => ex is System.Net.Sockets.SocketException or TimeoutException or Npgsql.NpgsqlException
         || ex.InnerException is not null && IsTransient(ex.InnerException);
 
-    public static ReferenceData LoadReference(string? directory)
+    /// <param name="placementThreshold"><c>--placement-threshold</c>; null: STREAMRISK_PLACEMENT_THRESHOLD, else the default.</param>
+    public static ReferenceData LoadReference(string? directory, double? placementThreshold = null)
     {
+        var placement = IssuerPlacementSetting.Resolve(placementThreshold);
         try
         {
-            return ReferenceDataLoader.Load(ReferenceDataLocation.Resolve(directory), null);
+            return ReferenceDataLoader.Load(ReferenceDataLocation.Resolve(directory), null, placement);
         }
         catch (ReferenceDataException ex)
         {

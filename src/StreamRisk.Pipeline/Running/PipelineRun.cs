@@ -200,6 +200,8 @@ public static class PipelineRun
                 RepublishedDocuments = republished,
                 AlreadyStored = journal.AlreadyStored,
                 ReferenceWarnings = reference.Warnings,
+                Placement = reference.Placement,
+                PlacedIssuers = reference.Issuers.Where(i => i.Placement is not null).ToList(),
             };
         }
         finally
@@ -372,7 +374,7 @@ public static class PipelineRun
         }
         try
         {
-            return ReferenceDataLoader.Load(directory, options.IssuersFile);
+            return ReferenceDataLoader.Load(directory, options.IssuersFile, IssuerPlacementSetting.Resolve(options.PlacementThreshold));
         }
         catch (ReferenceDataException ex)
         {

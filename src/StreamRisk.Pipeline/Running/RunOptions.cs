@@ -11,6 +11,10 @@ public sealed record RunOptions
 
     public string? IssuersFile { get; init; }
     public string? ReferenceDirectory { get; init; }
+
+    /// <summary>Similarity threshold that places issuers listed without industries (<c>--placement-threshold</c>);
+    /// null: STREAMRISK_PLACEMENT_THRESHOLD, else the default.</summary>
+    public double? PlacementThreshold { get; init; }
     public string? OutDirectory { get; init; }
     public string? DatabasePath { get; init; }
 

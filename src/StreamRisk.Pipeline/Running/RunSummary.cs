@@ -31,6 +31,12 @@ public sealed record RunSummary(
     /// <summary>Reference data that loaded with a warning (ignored or shared issuer names), with file and line.</summary>
     public IReadOnlyList<ReferenceDataWarning> ReferenceWarnings { get; init; } = [];
 
+    /// <summary>How issuers listed without industries were placed by description (null: none was).</summary>
+    public IssuerPlacementSummary? Placement { get; init; }
+
+    /// <summary>The issuers placed by description, each with <see cref="Issuer.Placement"/>.</summary>
+    public IReadOnlyList<Issuer> PlacedIssuers { get; init; } = [];
+
     /// <summary>
     /// More than half of the news texts read were refused as <c>too_late</c>: the run completed, but its input is almost
     /// certainly out of order or mis-dated (a feed replayed backwards, a wrong published_at), and the daily index says

@@ -124,6 +124,24 @@ public abstract class KnowledgeGraphContract
     }
 
     [Fact]
+    public async Task Issuers_placed_by_description_belong_to_their_placed_industries()
+    {
+        var reference = Bundled();
+        var placed = reference.Issuers.Where(i => i.Placement is not null).ToList();
+        Assert.NotEmpty(placed);
+        var graph = await CreateAsync(KnowledgeGraphSeed.From(reference));
+
+        foreach (var issuer in placed)
+        {
+            Assert.NotEmpty(issuer.Placement!);
+            foreach (var industry in issuer.Placement!)
+            {
+                Assert.Contains(issuer.IssuerId, await graph.IssuersOfAsync(industry.IndustryId));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Seeding_again_leaves_the_same_graph()
     {
         var seed = KnowledgeGraphSeed.From(Small);

@@ -44,7 +44,8 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
     public ConcurrentDictionary<string, JsonObject> Topics { get; } = new(StringComparer.Ordinal);
     public ConcurrentDictionary<string, JsonObject> Issuers { get; } = new(StringComparer.Ordinal);
     public ConcurrentDictionary<(string Topic, string Industry), double> Affects { get; } = new();
-    public ConcurrentDictionary<(string Issuer, string Industry), bool> BelongsTo { get; } = new();
+    /// <summary>BELONGS_TO edges with their properties (<c>placed_by</c>, and <c>similarity</c> unless null).</summary>
+    public ConcurrentDictionary<(string Issuer, string Industry), JsonObject> BelongsTo { get; } = new();
     public ConcurrentDictionary<(string From, string To, string Kind), double> Relations { get; } = new();
 
     /// <summary>Every request received: statement, parameters and the Authorization header.</summary>
@@ -118,7 +119,7 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
                 return Rows([]);
             case Neo4jStatements.MergeBelongsTo:
                 foreach (var row in rows.Where(r => Issuers.ContainsKey(S(r, "issuer")) && Industries.ContainsKey(S(r, "industry"))))
-                    BelongsTo[(S(row, "issuer"), S(row, "industry"))] = true;
+                    BelongsTo[(S(row, "issuer"), S(row, "industry"))] = EdgeProperties(row!, "placed_by", "similarity");
                 return Rows([]);
             case Neo4jStatements.MergeRelations:
                 foreach (var row in rows.Where(r => Issuers.ContainsKey(S(r, "from")) && Issuers.ContainsKey(S(r, "to"))))
@@ -154,6 +155,17 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
             default:
                 return Error(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.SyntaxError", "the fake does not know this statement: " + statement);
         }
+    }
+
+    /// <summary>The row's values for <paramref name="names"/>; SET b.x = null removes a property in Cypher, so nulls are left out.</summary>
+    private static JsonObject EdgeProperties(JsonNode row, params string[] names)
+    {
+        var edge = new JsonObject();
+        foreach (var name in names)
+        {
+            if (row[name] is { } value) edge[name] = value.DeepClone();
+        }
+        return edge;
     }
 
     /// <summary>

@@ -50,6 +50,24 @@ public sealed class Neo4jKnowledgeGraph_Requests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Belongs_to_says_whether_codes_or_the_description_placed_the_issuer()
+    {
+        var placed = new Issuer("sky_co", "Sky Co", [], [], ["airlines"]) { Description = "Flies.", Placement = [new PlacedIndustry("airlines", 0.42)] };
+        var seed = KnowledgeGraphSeed.From(new ReferenceData(Seed.Industries, Seed.Topics, Seed.Affects, [.. Seed.Issuers, placed]));
+        using var graph = new Neo4jKnowledgeGraph(Options());
+
+        await graph.SeedAsync(seed);
+
+        var byDescription = _server.BelongsTo[("sky_co", "airlines")];
+        Assert.Equal("description", byDescription["placed_by"]!.GetValue<string>());
+        Assert.Equal(0.42, byDescription["similarity"]!.GetValue<double>());
+        var byCodes = _server.BelongsTo[("alpha_bank", "banks")];
+        Assert.Equal("industry_codes", byCodes["placed_by"]!.GetValue<string>());
+        Assert.False(byCodes.ContainsKey("similarity"));
+        Assert.Equal(["sky_co"], await graph.IssuersOfAsync("airlines"));
+    }
+
+    [Fact]
     public async Task Seeding_twice_merges_and_a_removed_link_is_pruned()
     {
         using var graph = new Neo4jKnowledgeGraph(Options());

@@ -1,3 +1,4 @@
+using StreamRisk.Core.Graph;
 using StreamRisk.Core.Reference;
 using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Tests.Shared;
@@ -12,6 +13,22 @@ public class ReferenceDataLoader_RepositoryData
     public void Has_forty_industries()
     {
         Assert.Equal(40, Shipped.Industries.Count);
+    }
+
+    [Fact]
+    public void Every_industry_has_a_definition_and_the_issuers_listed_without_industries_are_placed_by_description()
+    {
+        Assert.All(Shipped.Industries, i => Assert.InRange(i.Definition.Length, 40, 300));
+        var placed = Shipped.Issuers.Where(i => i.Placement is not null).ToDictionary(i => i.IssuerId, i => string.Join('|', i.IndustryIds));
+
+        // Their industry codes before the codes were taken out (docs/knowledge-graph.md, "Issuer placement").
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["holcim"] = "building_materials", ["peabody"] = "coal", ["union_carbide"] = "chemicals",
+            ["vinci"] = "construction|transport_infrastructure",
+        }, placed);
+        Assert.Equal(new IssuerPlacementSummary(IssuerPlacementOptions.DefaultThreshold, "hashed-tfidf/1-d4096", 4), Shipped.Placement);
+        Assert.All(Shipped.Issuers.Where(i => i.Placement is not null), i => Assert.NotNull(i.Description));
     }
 
     [Fact]
