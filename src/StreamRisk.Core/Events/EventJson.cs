@@ -26,6 +26,7 @@ namespace StreamRisk.Core.Events;
 [JsonSerializable(typeof(IndustrySentiment))]
 [JsonSerializable(typeof(DailySentiment))]
 [JsonSerializable(typeof(SpilloverContribution))]
+[JsonSerializable(typeof(TopicPath))]
 [JsonSerializable(typeof(Fundamentals))]
 [JsonSerializable(typeof(SpreadObservation))]
 [JsonSerializable(typeof(RiskScore))]

@@ -28,6 +28,8 @@ public sealed record TopicHit(string TopicId, double Similarity);
 /// <param name="Watermark">The ingest watermark of the document (<see cref="NewsDocument.Watermark"/>).</param>
 /// <param name="PromptVersion">Version of the prompt the model was asked with (<c>none</c> for the built-in scorer).</param>
 /// <param name="Fallback">Why the built-in scorer answered instead of the configured LLM (null when the LLM answered).</param>
+/// <param name="Paths">The topic→industry paths that carried the score: one per topic of the text that AFFECTS this
+/// industry (<see cref="Topics.TopicPaths"/>); null from producers before paths existed.</param>
 public sealed record IndustrySentiment(
     string EventId,
     string DocId,
@@ -40,7 +42,18 @@ public sealed record IndustrySentiment(
     long IngestSeq,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Watermark = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PromptVersion = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fallback = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fallback = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TopicPath>? Paths = null);
+
+/// <summary>
+/// One topic's path to an industry on a <c>sentiment.industry.v1</c> event: topic -[AFFECTS {weight}]-> industry.
+/// <paramref name="Contribution"/> = similarity × sentiment × AFFECTS weight; over an event's paths,
+/// Σ contribution / Σ similarity (that sum over all the text's topics) = score × weight of the event.
+/// </summary>
+/// <param name="Similarity">The topic's similarity to the text (a topic only the LLM chose carries the retrieval threshold).</param>
+/// <param name="Sentiment">The text's own tone in [−1, 1], before the link's sign is applied.</param>
+/// <param name="AffectsWeight">The AFFECTS edge's weight in [−1, 1] (sign: direction of the effect on the industry).</param>
+public sealed record TopicPath(string TopicId, double Similarity, double Sentiment, double AffectsWeight, double Contribution);
 
 /// <summary><c>sentiment.daily.v1</c>: the composite daily sentiment index of one issuer. Keyed by issuer id.</summary>
 /// <param name="Day">Event-time day (UTC) the value is for.</param>

@@ -256,7 +256,8 @@ public sealed class PostgresRiskStore : IRiskStore
         "t.event_id, t.doc_id, t.issuer_id, t.published_at, t.p_neg, t.p_neu, t.p_pos, t.score, t.mention_count, t.model, t.ingest_seq, t.watermark";
 
     private const string IndustryColumns =
-        "t.event_id, t.doc_id, t.industry_id, t.published_at, t.score, t.weight, t.topics::text, t.model, t.ingest_seq, t.watermark";
+        "t.event_id, t.doc_id, t.industry_id, t.published_at, t.score, t.weight, t.topics::text, t.model, t.ingest_seq, t.watermark, "
+        + "t.prompt_version, t.fallback, t.paths::text";
 
     public Task<IReadOnlyList<FirmSentiment>> GetAppliedFirmSentimentsAsync(string stage, CancellationToken cancellationToken = default) =>
         AppliedAsync("firm_sentiments", FirmColumns, ReadFirmSentiment, stage, null, cancellationToken);

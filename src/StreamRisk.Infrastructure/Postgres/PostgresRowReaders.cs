@@ -26,7 +26,7 @@ internal static class PostgresRowReaders
         "event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq, watermark";
 
     public const string IndustrySentimentColumns =
-        "event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq, watermark";
+        "event_id, doc_id, industry_id, published_at, score, weight, topics::text, model, ingest_seq, watermark, prompt_version, fallback, paths::text";
 
     public static DailySentiment DailySentiment(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetInt32(3), NullableDouble(r, 4), r.GetInt32(5),
@@ -58,7 +58,9 @@ internal static class PostgresRowReaders
 
     public static IndustrySentiment IndustrySentiment(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetDouble(4), r.GetDouble(5),
-        StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9));
+        StoreValueFormat.ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9),
+        r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11),
+        r.IsDBNull(12) ? null : StoreValueFormat.ParseTopicPaths(r.GetString(12)));
 
     public static DateOnly? NullableDay(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);

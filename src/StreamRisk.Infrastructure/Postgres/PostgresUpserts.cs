@@ -40,7 +40,8 @@ internal static class PostgresUpserts
 
     private static readonly PostgresUpsert IndustrySentiments = new("industry_sentiments",
         [("event_id", "text"), ("doc_id", "text"), ("industry_id", "text"), ("published_at", "timestamptz"), ("score", "float8"),
-         ("weight", "float8"), ("topics", "jsonb"), ("model", "text"), ("ingest_seq", "bigint"), ("watermark", "date")], ["event_id"]);
+         ("weight", "float8"), ("topics", "jsonb"), ("model", "text"), ("ingest_seq", "bigint"), ("watermark", "date"),
+         ("prompt_version", "text"), ("fallback", "text"), ("paths", "jsonb")], ["event_id"]);
 
     private static readonly PostgresUpsert DailySentiments = new("daily_sentiments",
         [("issuer_id", "text"), ("day", "date"), ("event_id", "text"), ("revision", "integer"), ("firm_score", "float8"),
@@ -137,7 +138,9 @@ internal static class PostgresUpserts
             batch.BatchCommands.Add(IndustrySentiments.Command(
                 Column(rows, s => s.EventId), Column(rows, s => s.DocId), Column(rows, s => s.IndustryId),
                 Column(rows, s => s.PublishedAt.ToUniversalTime()), Column(rows, s => s.Score), Column(rows, s => s.Weight),
-                Column(rows, s => JsonColumns.TopicHits(s.Topics)), Column(rows, s => s.Model), Column(rows, s => s.IngestSeq), Column(rows, s => s.Watermark)));
+                Column(rows, s => JsonColumns.TopicHits(s.Topics)), Column(rows, s => s.Model), Column(rows, s => s.IngestSeq), Column(rows, s => s.Watermark),
+                Column(rows, s => s.PromptVersion), Column(rows, s => s.Fallback),
+                Column(rows, s => s.Paths is null ? null : StoreValueFormat.TopicPaths(s.Paths))));
         }
         if (records.DailySentiments.Count > 0)
         {

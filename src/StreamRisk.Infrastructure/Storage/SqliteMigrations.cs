@@ -263,5 +263,14 @@ public static class SqliteMigrations
             CREATE INDEX ix_industry_sentiment_doc ON industry_sentiment (doc_id);
             CREATE INDEX ix_firm_sentiment_doc ON firm_sentiment (doc_id);
             """),
+            new(7, "007_industry_sentiment_provenance", """
+            -- What sentiment.industry.v1 says about where a score came from (model is kept since version 1): the prompt
+            -- version, why the built-in scorer took over from a configured LLM, and the topic -> industry paths with each
+            -- topic's contribution (JSON: topic_id, similarity, sentiment, affects_weight, contribution). NULL in rows
+            -- stored before version 7, which read back as events without them.
+            ALTER TABLE industry_sentiment ADD COLUMN prompt_version TEXT;
+            ALTER TABLE industry_sentiment ADD COLUMN fallback TEXT;
+            ALTER TABLE industry_sentiment ADD COLUMN paths TEXT;
+            """),
 ];
 }

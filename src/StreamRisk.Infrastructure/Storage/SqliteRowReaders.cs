@@ -47,7 +47,8 @@ internal static class SqliteRowReaders
     public const string FirmSentimentColumns =
         "event_id, doc_id, issuer_id, published_at, p_neg, p_neu, p_pos, score, mention_count, model, ingest_seq, watermark";
 
-    public const string IndustrySentimentColumns = "event_id, doc_id, industry_id, published_at, score, weight, topics, model, ingest_seq, watermark";
+    public const string IndustrySentimentColumns =
+        "event_id, doc_id, industry_id, published_at, score, weight, topics, model, ingest_seq, watermark, prompt_version, fallback, paths";
 
     public static FirmSentiment FirmSentiment(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), ParseInstant(r.GetString(3)), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
@@ -55,7 +56,8 @@ internal static class SqliteRowReaders
 
     public static IndustrySentiment IndustrySentiment(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), ParseInstant(r.GetString(3)), r.GetDouble(4), r.GetDouble(5),
-        ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9));
+        ParseTopicHits(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableDay(r, 9), NullableString(r, 10), NullableString(r, 11),
+        r.IsDBNull(12) ? null : ParseTopicPaths(r.GetString(12)));
 
     public static Fundamentals Fundamentals(SqliteDataReader r) => new(
         r.GetString(0), ParseDay(r.GetString(1)), ParseInstant(r.GetString(2)), ParseNumberMap(r.GetString(3)));
@@ -63,6 +65,8 @@ internal static class SqliteRowReaders
     public static SpreadObservation Spread(SqliteDataReader r) => new(r.GetString(0), ParseDay(r.GetString(1)), r.GetDouble(2));
 
     private static double? NullableDouble(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetDouble(ordinal);
+
+    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static DateOnly? NullableDay(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : ParseDay(r.GetString(ordinal));
 }

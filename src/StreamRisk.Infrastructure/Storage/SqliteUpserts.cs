@@ -49,7 +49,8 @@ internal sealed class SqliteUpserts : IDisposable
             ["event_id", "doc_id", "issuer_id", "published_at", "p_neg", "p_neu", "p_pos", "score", "mention_count", "model", "ingest_seq", "watermark"],
             ["event_id"]);
         _industrySentiment = new(connection, "industry_sentiment",
-            ["event_id", "doc_id", "industry_id", "published_at", "score", "weight", "topics", "model", "ingest_seq", "watermark"], ["event_id"]);
+            ["event_id", "doc_id", "industry_id", "published_at", "score", "weight", "topics", "model", "ingest_seq", "watermark",
+             "prompt_version", "fallback", "paths"], ["event_id"]);
         _dailySentiment = new(connection, "daily_sentiment",
             ["issuer_id", "day", "event_id", "revision", "firm_score", "firm_count", "meso_score", "composite", "smoothed", "top_doc_ids"],
             ["issuer_id", "day"], "revision");
@@ -118,7 +119,8 @@ internal sealed class SqliteUpserts : IDisposable
         foreach (var s in batch.IndustrySentiments)
         {
             _industrySentiment.Execute(tx, s.EventId, s.DocId, s.IndustryId, Instant(s.PublishedAt), s.Score, s.Weight,
-                TopicHits(s.Topics), s.Model, s.IngestSeq, NullableDay(s.Watermark));
+                TopicHits(s.Topics), s.Model, s.IngestSeq, NullableDay(s.Watermark), s.PromptVersion, s.Fallback,
+                s.Paths is null ? null : TopicPaths(s.Paths));
             Tick(cancellationToken);
         }
         foreach (var d in batch.DailySentiments)

@@ -85,6 +85,37 @@ public static class StoreValueFormat
         return hits;
     }
 
+    /// <summary>The paths of <c>sentiment.industry.v1</c> as the event writes them (shortest round-trip numbers).</summary>
+    public static string TopicPaths(IReadOnlyList<TopicPath> paths) => WriteJson(paths, static (writer, list) =>
+    {
+        writer.WriteStartArray();
+        foreach (var path in list)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("topic_id", path.TopicId);
+            writer.WriteNumber("similarity", path.Similarity);
+            writer.WriteNumber("sentiment", path.Sentiment);
+            writer.WriteNumber("affects_weight", path.AffectsWeight);
+            writer.WriteNumber("contribution", path.Contribution);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    });
+
+    public static IReadOnlyList<TopicPath> ParseTopicPaths(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var paths = new List<TopicPath>(document.RootElement.GetArrayLength());
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            paths.Add(new TopicPath(
+                element.GetProperty("topic_id").GetString() ?? throw new FormatException("null topic id"),
+                element.GetProperty("similarity").GetDouble(), element.GetProperty("sentiment").GetDouble(),
+                element.GetProperty("affects_weight").GetDouble(), element.GetProperty("contribution").GetDouble()));
+        }
+        return paths;
+    }
+
     public static string NumberMap(IReadOnlyDictionary<string, double> values) => WriteJson(values, static (writer, map) =>
     {
         var keys = new string[map.Count];

@@ -9,7 +9,8 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>
 /// mentions.v1 (texts naming no issuer) → sentiment.industry.v1: the text's topics by embedding retrieval, its tone
 /// (and, for an LLM, its own topic choice among the retrieved candidates, whose definitions it reads), and one event
-/// per industry those topics reach through the knowledge graph's AFFECTS edges (tone signed by the link). Texts whose nearest
+/// per industry those topics reach through the knowledge graph's AFFECTS edges (tone signed by the link), with the
+/// topic→industry paths that carried it (<see cref="TopicPaths"/>). Texts whose nearest
 /// topics are all below the threshold are not sent to the model. A batch's texts are read concurrently (the model
 /// bounds its own concurrency) and emitted in input order.
 /// </summary>
@@ -85,11 +86,20 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
             }
             var chosen = TopicChoice.Combine(hits, answer.TopicIds, topics.Options.MinSimilarity);
             var document = enriched.Document;
-            foreach (var exposure in await graph.IndustriesForAsync(chosen, cancellationToken).ConfigureAwait(false))
+            var exposures = await graph.IndustriesForAsync(chosen, cancellationToken).ConfigureAwait(false);
+            if (exposures.Count == 0)
+            {
+                continue;
+            }
+            // The same AFFECTS edges the exposures were weighed from (cached per topic by a network graph): the paths explain them.
+            var links = await graph.EffectsOfAsync(chosen.Where(h => h.Similarity > 0).Select(h => h.TopicId).ToList(), cancellationToken).ConfigureAwait(false);
+            var paths = TopicPaths.For(chosen, links, answer.Tone);
+            foreach (var exposure in exposures)
             {
                 var sentiment = new IndustrySentiment($"{document.DocId}:{exposure.IndustryId}", document.DocId, exposure.IndustryId,
                     document.PublishedAt, Math.Clamp(exposure.ToneFor(answer.Tone), -1, 1), exposure.Strength, chosen,
-                    $"{answer.ModelId}+{topics.EmbedderId}", document.IngestSeq, document.Watermark, answer.PromptVersion, answer.Fallback);
+                    $"{answer.ModelId}+{topics.EmbedderId}", document.IngestSeq, document.Watermark, answer.PromptVersion, answer.Fallback,
+                    paths.GetValueOrDefault(exposure.IndustryId) ?? []);
                 output.Store.IndustrySentiments.Add(sentiment);
                 output.Emit(Topics.IndustrySentiment, exposure.IndustryId, sentiment.EventId, sentiment, message);
                 Counters.Industry();

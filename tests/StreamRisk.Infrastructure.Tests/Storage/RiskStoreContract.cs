@@ -286,6 +286,31 @@ public abstract partial class RiskStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Industry_rows_keep_their_provenance_prompt_fallback_and_topic_paths()
+    {
+        var llm = Industry("ind00001", "doc0001", "ind01", [new TopicHit("top001", 0.81), new TopicHit("top017", 0.2 + 0.1)]) with
+        {
+            Model = "gguf:tiny+hashed-tfidf/1-d4096",
+            PromptVersion = "industry-zh/1",
+            Paths = [new TopicPath("top001", 0.81, -1, -0.7, 0.567), new TopicPath("top017", 0.2 + 0.1, -1, 0.1 / 3, -(0.2 + 0.1) / 30)],
+        };
+        var fellBack = Industry("ind00002", "doc0002", "ind07", [new TopicHit("top003", 0.5)]) with
+        {
+            IngestSeq = 9, PromptVersion = "none", Fallback = "gguf:tiny timed out twice; built-in scorer answered", Paths = [],
+        };
+        var older = Industry("ind00003", "doc0003", "ind07", []) with { IngestSeq = 10 };
+
+        await Store.UpsertAsync(new StoreBatch { IndustrySentiments = [llm, fellBack, older] });
+
+        // Byte for byte as the events were emitted: numbers round-trip, absent fields stay absent.
+        Assert.Equal([Json(llm), Json(fellBack), Json(older)], (await Store.GetIndustrySentimentsAsync()).Select(Json));
+        var stored = (await Store.GetIndustrySentimentsAsync())[0];
+        Assert.Equal(("industry-zh/1", (string?)null), (stored.PromptVersion, stored.Fallback));
+        Assert.Equal(-(0.2 + 0.1) / 30, stored.Paths![1].Contribution);
+        Assert.Null((await Store.GetIndustrySentimentsAsync())[2].Paths);
+    }
+
+    [Fact]
     public async Task Documents_come_back_whole_in_ingest_order()
     {
         var late = Document("doc0001", "hash0001") with { IngestSeq = 9 };

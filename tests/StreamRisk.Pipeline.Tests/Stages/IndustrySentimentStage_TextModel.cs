@@ -73,4 +73,28 @@ public class IndustrySentimentStage_TextModel
         // No model choice: retrieval alone decides, as with the built-in scorer.
         Assert.All(events, e => Assert.Contains(e.Topics, t => t.TopicId == "we_opec_output_restraint"));
     }
+
+    [Fact]
+    public async Task Every_event_carries_the_topic_paths_that_explain_its_score_and_weight()
+    {
+        var events = await RunAsync(new ScriptedModel(new IndustryTextAnswer(-1, ["we_opec_output_restraint", "ir_gulf_conflict"], "scripted", "industry-en/1")));
+        var reference = WorkerHost.LoadReference(null);
+        var links = reference.TopicIndustryMatrix.ToDictionary(l => (l.TopicId, l.IndustryId), l => l.Weight);
+
+        Assert.NotEmpty(events);
+        Assert.All(events, e =>
+        {
+            Assert.NotNull(e.Paths);
+            Assert.NotEmpty(e.Paths);
+            var totalSimilarity = e.Topics.Where(t => t.Similarity > 0).Sum(t => t.Similarity);
+            // topic -[AFFECTS]-> this industry, with the text's own tone: Σ contribution / Σ similarity = score × weight.
+            Assert.Equal(e.Score * e.Weight, e.Paths.Sum(p => p.Contribution) / totalSimilarity, 12);
+            Assert.All(e.Paths, p =>
+            {
+                Assert.Equal(-1, p.Sentiment);
+                Assert.Equal(links[(p.TopicId, e.IndustryId)], p.AffectsWeight);
+                Assert.Equal(e.Topics.Single(t => t.TopicId == p.TopicId).Similarity, p.Similarity);
+            });
+        });
+    }
 }
