@@ -15,8 +15,8 @@ namespace StreamRisk.Core.Indexing;
 /// An industry day's issuers get their meso scores once the stream is <see cref="IndustryIndexOptions.MesoReleaseDays"/>
 /// past it, and again on every later change of it (a late text, a z-score moved by one): until then its changes wait
 /// (<see cref="PendingDayCount"/>), so the many batches that carry one day's industry texts revise each issuer of the
-/// industry once, not once per batch. Which days have been released is a function of the watermark alone, so the
-/// final meso scores do not depend on batching either.</para>
+/// industry once, not once per batch. Which days have been released depends on the watermarks alone, so the final
+/// meso scores do not depend on batching either.</para>
 /// <para>Idempotency by EventId, lateness by each text's ingest stamp (<see cref="IndustrySentiment.Watermark"/>; without
 /// one, this instance's own watermark), pruning after <see cref="IndustryIndexOptions.PruneMarginDays"/> and
 /// <c>day_pruned</c> rejections as in <see cref="DailyAggregator"/>.
@@ -176,7 +176,6 @@ public sealed class IndustryDailyIndex
         }
 
         var reached = streamWatermark is { } w && w > first ? w : first;
-
         var lastReleased = reached.DayNumber - _options.MesoReleaseDays;
         foreach (var key in _pending)
         {
