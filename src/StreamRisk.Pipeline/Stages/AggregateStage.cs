@@ -53,8 +53,7 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
             industryIndex.Reopen(industryId, fromDay, toDay,
                 await Store.GetAppliedIndustrySentimentsAsync(StageName, industryId, fromDay, cancellationToken).ConfigureAwait(false));
         }
-        // Industry days reach their issuers once the whole stream (firm texts included) is a day past them.
-        var industryUpdate = industryIndex.Apply(industry, aggregator.WatermarkAfter(firm));
+        var industryUpdate = industryIndex.Apply(industry);
 
         var toReopen = aggregator.NeedingReopen(firm, industryUpdate.IssuerMesoScores);
         var lateSeen = await SeenBeforeAsync(toReopen.Texts.Select(t => t.EventId).Where(id => !redelivered.Contains(id)), cancellationToken).ConfigureAwait(false);
