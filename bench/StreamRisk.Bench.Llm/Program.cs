@@ -9,6 +9,12 @@ using StreamRisk.Tests.Shared.Llm;
 // The industry LLM stage's model call (retrieval candidates → prompt → GGUF under the answer grammar → validation) on
 // the Reuters sample texts, with the fixed prompt's KV cache reused and decoded again for every text, measured in the
 // same process in alternating rounds. Usage: StreamRisk.Bench.Llm [REPO=.] [rounds=3] [threads=1] [GGUF=tiny random]
+// or StreamRisk.Bench.Llm --write-tiny-gguf PATH: only write the tiny random-weight GGUF (for bench/llm-vs-latent).
+if (args is ["--write-tiny-gguf", var target])
+{
+    Console.WriteLine(TinyGguf.Write(target));
+    return 0;
+}
 var repo = args.Length > 0 ? args[0] : ".";
 var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
 var threads = args.Length > 2 ? int.Parse(args[2]) : 1;

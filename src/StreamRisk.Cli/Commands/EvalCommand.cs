@@ -30,10 +30,12 @@ internal static class EvalCommand
         var quiet = CommonOptions.Quiet();
         var spilloverDecay = RetrievalCommandOptions.SpilloverDecayOption();
         var spilloverHops = RetrievalCommandOptions.SpilloverHopsOption();
+        var industryModel = ModelCommandOptions.IndustryModelOption();
+        var llmThreads = ModelCommandOptions.LlmThreadsOption();
         var command = new Command("eval", "Run the pipeline over a simulated market and score it against the truth: firm polarity accuracy, "
             + "mention precision/recall, correlation of the daily index with latent credit changes. Writes <out>/report.md.")
         {
-            sim, out_, reference, chunk, horizon, band, firm, spilloverDecay, spilloverHops, quiet,
+            sim, out_, reference, chunk, horizon, band, firm, spilloverDecay, spilloverHops, industryModel, llmThreads, quiet,
         };
         command.Subcommands.Add(Training.EvalSpreadCommand.Create());
         command.Subcommands.Add(Training.EvalDefaultCommand.Create());
@@ -51,6 +53,9 @@ internal static class EvalCommand
                 {
                     FirmModel = ModelCommandOptions.FirmModel(result.GetValue(firm)!),
                     Spillover = new Core.Graph.SpilloverOptions(result.GetValue(spilloverDecay), result.GetValue(spilloverHops)),
+                    IndustryModel = result.GetValue(industryModel) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
+                    IndustryModelSource = result.GetValue(industryModel) is null ? IndustryModelSpec.Variable : "--industry-model",
+                    LlmThreads = result.GetValue(llmThreads),
                 },
             },
             result.GetValue(quiet), cancellationToken));
@@ -93,6 +98,13 @@ internal static class EvalCommand
             Row($"related issuers ({N(card.RelatedIssuers)}) only, vs {c.Definition}", $"{F(c.Pearson)} / {F(c.Spearman)} ({N(c.Pairs)} issuer-days)");
         }
         Row("daily values emitted / bytes", $"{N(card.DailyValuesEmitted)} / {N(card.DailyTopicBytes)}");
+        var counters = result.Run.Counters;
+        if (counters.IndustryLlmAnswers + counters.IndustryLlmFallbacks > 0)
+        {
+            // Only with --industry-model, as in run's summary: how many industry texts the LLM read and how many the
+            // built-in scorer took over (invalid twice, or unavailable), so a comparison says which model it measured.
+            Row("industry texts read by the LLM / taken over by the built-in scorer", $"{N(counters.IndustryLlmAnswers)} / {N(counters.IndustryLlmFallbacks)}");
+        }
         AnsiConsole.Write(metrics);
 
         var confusion = new Table().Title($"firm polarity: true (rows) vs predicted (neutral within +-{card.NeutralBand})")

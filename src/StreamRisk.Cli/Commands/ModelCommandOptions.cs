@@ -12,13 +12,10 @@ internal sealed class ModelCommandOptions
     private readonly Option<string?> _embedding = new("--embedding-model") { Description = "Manifest of an ONNX sentence-embedding model for topic retrieval. Default: built-in hashed TF-IDF." };
     private readonly Option<string> _provider = new("--execution-provider") { Description = "ONNX Runtime execution provider: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _fallback = new("--allow-cpu-fallback") { Description = "With --execution-provider cuda: run on the CPU (with a warning) when CUDA is unavailable, instead of failing." };
-    private readonly Option<string?> _industry = new("--industry-model")
-    {
-        Description = "Model that reads texts naming no issuer: builtin (lexicon scorer), gguf:PATH (a GGUF model run in process by LLamaSharp, CPU) or openai:URL (an OpenAI-compatible server: llama.cpp server, vLLM, Ollama). Default: $STREAMRISK_INDUSTRY_MODEL, else builtin.",
-    };
+    private readonly Option<string?> _industry = IndustryModelOption();
     private readonly Option<string> _industryName = new("--industry-model-name") { Description = "Model name sent to an openai: server.", DefaultValueFactory = _ => "qwen2.5-3b-instruct" };
     private readonly Option<string> _industryPrompt = new("--industry-prompt") { Description = "Language of the industry LLM prompt: en or zh.", DefaultValueFactory = _ => "en" };
-    private readonly Option<int> _llmThreads = new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _llmThreads = LlmThreadsOption();
     private readonly Option<string?> _spread = new("--spread-model")
     {
         Description = "Artifact folder (or its manifest.json) of a trained spread forecaster (streamrisk train spread): every risk score then also "
@@ -48,6 +45,15 @@ internal sealed class ModelCommandOptions
             + "'lexicon' (the built-in word-list scorer), or the manifest (JSON) of an ONNX aspect-sentiment model.",
         DefaultValueFactory = _ => "default",
     };
+
+    /// <summary>Shared with <c>eval</c>.</summary>
+    public static Option<string?> IndustryModelOption() => new("--industry-model")
+    {
+        Description = "Model that reads texts naming no issuer: builtin (lexicon scorer), gguf:PATH (a GGUF model run in process by LLamaSharp, CPU) or openai:URL (an OpenAI-compatible server: llama.cpp server, vLLM, Ollama). Default: $STREAMRISK_INDUSTRY_MODEL, else builtin.",
+    };
+
+    /// <summary>Shared with <c>eval</c>.</summary>
+    public static Option<int> LlmThreadsOption() => new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
 
     /// <summary>What <see cref="ModelOptions.FirmModel"/> takes: null for the lexicon, else 'default' or a manifest (resolved
     /// when the pipeline loads its models, so a missing shipped model is reported like any other bad configuration).</summary>

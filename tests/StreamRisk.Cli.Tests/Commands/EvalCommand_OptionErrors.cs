@@ -39,6 +39,20 @@ public sealed class EvalCommand_OptionErrors
     }
 
     [Fact]
+    public void A_missing_industry_model_exits_2_with_the_reason()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir, "truth"));
+        foreach (var f in new[] { "news.jsonl", "fundamentals.jsonl", "spreads.jsonl", "issuers.csv", "truth/polarity.jsonl", "truth/latent.csv" })
+        {
+            File.WriteAllText(Path.Combine(dir, f), "");
+        }
+        var (code, _, stderr) = CliProcess.Run("eval", "--sim", dir, "--industry-model", "gguf:" + Path.Combine(dir, "absent.gguf"), "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", stderr);
+    }
+
+    [Fact]
     public void Without_sim_the_command_is_refused()
     {
         var (code, _, stderr) = CliProcess.Run("eval");

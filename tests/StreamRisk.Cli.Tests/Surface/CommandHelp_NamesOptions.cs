@@ -39,7 +39,7 @@ public sealed class CommandHelp_NamesOptions
         { "dlq list", ["--limit", .. StoreOptions] },
         { "dlq redrive", ["--id", "--reason", .. BusOptions, .. StoreOptions] },
         { "simulate", ["--issuers", "--years", "--seed", "--out", "--news-per-issuer-year", "--related-share", "--reference", "--macro", "--quiet"] },
-        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--spillover-decay", "--spillover-hops", "--quiet", "spread"] },
+        { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--spillover-decay", "--spillover-hops", "--industry-model", "--llm-threads", "--quiet", "spread"] },
         { "eval spread", ["--sim", "--index", "--out", "--seeds", "--models", "--window", "--epochs", "--patience", "--max-train", "--max-issuers", "--quiet"] },
         { "train", ["spread"] },
         { "train spread", ["--sim", "--index", "--out", "--seed", "--without-sentiment", "--window", "--epochs", "--max-train", "--quiet"] },
