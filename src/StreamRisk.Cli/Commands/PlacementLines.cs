@@ -10,7 +10,7 @@ namespace StreamRisk.Cli.Commands;
 internal static class PlacementLines
 {
     public static void Write(ReferenceData reference) =>
-        Write(reference.Placement, reference.Issuers.Where(i => i.Placement is not null).ToList());
+        Write(reference.Placement, reference.PlacedIssuers.ToList());
 
     public static void Write(IssuerPlacementSummary? placement, IReadOnlyList<Issuer> placed)
     {

@@ -52,6 +52,9 @@ public sealed record ReferenceData(
 
     /// <summary>How issuers listed without industries were placed (threshold, embedder); null when none needed placing.</summary>
     public IssuerPlacementSummary? Placement { get; init; }
+
+    /// <summary>The issuers placed by description, in file order, each with <see cref="Issuer.Placement"/>.</summary>
+    public IEnumerable<Issuer> PlacedIssuers => Issuers.Where(issuer => issuer.Placement is not null);
 }
 
 /// <summary>What placed the issuers that issuers.csv lists without industries: the similarity threshold and the

@@ -58,7 +58,7 @@ public static class WorkerHost
         {
             log.LogWarning("reference data: {Warning}", warning.Message);
         }
-        foreach (var issuer in reference.Issuers.Where(i => i.Placement is not null))
+        foreach (var issuer in reference.PlacedIssuers)
         {
             log.LogInformation("reference data: {Issuer} placed by description (threshold {Threshold}): {Industries}", issuer.IssuerId,
                 reference.Placement!.Threshold, IssuerTable.Describe(issuer.Placement!));

@@ -201,7 +201,7 @@ public static class PipelineRun
                 AlreadyStored = journal.AlreadyStored,
                 ReferenceWarnings = reference.Warnings,
                 Placement = reference.Placement,
-                PlacedIssuers = reference.Issuers.Where(i => i.Placement is not null).ToList(),
+                PlacedIssuers = reference.PlacedIssuers.ToList(),
             };
         }
         finally

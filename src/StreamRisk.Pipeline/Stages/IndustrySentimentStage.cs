@@ -86,13 +86,14 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
             }
             var chosen = TopicChoice.Combine(hits, answer.TopicIds, topics.Options.MinSimilarity);
             var document = enriched.Document;
-            var exposures = await graph.IndustriesForAsync(chosen, cancellationToken).ConfigureAwait(false);
+            // One read of the hit topics' AFFECTS edges weighs the exposures and gives the paths that explain them, so
+            // both come from the same edges (and a network graph is asked once per text).
+            var links = await graph.EffectsOfAsync(chosen.Where(h => h.Similarity > 0).Select(h => h.TopicId).ToList(), cancellationToken).ConfigureAwait(false);
+            var exposures = new TopicIndustryMap(links).IndustriesFor(chosen);
             if (exposures.Count == 0)
             {
                 continue;
             }
-            // The same AFFECTS edges the exposures were weighed from (cached per topic by a network graph): the paths explain them.
-            var links = await graph.EffectsOfAsync(chosen.Where(h => h.Similarity > 0).Select(h => h.TopicId).ToList(), cancellationToken).ConfigureAwait(false);
             var paths = TopicPaths.For(chosen, links, answer.Tone);
             foreach (var exposure in exposures)
             {
