@@ -42,7 +42,7 @@ internal sealed class ModelCommandOptions
     public static Option<string> FirmModelOption() => new("--firm-model")
     {
         Description = "Firm-level sentiment: 'default' (the shipped model trained by streamrisk train sentiment, served by ONNX Runtime), "
-            + "'lexicon' (the built-in word-list scorer), or the manifest (JSON) of an ONNX aspect-sentiment model.",
+            + "'lexicon' (the built-in word-list scorer, with the calibration shipped next to the model), or the manifest (JSON) of an ONNX aspect-sentiment model.",
         DefaultValueFactory = _ => "default",
     };
 
@@ -55,9 +55,9 @@ internal sealed class ModelCommandOptions
     /// <summary>Shared with <c>eval</c>.</summary>
     public static Option<int> LlmThreadsOption() => new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
 
-    /// <summary>What <see cref="ModelOptions.FirmModel"/> takes: null for the lexicon, else 'default' or a manifest (resolved
+    /// <summary>What <see cref="ModelOptions.FirmModel"/> takes: 'lexicon' (calibrated), 'default' or a manifest (resolved
     /// when the pipeline loads its models, so a missing shipped model is reported like any other bad configuration).</summary>
-    public static string? FirmModel(string value) => value == "lexicon" ? null : value;
+    public static string? FirmModel(string value) => value;
 
     /// <summary>The options a worker takes: the firm-sentiment model, the industry LLM and the spread forecaster (its NER and
     /// embedding models are the built-in ones), so a worker scores as <c>run</c> does by default.</summary>

@@ -22,19 +22,35 @@ public sealed class LexiconFirmSentimentModel : IFirmSentimentModel
 
     private readonly SentimentLexicon _lexicon;
     private readonly LexiconSentimentOptions _options;
+    private readonly LexiconCalibration? _calibration;
 
-    public LexiconFirmSentimentModel(SentimentLexicon? lexicon = null, LexiconSentimentOptions? options = null)
+    /// <param name="calibration">Maps the evidence to calibrated probabilities; null keeps the fixed evidence-mass mapping.</param>
+    public LexiconFirmSentimentModel(SentimentLexicon? lexicon = null, LexiconSentimentOptions? options = null, LexiconCalibration? calibration = null)
     {
         _lexicon = lexicon ?? SentimentLexicon.BuiltIn;
         _options = options ?? LexiconSentimentOptions.Default;
+        _calibration = calibration;
     }
 
-    public string ModelId => "lexicon-firm/1";
+    public string ModelId => _calibration is null ? "lexicon-firm/1" : "lexicon-firm/1+calibrated";
 
     public IReadOnlyList<SentimentProbabilities> Score(IReadOnlyList<AspectRequest> requests)
     {
+        var evidence = Evidence(requests);
+        var results = new SentimentProbabilities[evidence.Length];
+        for (var r = 0; r < evidence.Length; r++)
+        {
+            results[r] = _calibration?.Apply(evidence[r]) ?? evidence[r].ToProbabilities(_options.EvidenceHalfMass);
+        }
+
+        return results;
+    }
+
+    /// <summary>The weighted word evidence about each request's issuer (what <see cref="Score"/> turns into probabilities).</summary>
+    public SentimentEvidence[] Evidence(IReadOnlyList<AspectRequest> requests)
+    {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new SentimentProbabilities[requests.Count];
+        var results = new SentimentEvidence[requests.Count];
         var valence = t_scratch ??= new ScopedValence();
         var mentions = t_mentions ??= new List<IssuerMention>(16);
         var first = 0;
@@ -56,7 +72,7 @@ public sealed class LexiconFirmSentimentModel : IFirmSentimentModel
             valence.Analyse(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(mentions), _lexicon, _options);
             for (var r = first; r <= last; r++)
             {
-                results[r] = valence.EvidenceFor(requests[r].IssuerId).ToProbabilities(_options.EvidenceHalfMass);
+                results[r] = valence.EvidenceFor(requests[r].IssuerId);
             }
 
             first = last + 1;

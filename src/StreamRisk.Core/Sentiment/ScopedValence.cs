@@ -66,6 +66,89 @@ internal sealed class ScopedValence
         return Sum(weights);
     }
 
+    /// <summary>
+    /// Appends to <paramref name="spans"/> the character spans of the clauses that speak of <paramref name="issuerId"/>
+    /// (those <see cref="EvidenceFor"/> weights above zero), in text order, adjacent clauses joined into one span. A
+    /// lead-in clause that ends on the issuer's name after at most <see cref="LeadInWords"/> other words ("Like A, B
+    /// warned …", "As with A, …") says nothing of its own, so the clause after it is taken too. Nothing is appended
+    /// for an issuer the text does not name.
+    /// </summary>
+    public void ScopeOf(string issuerId, List<(int Start, int End)> spans)
+    {
+        var issuer = IssuerIndex(issuerId);
+        if (issuer < 0)
+        {
+            return;
+        }
+
+        var previous = -2;
+        var takeNext = false;
+        for (var c = 0; c < _clauseCount; c++)
+        {
+            var take = takeNext || ClauseWeight(c, issuer) > 0;
+            takeNext = false;
+            if (!take || !ClauseExtent(c, out var start, out var end, out var leadIn))
+            {
+                continue;
+            }
+
+            if (leadIn && ClauseNames(c, issuer) && c + 1 < _clauseCount && _clauseSentence[c + 1] == _clauseSentence[c])
+            {
+                takeNext = true;
+            }
+
+            if (previous == c - 1 && spans.Count > 0)
+            {
+                spans[^1] = (spans[^1].Start, end);
+            }
+            else
+            {
+                spans.Add((start, end));
+            }
+
+            previous = c;
+        }
+    }
+
+    /// <summary>Words a lead-in clause may hold before the name ("Like", "As with", "Along with its rival").</summary>
+    private const int LeadInWords = 3;
+
+    /// <summary>The clause's character extent (its words), and whether it is a lead-in: 1 to <see cref="LeadInWords"/>
+    /// plain words, all before a name that ends it.</summary>
+    private bool ClauseExtent(int clause, out int start, out int end, out bool leadIn)
+    {
+        start = int.MaxValue;
+        end = -1;
+        var plainBeforeName = 0;
+        var plainAfterName = 0;
+        var named = false;
+        for (var i = 0; i < _tokenCount; i++)
+        {
+            if (_tokenClause[i] != clause || _tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            start = Math.Min(start, _tokens[i].Start);
+            end = Math.Max(end, _tokens[i].End);
+            if (_tokenIssuer[i] >= 0)
+            {
+                named = true;
+            }
+            else if (named)
+            {
+                plainAfterName++;
+            }
+            else
+            {
+                plainBeforeName++;
+            }
+        }
+
+        leadIn = named && plainAfterName == 0 && plainBeforeName is > 0 and <= LeadInWords;
+        return end > start;
+    }
+
     /// <summary>Evidence of the whole text, every clause weighted 1.</summary>
     public SentimentEvidence EvidenceOfText()
     {

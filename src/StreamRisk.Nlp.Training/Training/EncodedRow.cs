@@ -27,6 +27,19 @@ public static class RowEncoder
         return encoded;
     }
 
+    /// <summary>Issuer-level rows cut to their issuer's clauses, as a model with aspect scope <c>clauses</c> is served
+    /// (<see cref="IssuerClauseScope"/>); a text's issuers are those of all its rows. Sentence-level rows stay as they are.</summary>
+    public static IReadOnlyList<LabelledText> CutToIssuerClauses(IReadOnlyList<LabelledText> texts)
+    {
+        var cut = IssuerClauseScope.CutAll(Requests(texts));
+        var result = new LabelledText[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+            result[i] = ReferenceEquals(cut[i].Text, texts[i].Text)
+                ? texts[i]
+                : texts[i] with { Text = cut[i].Text, Mentions = cut[i].Mentions.Select(m => new MentionSpan(m.Start, m.End)).ToList() };
+        return result;
+    }
+
     /// <summary>The labelled texts as scoring requests (issuer mentions as character spans; none for sentence labels).</summary>
     public static List<AspectRequest> Requests(IReadOnlyList<LabelledText> texts) =>
         texts.Select(t => new AspectRequest(t.Text, t.Issuer ?? "",

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StreamRisk.Nlp.Sentiment;
 using StreamRisk.Nlp.Training.Modeling;
 
 namespace StreamRisk.Nlp.Training.Training;
@@ -14,10 +15,12 @@ public static class SentimentModelPackage
     public const string ModelFile = "model.onnx";
     public const string VocabFile = "vocab.txt";
     public const string TrainingFile = "training.json";
+    /// <summary>The word-list scorer's calibration fitted on the same training rows (<see cref="StreamRisk.Core.Sentiment.LexiconCalibration"/>).</summary>
+    public const string LexiconCalibrationFile = "lexicon-calibration.json";
 
     /// <param name="training">The training record (command, seed, data hashes, options, metrics), written as is.</param>
     public static string Write(string directory, FirmSentimentNet net, CompactVocabulary vocabulary, double temperature, string vocabPath,
-        string modelId, int maxLength, JsonObject training)
+        string modelId, int maxLength, JsonObject training, AspectScope aspectScope = AspectScope.Text)
     {
         Directory.CreateDirectory(directory);
         var onnx = FirmSentimentOnnxExport.Write(net, vocabulary.Rows, temperature,
@@ -46,6 +49,7 @@ public static class SentimentModelPackage
             ["tokenizer"] = new JsonObject { ["type"] = "wordpiece", ["vocab_file"] = VocabFile, ["lower_case"] = true, ["strip_accents"] = true, ["tokenize_chinese_chars"] = true },
             ["max_length"] = maxLength,
             ["pooling"] = "graph",
+            ["aspect_scope"] = aspectScope == AspectScope.Clauses ? "clauses" : "text",
         };
         var indented = new JsonSerializerOptions { WriteIndented = true };
         var manifestPath = Path.Combine(directory, ManifestFile);

@@ -1,3 +1,4 @@
+using StreamRisk.Nlp.Sentiment;
 using StreamRisk.Nlp.Tokenization;
 using StreamRisk.Nlp.Training.Data;
 using StreamRisk.Nlp.Training.Evaluation;
@@ -32,6 +33,8 @@ public static class SentimentTrainer
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
         var random = new Random(options.Seed);
+        // Cut before the split: a text's issuers tell each other's clauses apart even when their rows land apart.
+        if (options.AspectScope == AspectScope.Clauses) rows = RowEncoder.CutToIssuerClauses(rows);
         var (train, validation) = Split(rows, options.ValidationFraction, random);
         var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
         var vocabularySize = File.ReadLines(vocabPath).Count();
@@ -107,18 +110,20 @@ public static class SentimentTrainer
         return [.. shuffled];
     }
 
-    /// <summary>Stratified split: the same share of every label goes to validation.</summary>
+    /// <summary>Stratified split by text: every row of one text (its issuers' pairs, a file named twice) lands on the same
+    /// side, so validation never scores a sentence that training saw; texts are stratified by their first row's label.</summary>
     public static (List<LabelledText> Train, List<LabelledText> Validation) Split(IReadOnlyList<LabelledText> rows, double fraction, Random random)
     {
         var train = new List<LabelledText>();
         var validation = new List<LabelledText>();
-        foreach (var group in rows.GroupBy(r => r.Label).OrderBy(g => g.Key))
+        var texts = rows.GroupBy(r => r.Text, StringComparer.Ordinal).ToList();
+        foreach (var stratum in texts.GroupBy(t => t.First().Label).OrderBy(g => g.Key))
         {
-            var items = group.ToArray();
+            var items = stratum.ToArray();
             random.Shuffle(items);
             var held = (int)Math.Round(items.Length * fraction);
-            validation.AddRange(items.Take(held));
-            train.AddRange(items.Skip(held));
+            validation.AddRange(items.Take(held).SelectMany(t => t));
+            train.AddRange(items.Skip(held).SelectMany(t => t));
         }
         return (train, validation);
     }

@@ -1,3 +1,5 @@
+using StreamRisk.Nlp.Sentiment;
+
 namespace StreamRisk.Nlp.Training.Training;
 
 /// <summary>Everything that decides a training run; written into the model's training record.</summary>
@@ -22,6 +24,10 @@ public sealed record SentimentTrainingOptions
     public int Channels { get; init; } = 64;
     public int HiddenSize { get; init; } = 64;
     public double Dropout { get; init; } = 0.2;
+    /// <summary>What the model reads for an issuer: the whole text, or the text cut to the issuer's clauses (written into
+    /// the manifest, so serving cuts the same way).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AspectScope>))]
+    public AspectScope AspectScope { get; init; } = AspectScope.Text;
     /// <summary>Torch intra-op threads (0: its default).</summary>
     public int Threads { get; init; } = 2;
 }

@@ -64,10 +64,17 @@ public static class SentimentTrainingRun
             ["temperature"] = model.Temperature,
             ["train_seconds"] = Math.Round(trainSeconds, 1),
         };
-        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Net, model.Vocabulary, model.Temperature, request.VocabPath, request.ModelId, request.Options.MaxLength, training);
+        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Net, model.Vocabulary, model.Temperature, request.VocabPath, request.ModelId, request.Options.MaxLength, training, request.Options.AspectScope);
 
         var baseline = NaiveBayesBaseline.Train(model.TrainRows);
         var lexicon = new LexiconFirmSentimentModel();
+        // The word-list scorer is calibrated on the same training rows (it learns nothing else from them); shipped next
+        // to the model so that --firm-model lexicon serves calibrated probabilities too.
+        var calibration = LexiconCalibrationFit.Fit(lexicon, rows,
+            $"{rows.Count} training rows of: {string.Join(", ", request.DataFiles.Select(Path.GetFileName))}"
+            + (request.SyntheticSentences > 0 ? $" + {request.SyntheticSentences} synthetic sentences (seed {request.Options.Seed})" : ""));
+        calibration.Save(Path.Combine(request.OutDirectory, SentimentModelPackage.LexiconCalibrationFile));
+        var calibratedLexicon = new LexiconFirmSentimentModel(calibration: calibration);
         var sets = new List<EvaluatedSet>();
         using (var served = OnnxAbsaModel.Load(manifest, new OnnxRuntimeOptions { IntraOpThreads = request.Options.Threads }))
         {
@@ -76,6 +83,7 @@ public static class SentimentTrainingRun
                 (request.ModelId, SentimentEvaluation.Evaluate(served, set)),
                 ("naive Bayes (uni+bigrams)", SentimentEvaluation.Evaluate(baseline, set)),
                 (lexicon.ModelId, SentimentEvaluation.Evaluate(lexicon, set)),
+                (calibratedLexicon.ModelId, SentimentEvaluation.Evaluate(calibratedLexicon, set)),
             ]);
             sets.Add(Score("validation split (early stopping and calibration)", model.ValidationRows));
             foreach (var (file, set) in tests) sets.Add(Score(Path.GetFileName(file), set));

@@ -7,6 +7,7 @@ public sealed record LoadedManifest(string ManifestPath, ModelManifest Manifest,
     public int MaxLength => Manifest.MaxLength;
     public IReadOnlyList<string> Labels => Manifest.Labels ?? [];
     public string Pooling => Manifest.Pooling!;
+    public Sentiment.AspectScope AspectScope => Manifest.Scope;
 
     public ModelManifestException Error(string field, string problem) => new(ManifestPath, field, problem);
 }

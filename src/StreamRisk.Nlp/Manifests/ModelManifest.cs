@@ -19,6 +19,13 @@ public sealed record ModelManifest
     /// <summary>ABSA: <c>graph</c> | <c>head-weights</c>; embeddings: <c>cls</c> | <c>mean</c>; NER: <c>none</c>.</summary>
     [JsonPropertyName("pooling")] public string? Pooling { get; init; }
     [JsonPropertyName("head")] public HeadSpec? Head { get; init; }
+    /// <summary>ABSA only: <c>text</c> (default: the whole text, the issuer's mentions marked) | <c>clauses</c> (the text cut
+    /// to the issuer's clauses first). A model must be served with the scope it was trained with.</summary>
+    [JsonPropertyName("aspect_scope")] public string? AspectScope { get; init; }
+
+    /// <summary>The parsed <see cref="AspectScope"/> (the loader has checked it).</summary>
+    [JsonIgnore]
+    public Sentiment.AspectScope Scope => AspectScope == "clauses" ? Sentiment.AspectScope.Clauses : Sentiment.AspectScope.Text;
 }
 
 public sealed record TensorSpec

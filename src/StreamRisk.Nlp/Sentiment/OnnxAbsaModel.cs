@@ -36,6 +36,9 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
     /// <summary>Where it really runs: <c>cpu</c> or <c>cuda</c>.</summary>
     public string ExecutionProvider => _session.ExecutionProvider;
 
+    /// <summary>What the model reads for an issuer (its manifest's <c>aspect_scope</c>).</summary>
+    public AspectScope Scope => _session.Manifest.AspectScope;
+
     public static OnnxAbsaModel Load(string manifestPath, OnnxRuntimeOptions? options = null, ILogger? logger = null)
     {
         var session = EncoderSession.Open(manifestPath, ModelTasks.AspectSentiment, options, logger);
@@ -79,7 +82,7 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
 
     public IReadOnlyList<SentimentProbabilities> Score(IReadOnlyList<AspectRequest> requests)
     {
-        var windows = AspectRowPlanner.Plan(_session.Tokenizer, requests, _session.Manifest.MaxLength);
+        var windows = AspectRowPlanner.Plan(_session.Tokenizer, requests, _session.Manifest.MaxLength, _session.Manifest.AspectScope);
         var sums = new double[requests.Count * 3];
         var counts = new int[requests.Count];
         var lengths = new int[windows.Count];

@@ -1,3 +1,5 @@
+using StreamRisk.Core.Sentiment;
+
 namespace StreamRisk.Pipeline.Running;
 
 /// <summary>Finds the shipped trained firm-sentiment model (data/models/firm-sentiment): next to the program (copied at
@@ -10,6 +12,21 @@ public static class BundledModelLocation
     public static string ResolveFirmModel(string configured) => configured != "default" ? configured
         : FirmSentimentManifest() ?? throw new ConfigurationException(
             $"cannot find the shipped firm-sentiment model ({FirmSentimentFolder}/manifest.json); pass --firm-model lexicon or a manifest");
+
+    /// <summary>The word-list scorer's calibration shipped with the model (<c>lexicon-calibration.json</c>), or null when
+    /// neither place has it (the scorer then keeps its uncalibrated mapping, and its model id says so).</summary>
+    public static LexiconCalibration? LexiconCalibration()
+    {
+        var path = FirmSentimentFile("lexicon-calibration.json");
+        try
+        {
+            return path is null ? null : Core.Sentiment.LexiconCalibration.Load(path);
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigurationException(e.Message);
+        }
+    }
 
     /// <summary>The shipped model's manifest, or null when neither place has it.</summary>
     public static string? FirmSentimentManifest() => FirmSentimentFile("manifest.json");

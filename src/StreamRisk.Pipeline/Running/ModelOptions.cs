@@ -12,8 +12,11 @@ public sealed record ModelOptions
     public static ModelOptions BuiltIn { get; } = new();
 
     /// <summary>Manifest of an aspect-sentiment (ABSA) model for firm-level sentiment; <c>default</c> for the shipped trained
-    /// model (data/models/firm-sentiment); null for the built-in lexicon scorer.</summary>
+    /// model (data/models/firm-sentiment); <see cref="CalibratedLexicon"/> for the built-in lexicon scorer with the
+    /// calibration shipped next to that model; null for the lexicon scorer uncalibrated.</summary>
     public string? FirmModel { get; init; }
+
+    public const string CalibratedLexicon = "lexicon";
 
     /// <summary>Manifest of a token-classification (NER) model; its ORG spans are linked to issuers.</summary>
     public string? NerModel { get; init; }
@@ -76,5 +79,5 @@ public sealed record ModelOptions
     /// <c>--spillover-hops</c>); <see cref="Core.Graph.SpilloverOptions.Default"/> unless set.</summary>
     public Core.Graph.SpilloverOptions Spillover { get; init; } = Core.Graph.SpilloverOptions.Default;
 
-    public bool UsesOnnx => FirmModel is not null || NerModel is not null || EmbeddingModel is not null;
+    public bool UsesOnnx => FirmModel is not (null or CalibratedLexicon) || NerModel is not null || EmbeddingModel is not null;
 }

@@ -48,8 +48,9 @@ public sealed record PipelineModels(
                 recognizer = new CombinedIssuerRecognizer(ner, gazetteer,
                     options.NerMode == NerMode.ModelOnly ? RecognizerCombination.ModelOnly : RecognizerCombination.Union);
             }
-            IFirmSentimentModel firm = new LexiconFirmSentimentModel();
-            if (options.FirmModel is not null)
+            IFirmSentimentModel firm = new LexiconFirmSentimentModel(
+                calibration: options.FirmModel == ModelOptions.CalibratedLexicon ? BundledModelLocation.LexiconCalibration() : null);
+            if (options.FirmModel is not (null or ModelOptions.CalibratedLexicon))
             {
                 var absa = OnnxAbsaModel.Load(BundledModelLocation.ResolveFirmModel(options.FirmModel), runtime);
                 disposables.Add(absa);

@@ -54,6 +54,49 @@ public sealed class SentimentCommands_OptionErrors
     }
 
     [Fact]
+    public void Train_writes_the_scope_into_the_manifest_and_the_lexicon_calibration_next_to_the_model()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.jsonl");
+        var lines = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var text = $"Acme Corp {i} beat estimates, while Brill Ltd {i} missed them.";
+            lines.Add($"{{\"text\": \"{text}\", \"issuer\": \"Acme Corp {i}\", \"label\": \"positive\"}}");
+            lines.Add($"{{\"text\": \"{text}\", \"issuer\": \"Brill Ltd {i}\", \"label\": \"negative\"}}");
+            lines.Add($"{{\"text\": \"Acme Corp {i} named a new finance chief.\", \"issuer\": \"Acme Corp {i}\", \"label\": \"neutral\"}}");
+        }
+        File.WriteAllLines(data, lines);
+        var model = Path.Combine(dir, "model");
+
+        var (code, _, stderr) = CliProcess.Run("train", "sentiment", "--data", data, "--out", model, "--epochs", "1", "--aspect-scope", "clauses", "--quiet");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("\"aspect_scope\": \"clauses\"", File.ReadAllText(Path.Combine(model, "manifest.json")));
+        Assert.Equal(9, StreamRisk.Core.Sentiment.LexiconCalibration.Load(Path.Combine(model, "lexicon-calibration.json")).Weights.Count);
+        Assert.Contains("lexicon-firm/1+calibrated", File.ReadAllText(Path.Combine(model, "report.md")));
+    }
+
+    [Fact]
+    public void Eval_writes_every_row_with_its_probabilities_when_asked()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(data, "text,label\nshares rose sharply,positive\nthe company held its annual meeting,neutral\n");
+        var predictions = Path.Combine(dir, "out", "predictions.jsonl");
+
+        var (code, _, stderr) = CliProcess.Run("eval", "sentiment", "--data", data, "--model", "lexicon", "--predictions", predictions);
+
+        Assert.True(code == 0, stderr);
+        var rows = File.ReadAllLines(predictions).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("positive", rows[0].GetProperty("label").GetString());
+        Assert.Equal(3, rows[1].GetProperty("line").GetInt32());
+        var p = rows[0].GetProperty("p_negative").GetDouble() + rows[0].GetProperty("p_neutral").GetDouble() + rows[0].GetProperty("p_positive").GetDouble();
+        Assert.Equal(1.0, p, 3);
+    }
+
+    [Fact]
     public void Eval_with_a_missing_model_exits_2()
     {
         var dir = CliProcess.NewTempDirectory();

@@ -17,6 +17,24 @@ public class ModelManifestLoader_Errors
     }
 
     [Fact]
+    public void Unknown_aspect_scope()
+    {
+        var e = Broken("absa-graph.manifest.json", m => m["aspect_scope"] = "sentence", ModelTasks.AspectSentiment);
+
+        Assert.Equal("aspect_scope", e.Field);
+        Assert.Contains("'text' (the default) or 'clauses'", e.Message);
+    }
+
+    [Fact]
+    public void Aspect_scope_on_an_embedding_model()
+    {
+        var e = Broken("embed-mean.manifest.json", m => m["aspect_scope"] = "clauses", ModelTasks.Embedding);
+
+        Assert.Equal("aspect_scope", e.Field);
+        Assert.Contains("only to aspect-sentiment models", e.Message);
+    }
+
+    [Fact]
     public void Missing_model_file()
     {
         var e = Broken("absa-graph.manifest.json", m => m["file"] = "absent.onnx", ModelTasks.AspectSentiment);

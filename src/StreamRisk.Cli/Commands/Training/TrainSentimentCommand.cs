@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using StreamRisk.Nlp.Manifests;
+using StreamRisk.Nlp.Sentiment;
 using StreamRisk.Nlp.Training.Data;
 using StreamRisk.Nlp.Training.Training;
 using StreamRisk.Pipeline.Running;
@@ -25,11 +26,18 @@ internal static class TrainSentimentCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for training (0: all).", DefaultValueFactory = _ => 2 };
         var modelId = new Option<string>("--model-id") { Description = "Name@version written into every event the model scores.", DefaultValueFactory = _ => "firm-sentiment-cnn@1" };
         var synthetic = new Option<int>("--synthetic-sentences") { Description = "Add this many generated issuer-level sentences (several issuers, opposite tones, negation, comparisons; seeded by --seed) to the training rows.", DefaultValueFactory = _ => 0 };
+        var scope = new Option<string>("--aspect-scope")
+        {
+            Description = "What the model reads for an issuer: 'clauses' (the text cut to the clauses that speak of the issuer, so another issuer's news "
+                + "in the same sentence is not read as its own) or 'text' (the whole text, the issuer's mentions marked). Written into the manifest.",
+            DefaultValueFactory = _ => "clauses",
+        };
+        scope.AcceptOnlyFromAmong("clauses", "text");
         var quiet = CommonOptions.Quiet();
         var command = new Command("sentiment", "Train the firm-level sentiment model from scratch on labelled texts (sentence- or issuer-level) and "
             + "export it to ONNX with a calibrated temperature; reports accuracy, macro-F1, confusion matrix and calibration next to a naive-Bayes baseline and the lexicon.")
         {
-            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, quiet,
+            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -40,6 +48,7 @@ internal static class TrainSentimentCommand
                 Patience = result.GetValue(patience),
                 ValidationFraction = result.GetValue(validation),
                 Threads = result.GetValue(threads),
+                AspectScope = result.GetValue(scope) == "text" ? AspectScope.Text : AspectScope.Clauses,
             };
             return ExecuteAsync(new SentimentTrainingRequest
             {
