@@ -31,6 +31,9 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
     /// <summary>Longest fallback reason written on an event.</summary>
     public const int MaxFallbackLength = 512;
 
+    /// <summary>How a fallback's reason starts when the backend was unavailable (else it gave two invalid answers).</summary>
+    public const string UnavailableReason = "unavailable: ";
+
     public async ValueTask<IndustryTextAnswer> AnalyseAsync(IndustryTextRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,7 +49,7 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
             catch (LanguageModelUnavailableException ex)
             {
                 Counters.CountUnavailableFallback();
-                return Fallback(request.Text, "unavailable: " + ex.Message);
+                return Fallback(request.Text, UnavailableReason + ex.Message);
             }
             var parsed = _parser.TryParse(raw, out problem);
             if (parsed is not null)

@@ -5,7 +5,7 @@ namespace StreamRisk.Pipeline.Stages;
 /// <summary>Counts for the end-of-run summary; thread-safe because worker mode runs stages in parallel.</summary>
 public sealed class PipelineCounters
 {
-    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts, _llmAnswers, _llmFallbacks, _shadowScores, _shadowDisagreements;
+    private long _inputs, _documents, _duplicates, _mentions, _firm, _industry, _daily, _scores, _alerts, _issuerFree, _relayed, _redelivered, _tooLateTexts, _llmAnswers, _llmInvalidFallbacks, _llmUnavailableFallbacks, _shadowScores, _shadowDisagreements;
     private readonly ConcurrentDictionary<string, long> _deadLetters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Telemetry.LatencyHistogram> _stageBatches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Telemetry.LatencyHistogram> _modelCalls = new(StringComparer.Ordinal);
@@ -21,7 +21,11 @@ public sealed class PipelineCounters
     /// <summary>Issuer-free texts a configured LLM answered validly.</summary>
     public long IndustryLlmAnswers => Interlocked.Read(ref _llmAnswers);
     /// <summary>Issuer-free texts the built-in scorer answered because the configured LLM gave two invalid answers or was unavailable.</summary>
-    public long IndustryLlmFallbacks => Interlocked.Read(ref _llmFallbacks);
+    public long IndustryLlmFallbacks => IndustryLlmInvalidFallbacks + IndustryLlmUnavailableFallbacks;
+    /// <summary>Fallbacks because the LLM answered invalidly twice.</summary>
+    public long IndustryLlmInvalidFallbacks => Interlocked.Read(ref _llmInvalidFallbacks);
+    /// <summary>Fallbacks because the LLM's backend was unavailable (timeout, server error, open circuit).</summary>
+    public long IndustryLlmUnavailableFallbacks => Interlocked.Read(ref _llmUnavailableFallbacks);
     public long DailyValues => Interlocked.Read(ref _daily);
     public long RiskScores => Interlocked.Read(ref _scores);
     public long Alerts => Interlocked.Read(ref _alerts);
@@ -45,7 +49,7 @@ public sealed class PipelineCounters
     public void Firm(long n = 1) => Interlocked.Add(ref _firm, n);
     public void Industry(long n = 1) => Interlocked.Add(ref _industry, n);
     public void IndustryLlmAnswer() => Interlocked.Increment(ref _llmAnswers);
-    public void IndustryLlmFallback() => Interlocked.Increment(ref _llmFallbacks);
+    public void IndustryLlmFallback(bool unavailable) => Interlocked.Increment(ref unavailable ? ref _llmUnavailableFallbacks : ref _llmInvalidFallbacks);
     public void Daily(long n = 1) => Interlocked.Add(ref _daily, n);
     public void Score(long n = 1) => Interlocked.Add(ref _scores, n);
     public void Alert(long n = 1) => Interlocked.Add(ref _alerts, n);

@@ -41,6 +41,13 @@ public sealed class PipelineMetrics
                 c.ModelCalls.SelectMany(kv => kv.Value.Samples([("model", kv.Key)])).ToList()));
             families.Add(new MetricFamily("streamrisk_model_texts_total", "counter", "Texts given to each text model.",
                 c.ModelTexts.Select(kv => new MetricSample([("model", kv.Key)], kv.Value)).ToList()));
+            families.Add(new MetricFamily("streamrisk_industry_llm_texts_total", "counter",
+                "Issuer-free texts sent to a configured LLM (--industry-model gguf:/openai:), by outcome: answered validly, or taken over by the built-in scorer after two invalid answers or because the backend was unavailable.",
+            [
+                new MetricSample([("outcome", "answered")], c.IndustryLlmAnswers),
+                new MetricSample([("outcome", "fallback_invalid")], c.IndustryLlmInvalidFallbacks),
+                new MetricSample([("outcome", "fallback_unavailable")], c.IndustryLlmUnavailableFallbacks),
+            ]));
             families.Add(new MetricFamily("streamrisk_shadow_scores_total", "counter",
                 "Risk scores the shadow class model (--risk-model-shadow) also scored, and those where it chose another class.",
                 [new MetricSample([("outcome", "scored")], c.ShadowScores), new MetricSample([("outcome", "disagreed")], c.ShadowDisagreements)]));

@@ -21,7 +21,17 @@ public sealed class DockerCompose_MatchesConfiguration
         var texts = Compose.Text + File.ReadAllText(RepositoryRoot.Of("infra/docker/Dockerfile"));
         var used = Regex.Matches(texts, @"\bSTREAMRISK_[A-Z0-9_]+").Select(m => m.Value).Distinct().ToArray();
         Assert.NotEmpty(used);
-        Assert.All(used, name => Assert.Contains(name, PipelineSettings.Variables.Concat(RetrievalBackends.Variables)));
+        Assert.All(used, name => Assert.Contains(name, PipelineSettings.Variables.Concat(RetrievalBackends.Variables).Append(IndustryModelSpec.Variable)));
+    }
+
+    [Fact]
+    public void The_industry_worker_takes_its_model_from_the_host_and_defaults_to_one_that_parses()
+    {
+        var value = Compose.Environment("worker-industry-sentiment")[IndustryModelSpec.Variable];
+
+        var interpolation = Regex.Match(value, @"^\$\{" + IndustryModelSpec.Variable + @":-(?<fallback>[^}]*)\}$");
+        Assert.True(interpolation.Success, $"expected ${{{IndustryModelSpec.Variable}:-...}}, found {value}");
+        Assert.Equal(IndustryModelKind.BuiltIn, IndustryModelSpec.Parse(interpolation.Groups["fallback"].Value, IndustryModelSpec.Variable).Kind);
     }
 
     [Fact]

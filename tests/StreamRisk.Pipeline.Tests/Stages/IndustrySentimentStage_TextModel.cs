@@ -67,7 +67,13 @@ public class IndustrySentimentStage_TextModel
     public async Task A_fallback_answer_is_said_on_every_event()
     {
         var events = await RunAsync(new ScriptedModel(new IndustryTextAnswer(-0.4, [], "lexicon-industry/1", "none", "openai:q (industry-en/1) unavailable: circuit open")),
-            h => Assert.Equal((0L, 1L), (h.Counters.IndustryLlmAnswers, h.Counters.IndustryLlmFallbacks)));
+            h =>
+            {
+                Assert.Equal((0L, 1L, 1L), (h.Counters.IndustryLlmAnswers, h.Counters.IndustryLlmFallbacks, h.Counters.IndustryLlmUnavailableFallbacks));
+                var metrics = StreamRisk.Pipeline.Telemetry.PrometheusText.Render(new StreamRisk.Pipeline.Telemetry.PipelineMetrics { Counters = h.Counters }.Collect());
+                Assert.Contains("streamrisk_industry_llm_texts_total{outcome=\"fallback_unavailable\"} 1\n", metrics, StringComparison.Ordinal);
+                Assert.Contains("streamrisk_industry_llm_texts_total{outcome=\"fallback_invalid\"} 0\n", metrics, StringComparison.Ordinal);
+            });
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal("openai:q (industry-en/1) unavailable: circuit open", e.Fallback));
         // No model choice: retrieval alone decides, as with the built-in scorer.
