@@ -9,25 +9,16 @@ namespace StreamRisk.Nlp.Training.Tests.Shipped;
 /// <summary>
 /// The shipped default model (data/models/firm-sentiment, served through ONNX Runtime as in production) on the failure
 /// classes of the word-list scorer, one test per class, on sentences written for these tests only (they are in neither
-/// the training data, the synthetic templates' wording nor the evaluation set). Each class must be mostly right (at
-/// least two thirds of its pairs), except the classes it is known to fail, which may not fall below what it measured;
-/// the printed table shows every miss.
+/// the training data, the synthetic templates' wording nor the evaluation sets). Each class must be mostly right (at
+/// least two thirds of its pairs); the printed table shows every miss.
 /// </summary>
 public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
 {
     private const string P = "positive", N = "negative", Z = "neutral";
 
-    /// <summary>Classes the shipped model (firm-sentiment-cnn@1) gets mostly right.</summary>
-    public static TheoryData<string> Classes => new(Cases.Keys.Except(KnownFailures));
-
-    /// <summary>Classes it does not yet get mostly right (measured: inflection 2 of 6, clause scope 2 of 6; bench/RESULTS.md).
-    /// They run too, held to what the shipped model measured, so a retrained model may not do worse; move a class back to
-    /// <see cref="Classes"/> once a model gets it mostly right.</summary>
-    private static readonly string[] KnownFailures = ["inflection", "clause scope"];
-
-    private const int KnownFailuresMeasuredRight = 2;
-
-    public static TheoryData<string> FailingClasses => new(KnownFailures);
+    /// <summary>Every class: firm-sentiment-cnn@2 gets each mostly right (firm-sentiment-cnn@1 got inflection and clause
+    /// scope 2 of 6 each; bench/RESULTS.md).</summary>
+    public static TheoryData<string> Classes => new(Cases.Keys);
 
     private static readonly Dictionary<string, (string Text, string Issuer, string Label)[]> Cases = new()
     {
@@ -102,14 +93,6 @@ public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
     {
         var (right, total) = Check(failureClass);
         Assert.True(right * 3 >= total * 2, $"{failureClass}: {right} of {total} right");
-    }
-
-    [Theory]
-    [MemberData(nameof(FailingClasses))]
-    public void Not_yet_mostly_right_and_no_worse_than_measured(string failureClass)
-    {
-        var (right, total) = Check(failureClass);
-        Assert.True(right >= KnownFailuresMeasuredRight, $"{failureClass}: {right} of {total} right; the shipped model measured {KnownFailuresMeasuredRight}");
     }
 
     private (int Right, int Total) Check(string failureClass)
