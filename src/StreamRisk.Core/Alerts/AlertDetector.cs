@@ -29,7 +29,7 @@ public sealed class AlertDetector
     {
         _rules = rules ?? new AlertRules();
         if (_rules.RetainedDays <= _rules.JumpWindowDays || _rules.JumpMinHistory < 2 || _rules.JumpMinHistory > _rules.JumpWindowDays
-            || !(_rules.JumpSigmas > 0) || !(_rules.HysteresisMargin >= 0))
+            || !(_rules.JumpSigmas > 0) || !(_rules.HysteresisMargin >= 0) || !(_rules.JumpMinSd >= 0))
         {
             throw new ArgumentException("inconsistent alert rules", nameof(rules));
         }
@@ -244,7 +244,7 @@ public sealed class AlertDetector
         }
 
         var past = _changes.AsSpan(first, k - first);
-        var z = CausalZScore.Of(change, past, _rules.JumpMinHistory);
+        var z = CausalZScore.Of(change, past, _rules.JumpMinHistory, _rules.JumpMinSd);
         if (!(Math.Abs(z) > _rules.JumpSigmas))
         {
             return null;

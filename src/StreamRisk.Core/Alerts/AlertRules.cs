@@ -10,8 +10,8 @@ namespace StreamRisk.Core.Alerts;
 /// episode, not many). Severity: critical at or below <see cref="CriticalIndex"/>, else warning. Before the first
 /// score the rule is armed: an issuer first seen below the line raises.</item>
 /// <item><c>jump</c>: the day's change of the index is more than <see cref="JumpSigmas"/> standard deviations from the mean
-/// of the changes of the previous <see cref="JumpWindowDays"/> days (causal; needs <see cref="JumpMinHistory"/> past
-/// changes and a non-zero spread). Severity: a fall beyond 2·JumpSigmas is critical, a smaller fall warning, a rise info.</item>
+/// of the changes of the previous <see cref="JumpWindowDays"/> days, their spread taken as at least <see cref="JumpMinSd"/> (causal; needs <see cref="JumpMinHistory"/> past
+/// changes). Severity: a fall beyond 2·JumpSigmas is critical, a smaller fall warning, a rise info.</item>
 /// <item><c>class_change</c>: the risk class differs from the previous day's. Severity: to defaulted critical,
 /// to a more severe class warning, to a less severe class info.</item>
 /// </list>
@@ -40,6 +40,13 @@ public sealed record AlertRules
 
     /// <summary>Days of past changes the jump rule looks at (default 60).</summary>
     public int JumpWindowDays { get; init; } = 60;
+
+    /// <summary>
+    /// Least standard deviation the jump rule assumes for the past changes, in index units (default 0.01). After a
+    /// flat stretch the measured spread is near zero (rounding noise), and any change would read as billions of
+    /// standard deviations; with the floor a change must also be material (here 3 × 0.01 from the mean) to be a jump.
+    /// </summary>
+    public double JumpMinSd { get; init; } = 0.01;
 
     /// <summary>Past changes needed before the jump rule can raise (default 20).</summary>
     public int JumpMinHistory { get; init; } = 20;

@@ -53,8 +53,9 @@ public sealed class CausalZScore
         }
     }
 
-    /// <summary>z-score of <paramref name="value"/> against the non-NaN values of <paramref name="past"/>.</summary>
-    public static double Of(double value, ReadOnlySpan<double> past, int minCount)
+    /// <summary>z-score of <paramref name="value"/> against the non-NaN values of <paramref name="past"/>; their standard
+    /// deviation is taken as at least <paramref name="minSd"/> (0: no floor; a constant past then gives 0).</summary>
+    public static double Of(double value, ReadOnlySpan<double> past, int minCount, double minSd = 0)
     {
         if (double.IsNaN(value))
         {
@@ -87,7 +88,7 @@ public sealed class CausalZScore
             }
         }
 
-        var sd = Math.Sqrt(squares / (count - 1));
+        var sd = Math.Max(Math.Sqrt(squares / (count - 1)), minSd);
         return sd <= 1e-12 * Math.Max(1.0, Math.Abs(mean)) ? 0 : (value - mean) / sd;
     }
 }

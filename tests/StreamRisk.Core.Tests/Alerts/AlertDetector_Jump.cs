@@ -70,4 +70,42 @@ public sealed class AlertDetector_Jump
         var alert = Assert.Single(detector.Observe(Score(30, alternating - 0.1), []));
         Assert.Equal(AlertRules.Warning, alert.Severity);
     }
+
+    private static AlertDetector Flat(int days, double level)
+    {
+        var detector = new AlertDetector();
+        for (var day = 0; day < days; day++)
+        {
+            // A flat index carries rounding noise, as a smoothed series does: changes of about 1e-12.
+            Assert.Empty(detector.Observe(Score(day, level + (day % 2 == 0 ? 1e-12 : -1e-12)), []));
+        }
+
+        return detector;
+    }
+
+    [Fact]
+    public void AfterAFlatStretch_ASmallChangeIsNotAJump()
+    {
+        var detector = Flat(40, -0.05);
+
+        Assert.Empty(detector.Observe(Score(40, -0.05 + 0.019), []));
+    }
+
+    [Fact]
+    public void AfterAFlatStretch_AMaterialFallIsAJumpMeasuredAgainstTheFloor()
+    {
+        var detector = Flat(40, -0.05);
+
+        var alert = Assert.Single(detector.Observe(Score(40, -0.05 - 0.059), []));
+
+        // −0.059 against a floor of 0.01 is −5.9 sd: a warning (critical from 2 × 3 sd), not −5 billion sd.
+        Assert.Equal(AlertRules.Warning, alert.Severity);
+        Assert.Contains("is -5.9 sd from", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_floor_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new AlertDetector(new AlertRules { JumpMinSd = -0.01 }));
+    }
 }
