@@ -24,8 +24,7 @@ public sealed record LexiconCalibration
     public static void FeaturesOf(SentimentEvidence evidence, Span<double> x)
     {
         x[0] = 1;
-        x[1] = Math.Log(1 + Math.Max(0, evidence.Positive));
-        x[2] = Math.Log(1 + Math.Max(0, evidence.Negative));
+        (x[1], x[2]) = LexiconEvidenceFeatures.Of(evidence);
     }
 
     public SentimentProbabilities Apply(SentimentEvidence evidence)

@@ -48,8 +48,14 @@ public sealed class FirmSentimentNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
     /// <param name="mask">1 on real tokens ([CLS], text, [SEP]), 0 on padding; float32 [batch, sequence].</param>
     /// <param name="aspectMask">1 on the mention's tokens; float32 [batch, sequence].</param>
     /// <returns>Logits, float32 [batch, 3].</returns>
-    public override Tensor forward(Tensor ids, Tensor mask, Tensor aspectMask)
+    public override Tensor forward(Tensor ids, Tensor mask, Tensor aspectMask) => forward(ids, mask, aspectMask, null);
+
+    /// <param name="lexiconEvidence">The word-list evidence features, float32 [batch, LexiconFeatures]; needed exactly
+    /// when the shape has them.</param>
+    public Tensor forward(Tensor ids, Tensor mask, Tensor aspectMask, Tensor? lexiconEvidence)
     {
+        if ((lexiconEvidence is null) != (Shape.LexiconFeatures == 0))
+            throw new ArgumentException($"the model takes {Shape.LexiconFeatures} lexicon evidence features", nameof(lexiconEvidence));
         var x = embedding.forward(ids) + aspectMask.unsqueeze(2) * aspect;
         var m = mask.unsqueeze(1);
         var h = dropout.forward(x).transpose(1, 2) * m;
@@ -66,7 +72,9 @@ public sealed class FirmSentimentNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
         // The mean embedding (a bag of words, as fastText) beside the convolution features: a short path from words to
         // the output that learns fast on small data; the convolutions add order, negation and the mention's clause.
         var bag = (x * mask.unsqueeze(2)).sum(1) / mask.sum(1, keepdim: true).clamp_min(1f);
-        var pooled = cat([globalMax, globalMean, mentionMean, mentionMax, bag], 1);
+        var pooled = lexiconEvidence is null
+            ? cat([globalMax, globalMean, mentionMean, mentionMax, bag], 1)
+            : cat([globalMax, globalMean, mentionMean, mentionMax, bag, lexiconEvidence], 1);
         return output.forward(dropout.forward(nn.functional.relu(hidden.forward(dropout.forward(pooled)))));
     }
 

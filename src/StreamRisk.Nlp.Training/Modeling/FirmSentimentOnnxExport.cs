@@ -23,6 +23,7 @@ public static class FirmSentimentOnnxExport
         g.Input("input_ids", OnnxElementType.Int64, "batch", "sequence");
         g.Input("attention_mask", OnnxElementType.Int64, "batch", "sequence");
         g.Input("aspect_mask", OnnxElementType.Float, "batch", "sequence");
+        if (shape.LexiconFeatures > 0) g.Input("lexicon_evidence", OnnxElementType.Float, "batch", shape.LexiconFeatures);
         g.Output("logits", OnnxElementType.Float, "batch", 3);
 
         string Weight(string name)
@@ -69,7 +70,10 @@ public static class FirmSentimentOnnxExport
         var mentionMax = g.Node("ReduceMax", [mentionH], max2, keep0);
         var mask2 = g.Node("Unsqueeze", [mask, axis2]);
         var bag = g.Node("Div", [g.Node("ReduceSum", [g.Node("Mul", [x, mask2]), axis1], keep0), tokens]);
-        var pooled = g.Node("Concat", [globalMax, globalMean, mentionMean, mentionMax, bag], new OnnxAttribute.Int("axis", 1));
+        string[] parts = shape.LexiconFeatures > 0
+            ? [globalMax, globalMean, mentionMean, mentionMax, bag, "lexicon_evidence"]
+            : [globalMax, globalMean, mentionMean, mentionMax, bag];
+        var pooled = g.Node("Concat", parts, new OnnxAttribute.Int("axis", 1));
 
         // Head; the temperature divides the last layer's weights and bias.
         var transB = new OnnxAttribute.Int("transB", 1);

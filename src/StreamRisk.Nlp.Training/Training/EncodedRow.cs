@@ -7,14 +7,19 @@ using StreamRisk.Nlp.Training.Data;
 namespace StreamRisk.Nlp.Training.Training;
 
 /// <summary>One model input row with its label: BERT ids with [CLS]/[SEP] and the aspect positions.</summary>
-public sealed record EncodedRow(int[] Ids, IReadOnlyList<TokenRange> Aspects, int Label, int Example);
+/// <param name="LexiconEvidence">The word-list evidence features of the row's text and issuer, when the model reads them.</param>
+public sealed record EncodedRow(int[] Ids, IReadOnlyList<TokenRange> Aspects, int Label, int Example, float[]? LexiconEvidence = null);
 
 public static class RowEncoder
 {
     /// <summary>The rows the serving path would build for these texts (<see cref="AspectRowPlanner"/>), labelled.</summary>
-    public static List<EncodedRow> Encode(WordPieceTextEncoder tokenizer, IReadOnlyList<LabelledText> texts, int maxLength)
+    /// <param name="lexiconEvidence">Also compute the word-list evidence features, as <c>OnnxAbsaModel</c> does for a
+    /// graph with the <c>lexicon_evidence</c> input (on the same, already cut, texts).</param>
+    public static List<EncodedRow> Encode(WordPieceTextEncoder tokenizer, IReadOnlyList<LabelledText> texts, int maxLength, bool lexiconEvidence = false)
     {
-        var rows = AspectRowPlanner.Plan(tokenizer, Requests(texts), maxLength);
+        var requests = Requests(texts);
+        var evidence = lexiconEvidence ? new LexiconFirmSentimentModel().Evidence(requests) : null;
+        var rows = AspectRowPlanner.Plan(tokenizer, requests, maxLength);
         var encoded = new List<EncodedRow>(rows.Count);
         foreach (var row in rows)
         {
@@ -22,7 +27,13 @@ public static class RowEncoder
             ids[0] = tokenizer.ClassificationId;
             row.TextIds.CopyTo(ids.AsSpan(1));
             ids[^1] = tokenizer.SeparatorId;
-            encoded.Add(new EncodedRow(ids, row.RowAspects, texts[row.Request].Label, row.Request));
+            float[]? features = null;
+            if (evidence is not null)
+            {
+                features = new float[LexiconEvidenceFeatures.Count];
+                LexiconEvidenceFeatures.Write(evidence[row.Request], features);
+            }
+            encoded.Add(new EncodedRow(ids, row.RowAspects, texts[row.Request].Label, row.Request, features));
         }
         return encoded;
     }

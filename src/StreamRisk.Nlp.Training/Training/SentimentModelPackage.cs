@@ -42,8 +42,9 @@ public static class SentimentModelPackage
             ["task"] = "aspect-sentiment",
             ["file"] = ModelFile,
             ["sha256"] = Sha256(onnx),
-            ["inputs"] = new JsonArray(Tensor("input_ids", "int64", "batch", "sequence"), Tensor("attention_mask", "int64", "batch", "sequence"),
-                Tensor("aspect_mask", "float32", "batch", "sequence")),
+            ["inputs"] = new JsonArray(new[] { Tensor("input_ids", "int64", "batch", "sequence"), Tensor("attention_mask", "int64", "batch", "sequence"),
+                Tensor("aspect_mask", "float32", "batch", "sequence") }
+                .Concat(net.Shape.LexiconFeatures > 0 ? [Tensor("lexicon_evidence", "float32", "batch", net.Shape.LexiconFeatures)] : []).ToArray<JsonNode?>()),
             ["outputs"] = new JsonArray(Tensor("logits", "float32", "batch", 3)),
             ["labels"] = new JsonArray(FirmSentimentOnnxExport.Labels.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()),
             ["tokenizer"] = new JsonObject { ["type"] = "wordpiece", ["vocab_file"] = VocabFile, ["lower_case"] = true, ["strip_accents"] = true, ["tokenize_chinese_chars"] = true },

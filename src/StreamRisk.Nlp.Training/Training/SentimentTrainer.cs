@@ -38,13 +38,14 @@ public static class SentimentTrainer
         var (train, validation) = Split(rows, options.ValidationFraction, random);
         var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
         var vocabularySize = File.ReadLines(vocabPath).Count();
-        var trainRows = RowEncoder.Encode(tokenizer, train, options.MaxLength);
-        var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength);
+        var trainRows = RowEncoder.Encode(tokenizer, train, options.MaxLength, options.LexiconFeatures);
+        var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength, options.LexiconFeatures);
         var vocabulary = CompactVocabulary.Build(trainRows, vocabularySize, options.MinTokenCount,
             [tokenizer.ClassificationId, tokenizer.SeparatorId]);
 
         var net = new FirmSentimentNet(new FirmSentimentNetShape(vocabulary.Count, options.EmbeddingSize, options.Channels,
-            HiddenSize: options.HiddenSize, Dropout: options.Dropout));
+            HiddenSize: options.HiddenSize, Dropout: options.Dropout,
+            LexiconFeatures: options.LexiconFeatures ? Core.Sentiment.LexiconEvidenceFeatures.Count : 0));
         using var optimizer = torch.optim.AdamW(net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var history = new List<EpochRecord>();
         var best = (F1: -1.0, Epoch: 0, State: (Dictionary<string, Tensor>?)null);
@@ -61,8 +62,8 @@ public static class SentimentTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 var batch = batches[s];
-                var (ids, mask, aspects, labels) = Tensors(batch, vocabulary, options.TokenDropout, random);
-                var loss = nn.functional.cross_entropy(net.forward(ids, mask, aspects), labels);
+                var (ids, mask, aspects, labels, evidence) = Tensors(batch, vocabulary, options.TokenDropout, random);
+                var loss = nn.functional.cross_entropy(net.forward(ids, mask, aspects, evidence), labels);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -138,15 +139,16 @@ public static class SentimentTrainer
         {
             using var scope = torch.NewDisposeScope();
             var batch = rows.Skip(s).Take(batchSize).ToList();
-            var (ids, mask, aspects, _) = Tensors(batch, vocabulary, 0, null);
-            var values = net.forward(ids, mask, aspects).data<float>().ToArray();
+            var (ids, mask, aspects, _, evidence) = Tensors(batch, vocabulary, 0, null);
+            var values = net.forward(ids, mask, aspects, evidence).data<float>().ToArray();
             for (var r = 0; r < batch.Count; r++) result.Add(values.AsSpan(r * 3, 3).ToArray());
         }
         return result;
     }
 
-    /// <summary>A padded batch: compact ids, attention mask, aspect mask (float) and labels.</summary>
-    public static (Tensor Ids, Tensor Mask, Tensor Aspects, Tensor Labels) Tensors(IReadOnlyList<EncodedRow> batch, CompactVocabulary vocabulary,
+    /// <summary>A padded batch: compact ids, attention mask, aspect mask (float), labels, and the word-list evidence
+    /// features when the rows carry them.</summary>
+    public static (Tensor Ids, Tensor Mask, Tensor Aspects, Tensor Labels, Tensor? Evidence) Tensors(IReadOnlyList<EncodedRow> batch, CompactVocabulary vocabulary,
         double tokenDropout, Random? random)
     {
         var length = batch.Max(r => r.Ids.Length);
@@ -168,6 +170,13 @@ public static class SentimentTrainer
             labels[r] = row.Label;
         }
         long[] shape = [batch.Count, length];
-        return (tensor(ids, shape), tensor(mask, shape), tensor(aspects, shape), tensor(labels));
+        Tensor? evidence = null;
+        if (batch[0].LexiconEvidence is { } first)
+        {
+            var values = new float[batch.Count * first.Length];
+            for (var r = 0; r < batch.Count; r++) batch[r].LexiconEvidence!.CopyTo(values, r * first.Length);
+            evidence = tensor(values, [batch.Count, first.Length]);
+        }
+        return (tensor(ids, shape), tensor(mask, shape), tensor(aspects, shape), tensor(labels), evidence);
     }
 }

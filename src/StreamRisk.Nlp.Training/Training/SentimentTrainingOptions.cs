@@ -28,6 +28,9 @@ public sealed record SentimentTrainingOptions
     /// the manifest, so serving cuts the same way).</summary>
     [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AspectScope>))]
     public AspectScope AspectScope { get; init; } = AspectScope.Text;
+    /// <summary>Give the model the word-list scorer's evidence about the issuer as two extra features (ONNX input
+    /// <c>lexicon_evidence</c>, filled by the runner).</summary>
+    public bool LexiconFeatures { get; init; }
     /// <summary>Torch intra-op threads (0: its default).</summary>
     public int Threads { get; init; } = 2;
 }

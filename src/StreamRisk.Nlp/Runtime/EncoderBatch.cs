@@ -4,8 +4,9 @@ namespace StreamRisk.Nlp.Runtime;
 /// longest row of this batch.</summary>
 public sealed class EncoderBatch
 {
-    public EncoderBatch(int rows, int length, bool withAspectMask, int paddingId)
+    public EncoderBatch(int rows, int length, bool withAspectMask, int paddingId, bool withLexiconEvidence = false)
     {
+        LexiconEvidence = withLexiconEvidence ? new float[rows * Core.Sentiment.LexiconEvidenceFeatures.Count] : null;
         Rows = rows;
         Length = length;
         InputIds = new long[rows * length];
@@ -21,6 +22,15 @@ public sealed class EncoderBatch
     public long[] AttentionMask { get; }
     public long[] TokenTypeIds { get; }
     public float[]? AspectMask { get; }
+
+    /// <summary>Per row, the word-list scorer's evidence features (<see cref="Core.Sentiment.LexiconEvidenceFeatures"/>), when the graph reads them.</summary>
+    public float[]? LexiconEvidence { get; }
+
+    public void SetLexiconEvidence(int row, Core.Sentiment.SentimentEvidence evidence)
+    {
+        if (LexiconEvidence is null) throw new InvalidOperationException("this batch carries no lexicon evidence");
+        Core.Sentiment.LexiconEvidenceFeatures.Write(evidence, LexiconEvidence.AsSpan(row * Core.Sentiment.LexiconEvidenceFeatures.Count, Core.Sentiment.LexiconEvidenceFeatures.Count));
+    }
 
     /// <summary>Writes row <paramref name="row"/>; text token i lands at position i + 1.</summary>
     public void SetRow(int row, ReadOnlySpan<int> textIds, int classificationId, int separatorId)

@@ -82,6 +82,9 @@ public sealed class EncoderSession : IDisposable
                     ModelInputs.TokenTypeIds => OrtValue.CreateTensorValueFromMemory(batch.TokenTypeIds, shape),
                     ModelInputs.AspectMask => OrtValue.CreateTensorValueFromMemory(
                         batch.AspectMask ?? throw new InvalidOperationException("the graph needs aspect_mask but the batch has none"), shape),
+                    ModelInputs.LexiconEvidence => OrtValue.CreateTensorValueFromMemory(
+                        batch.LexiconEvidence ?? throw new InvalidOperationException("the graph needs lexicon_evidence but the batch has none"),
+                        [batch.Rows, Core.Sentiment.LexiconEvidenceFeatures.Count]),
                     var other => throw new InvalidOperationException($"no way to feed input '{other}'"),
                 };
             }

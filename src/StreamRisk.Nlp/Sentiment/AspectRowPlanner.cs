@@ -19,11 +19,8 @@ public sealed record AspectRow(int Request, TokenizedText Tokens, AspectWindow W
 public static class AspectRowPlanner
 {
     /// <param name="maxLength">The model's max length, [CLS] and [SEP] included.</param>
-    /// <param name="scope">Whether each request is first cut to its issuer's clauses (<see cref="IssuerClauseScope"/>).</param>
-    public static List<AspectRow> Plan(WordPieceTextEncoder tokenizer, IReadOnlyList<AspectRequest> requests, int maxLength,
-        AspectScope scope = AspectScope.Text)
+    public static List<AspectRow> Plan(WordPieceTextEncoder tokenizer, IReadOnlyList<AspectRequest> requests, int maxLength)
     {
-        if (scope == AspectScope.Clauses) requests = IssuerClauseScope.CutAll(requests);
         var maxTokens = maxLength - 2;
         var rows = new List<AspectRow>(requests.Count);
         for (var r = 0; r < requests.Count; r++)

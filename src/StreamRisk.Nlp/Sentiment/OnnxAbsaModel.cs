@@ -20,6 +20,8 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
     private readonly bool _graphPooling;
     private readonly string[] _outputNames;
     private readonly int _hiddenSize;
+    private readonly bool _lexiconEvidence;
+    private static readonly LexiconFirmSentimentModel Lexicon = new();
 
     private OnnxAbsaModel(EncoderSession session, ClassifierHead? head, int hiddenSize)
     {
@@ -27,6 +29,7 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
         _head = head;
         _hiddenSize = hiddenSize;
         _graphPooling = head is null;
+        _lexiconEvidence = session.Manifest.Manifest.Inputs!.Any(i => i.Name == ModelInputs.LexiconEvidence);
         _order = SentimentLabelOrder.From(session.Manifest.Labels);
         _outputNames = [_graphPooling ? LogitsOutput : HiddenOutput];
     }
@@ -82,7 +85,11 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
 
     public IReadOnlyList<SentimentProbabilities> Score(IReadOnlyList<AspectRequest> requests)
     {
-        var windows = AspectRowPlanner.Plan(_session.Tokenizer, requests, _session.Manifest.MaxLength, _session.Manifest.AspectScope);
+        // The model reads what it was trained on: the issuer's clauses when its scope says so, and the word-list scorer's
+        // evidence about the issuer in that same text when its graph takes it.
+        var scoped = _session.Manifest.AspectScope == AspectScope.Clauses ? IssuerClauseScope.CutAll(requests) : requests;
+        var evidence = _lexiconEvidence ? Lexicon.Evidence(scoped) : null;
+        var windows = AspectRowPlanner.Plan(_session.Tokenizer, scoped, _session.Manifest.MaxLength);
         var sums = new double[requests.Count * 3];
         var counts = new int[requests.Count];
         var lengths = new int[windows.Count];
@@ -94,13 +101,14 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
         foreach (var group in LengthBatchPlanner.Plan(lengths, _session.BatchSize))
         {
             var length = lengths[group[^1]];
-            var batch = new EncoderBatch(group.Length, length, _graphPooling, _session.Tokenizer.PaddingId);
+            var batch = new EncoderBatch(group.Length, length, _graphPooling, _session.Tokenizer.PaddingId, _lexiconEvidence);
             for (var row = 0; row < group.Length; row++)
             {
                 var window = windows[group[row]];
                 batch.SetRow(row, window.TextIds, _session.Tokenizer.ClassificationId, _session.Tokenizer.SeparatorId);
                 if (_graphPooling)
                     foreach (var a in window.RowAspects) batch.MarkAspect(row, a.First, a.End);
+                if (evidence is not null) batch.SetLexiconEvidence(row, evidence[window.Request]);
             }
             using var outputs = _session.Run(batch, _outputNames);
             var data = outputs.First().GetTensorDataAsSpan<float>();

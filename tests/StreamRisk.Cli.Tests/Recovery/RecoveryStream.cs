@@ -80,6 +80,8 @@ public sealed class RecoveryStream : IAsyncLifetime
             Inputs = InputFiles,
             ReferenceDirectory = ReferenceDirectory,
             DatabasePath = database,
+            // What the processes under test run with `--firm-model lexicon`: the word-list scorer with its shipped calibration.
+            Models = new ModelOptions { FirmModel = ModelOptions.CalibratedLexicon },
         }, null, CancellationToken.None);
         ReferenceElapsed = run.Elapsed;
         await using var store = new SqliteRiskStore(database);

@@ -19,8 +19,10 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
 
     public static string Vocab => RepositoryRoot.Of("data", "models", "firm-sentiment", "vocab.txt");
 
-    [Fact]
-    public void Served_probabilities_equal_torch_forward()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Served_probabilities_equal_torch_forward(bool lexiconFeatures)
     {
         torch.manual_seed(11);
         var vocabularySize = File.ReadLines(Vocab).Count();
@@ -28,7 +30,8 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         var rows = new long[vocabularySize];
         for (var i = 0; i < rows.Length; i++) rows[i] = random.Next(0, 50);
         var vocabulary = new CompactVocabulary(rows, 50);
-        var net = new FirmSentimentNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8));
+        var net = new FirmSentimentNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8,
+            LexiconFeatures: lexiconFeatures ? LexiconEvidenceFeatures.Count : 0));
         using (torch.no_grad())
             foreach (var p in net.parameters()) p.normal_(0, 0.5);
         net.eval();
@@ -41,6 +44,7 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
             "Beta Bank",
             "Shares of Acme Corp rose sharply after the results, and analysts at several brokers lifted their targets on the stock; Beta Bank fell.",
             "A text about the market that names no issuer at all.",
+            "Acme Corp defaulted on its bonds and was downgraded again.",
         ];
         var labelled = new List<LabelledText>();
         foreach (var t in texts)
@@ -51,7 +55,9 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         using var served = OnnxAbsaModel.Load(manifest);
         var onnx = served.Score(RowEncoder.Requests(labelled));
         var tokenizer = WordPieceTextEncoder.FromVocabulary(Vocab, true, true, true);
-        var encoded = RowEncoder.Encode(tokenizer, labelled, 64);
+        var encoded = RowEncoder.Encode(tokenizer, labelled, 64, lexiconFeatures);
+        Assert.Equal(lexiconFeatures, File.ReadAllText(manifest).Contains("lexicon_evidence", StringComparison.Ordinal));
+        if (lexiconFeatures) Assert.Contains(encoded, r => r.LexiconEvidence!.Any(v => v > 0));
         Assert.Equal(labelled.Count, encoded.Count);
         for (var i = 0; i < encoded.Count; i++)
         {

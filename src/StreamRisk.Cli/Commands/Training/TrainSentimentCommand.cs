@@ -33,11 +33,15 @@ internal static class TrainSentimentCommand
             DefaultValueFactory = _ => "clauses",
         };
         scope.AcceptOnlyFromAmong("clauses", "text");
+        var lexiconFeatures = new Option<bool>("--lexicon-features")
+        {
+            Description = "Also give the model the word-list scorer's evidence about the issuer (its negation, scope and credit-term rules) as two input features; the runner computes them when it serves the model.",
+        };
         var quiet = CommonOptions.Quiet();
         var command = new Command("sentiment", "Train the firm-level sentiment model from scratch on labelled texts (sentence- or issuer-level) and "
             + "export it to ONNX with a calibrated temperature; reports accuracy, macro-F1, confusion matrix and calibration next to a naive-Bayes baseline and the lexicon.")
         {
-            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, quiet,
+            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -49,6 +53,7 @@ internal static class TrainSentimentCommand
                 ValidationFraction = result.GetValue(validation),
                 Threads = result.GetValue(threads),
                 AspectScope = result.GetValue(scope) == "text" ? AspectScope.Text : AspectScope.Clauses,
+                LexiconFeatures = result.GetValue(lexiconFeatures),
             };
             return ExecuteAsync(new SentimentTrainingRequest
             {
