@@ -156,6 +156,33 @@ public sealed class DailyAggregator
     public bool Holds(string issuerId, DateOnly day) =>
         _issuers.TryGetValue(issuerId, out var index) && index.OpenDays.ContainsKey(day.DayNumber);
 
+    /// <summary>
+    /// This instance's <see cref="Watermark"/> once <paramref name="texts"/> are applied: the latest effective stamp of
+    /// those that will count (valid and not too late; a text for a pruned day counts, as the aggregate stage reopens its
+    /// day first). What the industry index releases meso scores by (<see cref="IndustryDailyIndex.Apply"/>).
+    /// </summary>
+    public DateOnly? WatermarkAfter(IReadOnlyList<FirmSentiment> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var latest = _watermark.Current;
+        foreach (var text in texts)
+        {
+            if (Validate(text) is not null)
+            {
+                continue;
+            }
+
+            var day = DateOnly.FromDateTime(text.PublishedAt.UtcDateTime);
+            var stamp = _watermark.EffectiveStamp(day, text.Watermark);
+            if (!_watermark.IsTooLate(day, stamp) && (latest is not { } l || stamp > l))
+            {
+                latest = stamp;
+            }
+        }
+
+        return latest;
+    }
+
     /// <summary>The issuers whose days an input for <paramref name="issuerId"/> also changes (spill-over); empty without.</summary>
     public IEnumerable<string> SpillTargetsOf(string issuerId) =>
         _spillover is null ? [] : _spillover.TargetsOf(issuerId).Select(r => r.IssuerId);
