@@ -59,7 +59,8 @@ public sealed record TopicPath(string TopicId, double Similarity, double Sentime
 /// <param name="Day">Event-time day (UTC) the value is for.</param>
 /// <param name="Revision">0 for the first value of the day; each late correction adds one.</param>
 /// <param name="FirmScore">Mean firm-level score of the day's texts (null: no text that day).</param>
-/// <param name="MesoScore">Mean over the issuer's industries of their causal z-scored industry index.</param>
+/// <param name="MesoScore">Mean over the issuer's industries of their causal z-scored industry index (null: none had news
+/// that day, or the stream is not yet a day past it; see <see cref="Indexing.IndustryIndexOptions.MesoReleaseDays"/>).</param>
 /// <param name="Composite">Combination of firm and meso scores, before smoothing.</param>
 /// <param name="Smoothed">Causal Daubechies-4 smoothed composite; depends only on days ≤ Day.</param>
 /// <param name="SpilloverScore">What related issuers' news added to <paramref name="Composite"/> that day (Σ reach

@@ -29,8 +29,9 @@ namespace StreamRisk.Core.Indexing;
 /// <para>Spill-over (with a <see cref="SpilloverMap"/>): composite = own + Σ over the related issuers within reach of
 /// weight × their own composite that day, where own = FirmWeight · firm + MesoWeight · meso. Only own values spill,
 /// so a shock travels along the reach paths alone and never echoes back. A related issuer's input marks the reached
-/// issuers' days dirty too, growing their grids to cover it (an issuer with no news of its own then gets days of
-/// spill-over only). A reached day this instance has pruned is left as it is: the aggregate stage reopens the reached
+/// issuers' days dirty too, growing their grids to cover the days of the source's own inputs (an issuer with no news of
+/// its own then gets days of spill-over only): an issuer's grid runs from the first to the last day of its own and its
+/// sources' own inputs, whatever order they arrive in. A reached day this instance has pruned is left as it is: the aggregate stage reopens the reached
 /// issuers' days along with the source's (<see cref="SpillTargetsOf"/>).</para>
 /// <para>Each <see cref="Apply"/> returns at most one value per (issuer, day), ordered by issuer id (ordinal) then day.
 /// Not thread-safe: one instance per partition, called from one thread.</para>
@@ -105,6 +106,7 @@ public sealed class DailyAggregator
 
             _watermark.Advance(stamp);
             var open = OpenDay(text.IssuerId, day.DayNumber);
+            _issuers[text.IssuerId].NoteOwnInput(day.DayNumber);
             if (!open.EventIds.Add(text.EventId))
             {
                 continue;
@@ -137,6 +139,7 @@ public sealed class DailyAggregator
 
                 _watermark.Advance(meso.Day);
                 var open = OpenDay(meso.IssuerId, meso.Day.DayNumber);
+                _issuers[meso.IssuerId].NoteOwnInput(meso.Day.DayNumber);
                 if (open.Meso != meso.MesoScore)
                 {
                     open.Meso = meso.MesoScore;
@@ -155,6 +158,33 @@ public sealed class DailyAggregator
     /// <summary>Whether the state of (issuer, day) is in memory.</summary>
     public bool Holds(string issuerId, DateOnly day) =>
         _issuers.TryGetValue(issuerId, out var index) && index.OpenDays.ContainsKey(day.DayNumber);
+
+    /// <summary>
+    /// This instance's <see cref="Watermark"/> once <paramref name="texts"/> are applied: the latest effective stamp of
+    /// those that will count (valid and not too late; a text for a pruned day counts, as the aggregate stage reopens its
+    /// day first). What the industry index releases meso scores by (<see cref="IndustryDailyIndex.Apply"/>).
+    /// </summary>
+    public DateOnly? WatermarkAfter(IReadOnlyList<FirmSentiment> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var latest = _watermark.Current;
+        foreach (var text in texts)
+        {
+            if (Validate(text) is not null)
+            {
+                continue;
+            }
+
+            var day = DateOnly.FromDateTime(text.PublishedAt.UtcDateTime);
+            var stamp = _watermark.EffectiveStamp(day, text.Watermark);
+            if (!_watermark.IsTooLate(day, stamp) && (latest is not { } l || stamp > l))
+            {
+                latest = stamp;
+            }
+        }
+
+        return latest;
+    }
 
     /// <summary>The issuers whose days an input for <paramref name="issuerId"/> also changes (spill-over); empty without.</summary>
     public IEnumerable<string> SpillTargetsOf(string issuerId) =>
@@ -357,23 +387,33 @@ public sealed class DailyAggregator
         return changed;
     }
 
-    /// <summary>Marks the reached issuers' days from each changed source day on dirty, growing their grids to the
-    /// source's last day. Only inputs spread: reached issuers are not sources through this (own values spill, not spill).</summary>
+    /// <summary>Marks the reached issuers' days from each changed source day on dirty, growing their grids to cover the
+    /// span of the source's own inputs. Only inputs spread: reached issuers are not sources through this (own values
+    /// spill, not spill).</summary>
+    /// <remarks>The span, not the source's grid: a source's grid also grows when other issuers' news reaches it, and
+    /// whether that happened before or after its own news would otherwise decide where its targets' grids begin (and
+    /// with the start, the smoother's window over their first 256 days). Own values are zero outside the span, so
+    /// nothing beyond it has anything to spill.</remarks>
     private void SpreadToReachedIssuers()
     {
-        var sources = new (string IssuerId, int From, int To)[_dirtyOrder.Count];
+        var sources = new (string IssuerId, int From)[_dirtyOrder.Count];
         for (var i = 0; i < sources.Length; i++)
         {
-            var index = _issuers[_dirtyOrder[i]];
-            sources[i] = (index.IssuerId, _dirtyFrom[index.IssuerId], index.FirstDayNumber + index.DayCount - 1);
+            sources[i] = (_dirtyOrder[i], _dirtyFrom[_dirtyOrder[i]]);
         }
 
-        foreach (var (sourceId, from, to) in sources)
+        foreach (var (sourceId, from) in sources)
         {
+            var source = _issuers[sourceId];
+            if (source.OwnInputs is not var (ownFirst, ownLast))
+            {
+                continue;
+            }
+
             foreach (var reach in _spillover!.TargetsOf(sourceId))
             {
-                var target = Covering(reach.IssuerId, from);
-                Covering(reach.IssuerId, to);
+                var target = Covering(reach.IssuerId, ownFirst);
+                Covering(reach.IssuerId, ownLast);
                 // Open days are a suffix of the grid (pruning takes the oldest, reopening restores up to the end).
                 var first = from;
                 if (!target.OpenDays.ContainsKey(first))

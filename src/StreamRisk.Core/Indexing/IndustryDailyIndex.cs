@@ -11,7 +11,12 @@ namespace StreamRisk.Core.Indexing;
 /// carries the direction of a topic's effect, so a negatively linked topic flips the text's contribution; with all
 /// weights positive it is the plain weighted mean). Sums are exact (<see cref="FixedPointSum"/>).
 /// Then a <see cref="CausalZScore"/> over the industry's days with data puts industries with different news tone on one scale.</para>
-/// <para>Issuer meso score for a day = mean of the z-scores of the issuer's industries that had data that day; none: null.</para>
+/// <para>Issuer meso score for a day = mean of the z-scores of the issuer's industries that had data that day; none: null.
+/// An industry day's issuers get their meso scores once the stream is <see cref="IndustryIndexOptions.MesoReleaseDays"/>
+/// past it, and again on every later change of it (a late text, a z-score moved by one): until then its changes wait
+/// (<see cref="PendingDayCount"/>), so the many batches that carry one day's industry texts revise each issuer of the
+/// industry once, not once per batch. Which days have been released depends on the watermarks alone, so the final
+/// meso scores do not depend on batching either.</para>
 /// <para>Idempotency by EventId, lateness by each text's ingest stamp (<see cref="IndustrySentiment.Watermark"/>; without
 /// one, this instance's own watermark), pruning after <see cref="IndustryIndexOptions.PruneMarginDays"/> and
 /// <c>day_pruned</c> rejections as in <see cref="DailyAggregator"/>.
@@ -26,12 +31,14 @@ public sealed class IndustryDailyIndex
     private readonly Dictionary<string, string[]> _industriesOfIssuer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _issuersOfIndustry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _dirtyFrom = new(StringComparer.Ordinal);
+    private readonly HashSet<(string IndustryId, int DayNumber)> _pending = [];
 
     /// <param name="issuerIndustries">issuer id → its industry ids (e.g. from <c>Issuer.IndustryIds</c>).</param>
     public IndustryDailyIndex(IReadOnlyDictionary<string, IReadOnlyList<string>> issuerIndustries, IndustryIndexOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(issuerIndustries);
         _options = options ?? new IndustryIndexOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.MesoReleaseDays, nameof(options));
         _zScore = new CausalZScore(_options.ZScoreWindowDays, _options.ZScoreMinCount);
         _watermark = new EventTimeWatermark(_options.AllowedLatenessDays, _options.PruneMarginDays);
 
@@ -86,8 +93,18 @@ public sealed class IndustryDailyIndex
         return count == 0 ? null : sum / count;
     }
 
-    /// <summary>Applies a batch of industry texts in the given order.</summary>
-    public IndustryIndexUpdate Apply(IReadOnlyList<IndustrySentiment> texts)
+    /// <summary>Industry days changed but not yet sent to their issuers (the stream is not
+    /// <see cref="IndustryIndexOptions.MesoReleaseDays"/> past them yet).</summary>
+    public int PendingDayCount => _pending.Count;
+
+    /// <summary>Applies a batch of industry texts in the given order, then sends the issuers the meso scores of the
+    /// changed industry days that the stream is <see cref="IndustryIndexOptions.MesoReleaseDays"/> past.</summary>
+    /// <param name="streamWatermark">How far the rest of the caller's input has reached once this batch is applied
+    /// (<see cref="DailyAggregator.WatermarkAfter"/> of the firm-level texts that go with it), so that a quiet industry
+    /// is released as the stream moves on; the later of it and this index's own <see cref="Watermark"/> decides. Both
+    /// count only texts that are applied, so the days released by the end are a function of the set of texts applied,
+    /// which a rebuilt instance (replaying its inbox in other batches) reaches again.</param>
+    public IndustryIndexUpdate Apply(IReadOnlyList<IndustrySentiment> texts, DateOnly? streamWatermark = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         List<RejectedInput<IndustrySentiment>>? rejected = null;
@@ -140,7 +157,40 @@ public sealed class IndustryDailyIndex
         }
 
         _dirtyFrom.Clear();
-        return new IndustryIndexUpdate(changed, MesoScoresFor(changed), (IReadOnlyList<RejectedInput<IndustrySentiment>>?)rejected ?? []);
+        foreach (var value in changed)
+        {
+            _pending.Add((value.IndustryId, value.Day.DayNumber));
+        }
+
+        return new IndustryIndexUpdate(changed, MesoScoresFor(Release(streamWatermark)), (IReadOnlyList<RejectedInput<IndustrySentiment>>?)rejected ?? []);
+    }
+
+    /// <summary>Takes the pending industry days the stream is far enough past out of <see cref="_pending"/>.</summary>
+    private List<(string IndustryId, int DayNumber)> Release(DateOnly? streamWatermark)
+    {
+        var released = new List<(string, int)>();
+        var own = _watermark.Current;
+        if (_pending.Count == 0 || (own ?? streamWatermark) is not { } first)
+        {
+            return released;
+        }
+
+        var reached = streamWatermark is { } w && w > first ? w : first;
+        var lastReleased = reached.DayNumber - _options.MesoReleaseDays;
+        foreach (var key in _pending)
+        {
+            if (key.DayNumber <= lastReleased)
+            {
+                released.Add(key);
+            }
+        }
+
+        foreach (var key in released)
+        {
+            _pending.Remove(key);
+        }
+
+        return released;
     }
 
     /// <summary>Whether the state of (industry, day) is in memory.</summary>
@@ -292,16 +342,16 @@ public sealed class IndustryDailyIndex
         }
     }
 
-    private List<IssuerMesoScore> MesoScoresFor(List<IndustryDailyValue> changed)
+    private List<IssuerMesoScore> MesoScoresFor(List<(string IndustryId, int DayNumber)> industryDays)
     {
         var keys = new SortedSet<(string IssuerId, int DayNumber)>(IssuerDayComparer.Instance);
-        foreach (var value in changed)
+        foreach (var (industryId, dayNumber) in industryDays)
         {
-            if (_issuersOfIndustry.TryGetValue(value.IndustryId, out var issuers))
+            if (_issuersOfIndustry.TryGetValue(industryId, out var issuers))
             {
                 foreach (var issuerId in issuers)
                 {
-                    keys.Add((issuerId, value.Day.DayNumber));
+                    keys.Add((issuerId, dayNumber));
                 }
             }
         }

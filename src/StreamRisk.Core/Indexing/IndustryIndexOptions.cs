@@ -18,4 +18,11 @@ public sealed record IndustryIndexOptions
 
     /// <summary>Past days with data needed before the z-score is non-zero (default 10).</summary>
     public int ZScoreMinCount { get; init; } = 10;
+
+    /// <summary>How many days the stream must be past an industry day before its meso scores go to the issuers
+    /// (default 1): day d reaches them once the watermark (the latest ingest stamp applied, or the caller's stream
+    /// watermark) is at least d + this, and again whenever it changes after that. 0 sends them with every change, as
+    /// the day's texts arrive: one revision of every issuer of the industry per batch that moves the day, which made
+    /// the daily index's output grow with industry texts × issuers per industry (docs/design-notes.md, "Meso release").</summary>
+    public int MesoReleaseDays { get; init; } = 1;
 }

@@ -39,6 +39,13 @@ public sealed class IssuerDailyIndex
 
     internal Dictionary<int, OpenIssuerDay> OpenDays { get; } = [];
 
+    /// <summary>First and last day (day numbers) of the issuer's own inputs (texts, meso scores) applied so far; null
+    /// before any. Unlike the grid, which other issuers' spill-over grows too, it depends only on the set of inputs.</summary>
+    internal (int First, int Last)? OwnInputs { get; private set; }
+
+    internal void NoteOwnInput(int dayNumber) =>
+        OwnInputs = OwnInputs is var (first, last) ? (Math.Min(first, dayNumber), Math.Max(last, dayNumber)) : (dayNumber, dayNumber);
+
     internal Span<double> CompositeMutable => _composite.AsSpan(0, DayCount);
 
     internal Span<double> SmoothedMutable => _smoothed.AsSpan(0, DayCount);

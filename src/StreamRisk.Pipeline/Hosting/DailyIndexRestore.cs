@@ -40,7 +40,7 @@ public sealed class DailyIndexRestore
             industryGroup.Clear();
             while (i < industry.Count && industry[i].IngestSeq == seq) industryGroup.Add(industry[i++]);
             while (f < firm.Count && firm[f].IngestSeq == seq) firmGroup.Add(firm[f++]);
-            var update = IndustryIndex.Apply(industryGroup);
+            var update = IndustryIndex.Apply(industryGroup, Aggregator.WatermarkAfter(firmGroup));
             foreach (var daily in Aggregator.Apply(firmGroup, update.IssuerMesoScores).Changed)
             {
                 _latest[(daily.IssuerId, daily.Day)] = daily;

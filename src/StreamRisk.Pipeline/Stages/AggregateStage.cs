@@ -53,7 +53,8 @@ public sealed class AggregateStage(StageContext context, DailyAggregator aggrega
             industryIndex.Reopen(industryId, fromDay, toDay,
                 await Store.GetAppliedIndustrySentimentsAsync(StageName, industryId, fromDay, cancellationToken).ConfigureAwait(false));
         }
-        var industryUpdate = industryIndex.Apply(industry);
+        // Industry days reach their issuers once the whole stream (firm texts included) is a day past them.
+        var industryUpdate = industryIndex.Apply(industry, aggregator.WatermarkAfter(firm));
 
         var toReopen = aggregator.NeedingReopen(firm, industryUpdate.IssuerMesoScores);
         var lateSeen = await SeenBeforeAsync(toReopen.Texts.Select(t => t.EventId).Where(id => !redelivered.Contains(id)), cancellationToken).ConfigureAwait(false);

@@ -18,11 +18,19 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
     /// <summary>Counts unchanged this long, with every input stored, mean the worker is done: longer than a classic
     /// consumer-group rebalance on the mock cluster (session timeout 6 s − 1 s), so a group waiting for its partitions
     /// is not mistaken for a drained one.</summary>
-    // Settled: every table holds at least as many rows as the reference run's and nothing changed for Quiet. A worker
+    // Settled: every table holds at least as many rows as the reference run's, the counts did not change for Quiet, and
+    // then the content did not change for another Quiet. A worker
     // that stops short (lost work) is judged after StalledFor without progress, so the comparison shows what is missing.
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
+    // How long the content must then stay the same: more than twice the mock cluster's consumer session timeout (3 s),
+    // so a stage whose partitions a killed incarnation's member still holds is not mistaken for a drained one.
+    private static readonly TimeSpan ContentQuiet = TimeSpan.FromSeconds(7);
     private static readonly TimeSpan StalledFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(120);
+
+    /// <summary>How often, in this run, the store's content still changed after its row counts had settled (each time
+    /// a comparison by counts alone would have judged a worker that was still working).</summary>
+    public int ContentMovedAfterCountsSettled { get; private set; }
 
     public sealed record Outcome(StoreEquivalenceReport Report, int AlertEvents, int RedeliveredAlertEvents, int ConflictingAlertEvents, TimeSpan Elapsed, string LogTail);
 
@@ -75,6 +83,12 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
             }
         }
 
+        async Task<StoreSnapshot> Snapshot()
+        {
+            await using var store = openStore();
+            return await StoreSnapshot.ReadAsync(store, stream.IssuerIds, CancellationToken.None);
+        }
+
         var reference = stream.Reference;
         bool Complete(StoreCounts c) =>
             c.Documents >= reference.Documents.Count && c.FirmSentiments >= reference.FirmSentiments.Count
@@ -98,8 +112,12 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
             }
             await PublishUpTo(records.Count);
 
-            // Drain: every input stored (ingest and score keep raw inputs) and nothing changing for a while.
+            // Drain: every input stored (ingest and score keep raw inputs) and nothing changing for a while. Row counts
+            // alone cannot see the last of the work: revisions of daily values and scores (an industry day's meso scores
+            // reach its issuers a day later) change rows, not their number, and the alerts they raise come after them.
+            // So once the counts have settled, the store's content must also stay the same for another quiet period.
             StoreCounts? last = null;
+            StoreSnapshot? settled = null;
             var quiet = Stopwatch.StartNew();
             var drain = Stopwatch.StartNew();
             while (true)
@@ -109,12 +127,28 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
                 if (now != last)
                 {
                     last = now;
+                    settled = null;
                     quiet.Restart();
                 }
-                else if (now is not null && now.RawInputs == records.Count
-                    && (quiet.Elapsed >= Quiet && Complete(now) || quiet.Elapsed >= StalledFor))
+                else if (now is not null && now.RawInputs == records.Count && quiet.Elapsed >= StalledFor)
                 {
                     break;
+                }
+                else if (now is not null && now.RawInputs == records.Count && quiet.Elapsed >= (settled is null ? Quiet : ContentQuiet) && Complete(now))
+                {
+                    var content = await Snapshot();
+                    if (settled is not null && StoreEquivalence.Compare(settled, content).IsEquivalent)
+                    {
+                        break;
+                    }
+                    if (settled is not null)
+                    {
+                        // The counts had settled, but the content moved on: the work was not done.
+                        ContentMovedAfterCountsSettled++;
+                        output.WriteLine($"the store's content changed {quiet.Elapsed.TotalSeconds:F1} s after its row counts last did");
+                    }
+                    settled = content;
+                    quiet.Restart();
                 }
                 Assert.True(drain.Elapsed < DrainLimit,
                     $"the worker did not drain within {DrainLimit}: {last}{Environment.NewLine}{worker.Tail()}");
@@ -123,11 +157,7 @@ internal sealed class WorkerRun(RecoveryStream stream, ITestOutputHelper output)
             var exit = await worker.TerminateAsync(TimeSpan.FromSeconds(30));
             Assert.True(exit == 0, $"the worker exited with {exit} after SIGTERM{Environment.NewLine}{worker.Tail()}");
 
-            StoreSnapshot actual;
-            await using (var store = openStore())
-            {
-                actual = await StoreSnapshot.ReadAsync(store, stream.IssuerIds, CancellationToken.None);
-            }
+            var actual = await Snapshot();
             var (events, redelivered, conflicting) = await RecoveryStream.ReadAlertEventsAsync(cluster);
             return new Outcome(StoreEquivalence.Compare(stream.Reference, actual), events, redelivered, conflicting, clock.Elapsed, worker.Tail());
         }

@@ -73,7 +73,7 @@ public sealed class DailyAggregator_Reopen
                 _industry.Reopen(group.Key, from, group.Max(t => DateOnly.FromDateTime(t.PublishedAt.UtcDateTime)), [.. _appliedIndustry.Where(t => t.IndustryId == group.Key && DateOnly.FromDateTime(t.PublishedAt.UtcDateTime) >= from)]);
             }
 
-            var update = _industry.Apply(industry);
+            var update = _industry.Apply(industry, _aggregator.WatermarkAfter(firm));
             var toReopen = _aggregator.NeedingReopen(firm, update.IssuerMesoScores);
             var lateSeen = toReopen.Texts.Select(t => t.EventId).Where(_inbox.Contains).ToHashSet(StringComparer.Ordinal);
             firm.RemoveAll(t => lateSeen.Contains(t.EventId));

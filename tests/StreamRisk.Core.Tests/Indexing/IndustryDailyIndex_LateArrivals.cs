@@ -9,7 +9,7 @@ public sealed class IndustryDailyIndex_LateArrivals
     {
         var index = new IndustryDailyIndex(
             new Dictionary<string, IReadOnlyList<string>> { ["ISS1"] = ["BANK"] },
-            new IndustryIndexOptions { ZScoreMinCount = 3 });
+            new IndustryIndexOptions { ZScoreMinCount = 3, MesoReleaseDays = 0 });
         for (var day = 0; day < 12; day++)
         {
             index.Apply([Industry("BANK", $"d{day}", day, (day % 5 - 2) * 0.2)]);

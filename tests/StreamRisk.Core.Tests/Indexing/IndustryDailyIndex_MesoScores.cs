@@ -13,7 +13,7 @@ public sealed class IndustryDailyIndex_MesoScores
             ["ISS-A"] = ["BANK"],
             ["ISS-C"] = ["STEEL"],
         };
-        var index = new IndustryDailyIndex(membership, new IndustryIndexOptions { ZScoreMinCount = 3 });
+        var index = new IndustryDailyIndex(membership, new IndustryIndexOptions { ZScoreMinCount = 3, MesoReleaseDays = 0 });
         for (var day = 0; day < 10; day++)
         {
             index.Apply([Industry("BANK", $"b{day}", day, (day % 3 - 1) * 0.3), Industry("INSURANCE", $"i{day}", day, (day % 4 - 1.5) * 0.2)]);

@@ -122,14 +122,15 @@ internal sealed class StampedRun
 
     public void Apply(IReadOnlyList<StampedText> batch)
     {
-        var update = Industry.Apply([.. batch.Where(t => t.Industry is not null).Select(t => t.Industry!)]);
+        var firm = batch.Where(t => t.Firm is not null).Select(t => t.Firm!).ToArray();
+        var update = Industry.Apply([.. batch.Where(t => t.Industry is not null).Select(t => t.Industry!)], Aggregator.WatermarkAfter(firm));
         foreach (var value in update.ChangedIndustryDays)
         {
             LatestIndustry[(value.IndustryId, value.Day)] = value;
         }
 
         Rejected.AddRange(update.Rejected.Select(r => (r.Input.EventId, r.ReasonCode)));
-        var aggregation = Aggregator.Apply([.. batch.Where(t => t.Firm is not null).Select(t => t.Firm!)], update.IssuerMesoScores);
+        var aggregation = Aggregator.Apply(firm, update.IssuerMesoScores);
         foreach (var value in aggregation.Changed)
         {
             LatestDaily[(value.IssuerId, value.Day)] = value;
