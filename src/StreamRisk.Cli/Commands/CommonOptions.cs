@@ -30,7 +30,9 @@ internal static class CommonOptions
         Description = "Cosine similarity an industry's definition (industries.csv) needs to the description of an issuer listed without "
             + "industries (issuers.csv description) to place the issuer in it; when none reaches it, the most similar industry. In [0, 1]. "
             + $"Default: ${IssuerPlacementSetting.ThresholdVariable}, else {IssuerPlacementOptions.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} "
-            + "(measured for the built-in embedder).",
+            + "for the built-in embedder (measured), "
+            + $"{IssuerPlacementOptions.DenseEmbeddingThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} "
+            + "with --embedding-model (placement then embeds with that model; not measured).",
     };
 
     public static Option<string?> Out() => new("--out", "-o")

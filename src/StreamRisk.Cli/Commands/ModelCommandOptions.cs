@@ -9,7 +9,7 @@ internal sealed class ModelCommandOptions
     private readonly Option<string> _firm = FirmModelOption();
     private readonly Option<string?> _ner = new("--ner-model") { Description = "Manifest of an ONNX token-classification (NER) model; its ORG spans are linked to issuers. Default: gazetteer only." };
     private readonly Option<NerMode> _nerMode = new("--ner-mode") { Description = "How NER-model and gazetteer mentions combine: Union, ModelOnly, GazetteerOnly.", DefaultValueFactory = _ => NerMode.Union };
-    private readonly Option<string?> _embedding = new("--embedding-model") { Description = "Manifest of an ONNX sentence-embedding model for topic retrieval. Default: built-in hashed TF-IDF." };
+    private readonly Option<string?> _embedding = new("--embedding-model") { Description = "Manifest of an ONNX sentence-embedding model for topic retrieval and for placing issuers listed without industries by their description. Default: built-in hashed TF-IDF." };
     private readonly Option<string> _provider = new("--execution-provider") { Description = "ONNX Runtime execution provider: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _fallback = new("--allow-cpu-fallback") { Description = "With --execution-provider cuda: run on the CPU (with a warning) when CUDA is unavailable, instead of failing." };
     private readonly Option<string?> _industry = IndustryModelOption();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using StreamRisk.Core.Bus;
 using StreamRisk.Core.Reference;
 using StreamRisk.Core.Storage;
+using StreamRisk.Core.Topics;
 using StreamRisk.Infrastructure.Kafka;
 using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
@@ -44,7 +45,9 @@ public static class WorkerHost
         // Checked before the store is opened or the bus connected.
         IndustryModelSpec.Parse(options.Models.IndustryModel, options.Models.IndustryModelSource);
         var backends = RetrievalBackends.From(options.Models);
-        var reference = LoadReference(options.ReferenceDirectory, options.PlacementThreshold);
+        // Loaded once, before the reference data: issuers are placed by description with it, and topic retrieval reuses it.
+        using var embeddingModel = PipelineModels.LoadEmbeddingModel(options.Models);
+        var reference = LoadReference(options.ReferenceDirectory, options.PlacementThreshold, embeddingModel);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -79,7 +82,7 @@ public static class WorkerHost
         }
 
         var context = new StageContext(bus, store, TimeProvider.System, new PipelineCounters(), EventDelivery.Outbox);
-        using var models = PipelineRun.LoadModels(reference, options.Models);
+        using var models = PipelineRun.LoadModels(reference, options.Models, embeddingModel);
         var factory = new StageFactory(context, reference, models);
         foreach (var stage in options.Stages)
         {
@@ -123,10 +126,13 @@ public static class WorkerHost
     private static bool IsTransient(Exception ex) => ex is System.Net.Sockets.SocketException or TimeoutException or Npgsql.NpgsqlException
         || ex.InnerException is not null && IsTransient(ex.InnerException);
 
-    /// <param name="placementThreshold"><c>--placement-threshold</c>; null: STREAMRISK_PLACEMENT_THRESHOLD, else the default.</param>
-    public static ReferenceData LoadReference(string? directory, double? placementThreshold = null)
+    /// <param name="placementThreshold"><c>--placement-threshold</c>; null: STREAMRISK_PLACEMENT_THRESHOLD, else the default
+    /// for the embedder.</param>
+    /// <param name="embeddingModel">The ONNX sentence-embedding model that places issuers (<see cref="PipelineModels.LoadEmbeddingModel"/>);
+    /// null for the built-in embedder.</param>
+    public static ReferenceData LoadReference(string? directory, double? placementThreshold = null, ITextEmbedder? embeddingModel = null)
     {
-        var placement = IssuerPlacementSetting.Resolve(placementThreshold);
+        var placement = IssuerPlacementSetting.Resolve(placementThreshold, denseEmbedder: embeddingModel);
         try
         {
             return ReferenceDataLoader.Load(ReferenceDataLocation.Resolve(directory), null, placement);

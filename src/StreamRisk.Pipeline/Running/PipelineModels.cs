@@ -9,6 +9,7 @@ using StreamRisk.Infrastructure.Qdrant;
 using StreamRisk.Nlp.Embeddings;
 using StreamRisk.Nlp.Entities;
 using StreamRisk.Nlp.Llm;
+using StreamRisk.Nlp.Manifests;
 using StreamRisk.Nlp.Runtime;
 using StreamRisk.Nlp.Sentiment;
 using StreamRisk.RiskModels.Artifacts;
@@ -31,7 +32,9 @@ public sealed record PipelineModels(
         Create(reference, ModelOptions.BuiltIn with { VectorIndex = "embedded", Graph = "embedded" });
 
     /// <summary>The built-in models, with each part that <paramref name="options"/> names replaced by its ONNX model.</summary>
-    public static PipelineModels Create(ReferenceData reference, ModelOptions options)
+    /// <param name="embeddingModel">The model of <see cref="ModelOptions.EmbeddingModel"/> when the caller loaded it already
+    /// (<see cref="LoadEmbeddingModel"/>, to place issuers with it): used, not loaded again, and left to the caller to dispose.</param>
+    public static PipelineModels Create(ReferenceData reference, ModelOptions options, OnnxTextEmbedder? embeddingModel = null)
     {
         // Checked before any model loads or any server is contacted.
         var backends = RetrievalBackends.From(options);
@@ -56,7 +59,7 @@ public sealed record PipelineModels(
                 disposables.Add(absa);
                 firm = absa;
             }
-            var (embedder, retrieval) = CreateTopicEmbedder(reference, options, runtime, disposables);
+            var (embedder, retrieval) = CreateTopicEmbedder(reference, options, runtime, disposables, embeddingModel);
             var topics = OpenTopics(reference, embedder, retrieval, backends, disposables);
             var graph = OpenGraph(reference, backends, disposables);
             var industry = CreateIndustryModel(reference, options, disposables);
@@ -88,19 +91,47 @@ public sealed record PipelineModels(
 
     /// <summary>
     /// What topic texts are embedded with: built-in hashed TF-IDF (its IDF learned from the topic texts), or the ONNX
-    /// sentence-embedding model, with the similarity cut-off that fits it. <c>streamrisk index seed</c> uses the same.
+    /// sentence-embedding model (<paramref name="loaded"/> when given, else loaded here and added to
+    /// <paramref name="disposables"/>), with the similarity cut-off that fits it. <c>streamrisk index seed</c> uses the same.
     /// </summary>
     internal static (ITextEmbedder Embedder, TopicRetrievalOptions Retrieval) CreateTopicEmbedder(ReferenceData reference, ModelOptions options,
-        OnnxRuntimeOptions runtime, List<IDisposable> disposables)
+        OnnxRuntimeOptions runtime, List<IDisposable> disposables, OnnxTextEmbedder? loaded = null)
     {
         if (options.EmbeddingModel is null)
         {
             return (new HashedTfIdfEmbedder(reference.Topics.Select(TopicRetriever.TopicText)), TopicRetrievalOptions.Default);
         }
-        var onnx = OnnxTextEmbedder.Load(options.EmbeddingModel, runtime);
-        disposables.Add(onnx);
+        var onnx = loaded;
+        if (onnx is null)
+        {
+            onnx = OnnxTextEmbedder.Load(options.EmbeddingModel, runtime);
+            disposables.Add(onnx);
+        }
         // Dense sentence embeddings live on the scale the MulFSA paper's 0.6 cut-off was chosen for.
         return (onnx, TopicRetrievalOptions.Default with { MinSimilarity = TopicRetrievalOptions.DenseEmbeddingMinSimilarity });
+    }
+
+    /// <summary>
+    /// The ONNX sentence-embedding model of <see cref="ModelOptions.EmbeddingModel"/>, null when none is configured. Loaded
+    /// before the reference data, so that issuers are placed by description with it and topic retrieval reuses it
+    /// (<see cref="Create"/>) instead of loading it a second time. The caller disposes it.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The manifest or the model cannot be loaded.</exception>
+    public static OnnxTextEmbedder? LoadEmbeddingModel(ModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.EmbeddingModel is null)
+        {
+            return null;
+        }
+        try
+        {
+            return OnnxTextEmbedder.Load(options.EmbeddingModel, RuntimeOptions(options));
+        }
+        catch (Exception ex) when (ex is ModelManifestException or ExecutionProviderUnavailableException or FileNotFoundException)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
     }
 
     /// <summary>Topic retrieval over the embedded exact index (seeded here), or over Qdrant (seeded before by <c>streamrisk index seed</c>).</summary>

@@ -8,6 +8,7 @@ using StreamRisk.Infrastructure.Bus;
 using StreamRisk.Infrastructure.Kafka;
 using StreamRisk.Infrastructure.Reference;
 using StreamRisk.Infrastructure.Storage;
+using StreamRisk.Nlp.Embeddings;
 using StreamRisk.Nlp.Llm;
 using StreamRisk.Nlp.Manifests;
 using StreamRisk.Nlp.Runtime;
@@ -41,7 +42,9 @@ public static class PipelineRun
             TopicDump.EnsureWritable(options.OutDirectory);
         }
         var databasePath = DatabasePathFor(options);
-        var reference = LoadReference(options);
+        // Loaded once, before the reference data: issuers are placed by description with it, and topic retrieval reuses it.
+        using var embeddingModel = PipelineModels.LoadEmbeddingModel(options.Models);
+        var reference = LoadReference(options, embeddingModel);
 
         // One writer per store, taken before anything is written; a killed holder's lock goes with its process.
         using var writerLock = AcquireWriterLock(databasePath, options);
@@ -70,7 +73,7 @@ public static class PipelineRun
         // needs to finish the work (see EmbeddedRecovery below).
         var context = new StageContext(bus, store, TimeProvider.System, counters, EventDelivery.OutboxUntilCheckpoint, InputsJournaled: true);
         // Ingest alone needs no text models: building the gazetteer and topic index would only cost start-up time.
-        using var models = options.IngestOnly ? null : LoadModels(reference, options.Models);
+        using var models = options.IngestOnly ? null : LoadModels(reference, options.Models, embeddingModel);
         // Each stage starts from what the store holds (ingest numbering and watermark, the daily index, market history,
         // alerts), exactly as a restarted worker does: over an empty store that is an empty state.
         var factory = new StageFactory(context, reference, models);
@@ -365,7 +368,7 @@ public static class PipelineRun
         return path;
     }
 
-    private static ReferenceData LoadReference(RunOptions options)
+    private static ReferenceData LoadReference(RunOptions options, OnnxTextEmbedder? embeddingModel)
     {
         var directory = ReferenceDataLocation.Resolve(options.ReferenceDirectory);
         if (options.IssuersFile is not null && !File.Exists(options.IssuersFile))
@@ -374,7 +377,7 @@ public static class PipelineRun
         }
         try
         {
-            return ReferenceDataLoader.Load(directory, options.IssuersFile, IssuerPlacementSetting.Resolve(options.PlacementThreshold));
+            return ReferenceDataLoader.Load(directory, options.IssuersFile, IssuerPlacementSetting.Resolve(options.PlacementThreshold, denseEmbedder: embeddingModel));
         }
         catch (ReferenceDataException ex)
         {
@@ -382,11 +385,12 @@ public static class PipelineRun
         }
     }
 
-    internal static PipelineModels LoadModels(ReferenceData reference, ModelOptions models)
+    /// <param name="embeddingModel">The model of <c>--embedding-model</c> already loaded (<see cref="PipelineModels.LoadEmbeddingModel"/>).</param>
+    internal static PipelineModels LoadModels(ReferenceData reference, ModelOptions models, OnnxTextEmbedder? embeddingModel = null)
     {
         try
         {
-            return PipelineModels.Create(reference, models);
+            return PipelineModels.Create(reference, models, embeddingModel);
         }
         catch (Exception ex) when (ex is ModelManifestException or ExecutionProviderUnavailableException or FileNotFoundException or LanguageModelConfigurationException)
         {
