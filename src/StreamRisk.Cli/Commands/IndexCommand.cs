@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StreamRisk.Core.Topics;
 using StreamRisk.Pipeline.Hosting;
 using StreamRisk.Pipeline.Running;
 
@@ -27,8 +28,9 @@ internal static class IndexCommand
             // Parsed before the reference data is read or the server is contacted.
             var backends = RetrievalBackends.From(options with { VectorIndex = "qdrant" });
             var data = WorkerHost.LoadReference(result.GetValue(reference));
-            var (collection, seeded, held) = await BackendSeeding.SeedIndexAsync(data, options, cancellationToken);
-            Console.WriteLine($"qdrant {backends.Qdrant!.Address}: collection {collection}: {seeded} topic vectors upserted, {held} held");
+            var (collection, seeded, held, descriptions) = await BackendSeeding.SeedIndexAsync(data, options, cancellationToken);
+            Console.WriteLine($"qdrant {backends.Qdrant!.Address}: collection {collection}: {seeded} topic vectors upserted, {held} held; "
+                + $"{descriptions} industry definitions and issuer descriptions upserted beside them (kinds {IndexedText.IndustryKind}, {IndexedText.IssuerKind})");
             return 0;
         }));
         return new Command("index", "Vector index administration (Qdrant).") { seed };

@@ -9,6 +9,12 @@ public static class IndexedText
     /// <summary>The kind of a topic definition's vector.</summary>
     public const string TopicKind = "topic";
 
+    /// <summary>The kind of an industry definition's vector (id <c>industry:ID</c>).</summary>
+    public const string IndustryKind = "industry";
+
+    /// <summary>The kind of an issuer business description's vector (id <c>issuer:ID</c>).</summary>
+    public const string IssuerKind = "issuer";
+
     /// <summary>First 16 hex digits of the SHA-256 of the UTF-8 text: enough to tell whether a seeded text changed.</summary>
     public static string Hash(string text)
     {

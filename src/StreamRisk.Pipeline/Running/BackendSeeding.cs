@@ -15,8 +15,10 @@ namespace StreamRisk.Pipeline.Running;
 /// </summary>
 public static class BackendSeeding
 {
-    /// <summary>Seeds the topic vectors into Qdrant; returns the collection and how many vectors it now holds for topics.</summary>
-    public static async Task<(string Collection, int Seeded, long Held)> SeedIndexAsync(ReferenceData reference, ModelOptions options,
+    /// <summary>Seeds the topic vectors into Qdrant, and beside them the industry definitions and issuer descriptions
+    /// (<see cref="DescriptionVectors"/>); returns the collection, how many topic vectors were upserted and are held, and
+    /// how many definitions and descriptions were upserted.</summary>
+    public static async Task<(string Collection, int Seeded, long Held, int Descriptions)> SeedIndexAsync(ReferenceData reference, ModelOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -36,7 +38,10 @@ public static class BackendSeeding
             using var index = await QdrantVectorIndex.OpenAsync(backends.Qdrant!, embedder.ModelId, embedder.Dimension, createIfMissing: true, cancellationToken)
                 .ConfigureAwait(false);
             var seeded = await TopicRetriever.SeedAsync(reference.Topics, embedder, index, cancellationToken).ConfigureAwait(false);
-            return (index.Collection, seeded, await index.CountAsync(IndexedText.TopicKind, cancellationToken: cancellationToken).ConfigureAwait(false));
+            var descriptions = DescriptionVectors.For(reference, embedder);
+            await index.UpsertAsync(descriptions, cancellationToken).ConfigureAwait(false);
+            return (index.Collection, seeded, await index.CountAsync(IndexedText.TopicKind, cancellationToken: cancellationToken).ConfigureAwait(false),
+                descriptions.Count);
         }
         catch (VectorIndexException ex)
         {

@@ -35,12 +35,12 @@ public sealed class RunCommand_RetrievalBackends
         {
             var index = CliProcess.Run("index", "seed", "--qdrant", qdrant.Address.ToString());
             Assert.True(index.ExitCode == 0, $"exit {index.ExitCode}: {index.Stderr}");
-            Assert.Contains("123 topic vectors upserted, 123 held", index.Stdout);
+            Assert.Contains("123 topic vectors upserted, 123 held; 80 industry definitions and issuer descriptions upserted", index.Stdout);
             var graph = CliProcess.RunWith(Neo4jLogin(), "graph", "seed", "--neo4j", neo4j.Address.ToString());
             Assert.True(graph.ExitCode == 0, $"exit {graph.ExitCode}: {graph.Stderr}");
         }
         var collection = Assert.Single(qdrant.State.Collections);
-        Assert.Equal(123, collection.Value.Points.Count);
+        Assert.Equal(123 + 40 + 40, collection.Value.Points.Count);
         Assert.Equal(123, neo4j.Topics.Count);
         var affects = neo4j.Affects.Count;
 
