@@ -51,7 +51,7 @@ internal static class EvalCommand
                 NeutralBand = result.GetValue(band),
                 Models = new ModelOptions
                 {
-                    FirmModel = ModelCommandOptions.FirmModel(result.GetValue(firm)!),
+                    FirmModel = result.GetValue(firm)!,
                     Spillover = new Core.Graph.SpilloverOptions(result.GetValue(spilloverDecay), result.GetValue(spilloverHops)),
                     IndustryModel = result.GetValue(industryModel) ?? Environment.GetEnvironmentVariable(IndustryModelSpec.Variable),
                     IndustryModelSource = result.GetValue(industryModel) is null ? IndustryModelSpec.Variable : "--industry-model",

@@ -133,7 +133,7 @@ internal static class LiveCommand
             DatabasePath = dbPath,
             IssuersFile = issuersFile,
             ReferenceDirectory = options.Reference,
-            Models = new ModelOptions { FirmModel = ModelCommandOptions.FirmModel(options.FirmModel) },
+            Models = new ModelOptions { FirmModel = options.FirmModel },
             Follow = new FollowOptions(TimeSpan.FromMilliseconds(250), stop),
             Observer = feed,
             Telemetry = telemetry,

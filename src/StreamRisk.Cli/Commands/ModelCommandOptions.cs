@@ -55,10 +55,6 @@ internal sealed class ModelCommandOptions
     /// <summary>Shared with <c>eval</c>.</summary>
     public static Option<int> LlmThreadsOption() => new("--llm-threads") { Description = "CPU threads of a gguf: model (0: llama.cpp's default).", DefaultValueFactory = _ => 0 };
 
-    /// <summary>What <see cref="ModelOptions.FirmModel"/> takes: 'lexicon' (calibrated), 'default' or a manifest (resolved
-    /// when the pipeline loads its models, so a missing shipped model is reported like any other bad configuration).</summary>
-    public static string? FirmModel(string value) => value;
-
     /// <summary>The options a worker takes: the firm-sentiment model, the industry LLM and the spread forecaster (its NER and
     /// embedding models are the built-in ones), so a worker scores as <c>run</c> does by default.</summary>
     public void AddWorkerModelsTo(Command command)
@@ -73,7 +69,7 @@ internal sealed class ModelCommandOptions
     /// <summary>The firm-sentiment, industry LLM and spread forecaster options over <paramref name="models"/>.</summary>
     public ModelOptions ReadWorkerModels(ParseResult result, ModelOptions models) => _retrieval.Read(result, models) with
     {
-        FirmModel = FirmModel(result.GetValue(_firm)!),
+        FirmModel = result.GetValue(_firm)!,
         SpreadModel = result.GetValue(_spread),
         RiskModel = result.GetValue(_risk),
         RiskModelShadow = result.GetValue(_riskShadow),
@@ -96,7 +92,7 @@ internal sealed class ModelCommandOptions
 
     public ModelOptions Read(ParseResult result) => ReadWorkerModels(result, new()
     {
-        FirmModel = FirmModel(result.GetValue(_firm)!),
+        FirmModel = result.GetValue(_firm)!,
         NerModel = result.GetValue(_ner),
         NerMode = result.GetValue(_nerMode),
         EmbeddingModel = result.GetValue(_embedding),

@@ -32,10 +32,61 @@ public static class IssuerClauseScope
             return request;
         }
 
+        return CutSegmented(Segmented(request.Text, documentMentions), request);
+    }
+
+    /// <summary>
+    /// Every request cut to its issuer's clauses. A text's issuers are those of all the requests with the same text,
+    /// wherever they sit in the list, so each request may carry only its own issuer's mentions; each distinct text is
+    /// segmented once, however many of its issuers are asked for.
+    /// </summary>
+    public static IReadOnlyList<AspectRequest> CutAll(IReadOnlyList<AspectRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var byText = new Dictionary<string, (List<IssuerMention> Mentions, List<int> Requests)>(StringComparer.Ordinal);
+        for (var r = 0; r < requests.Count; r++)
+        {
+            var request = requests[r];
+            if (!byText.TryGetValue(request.Text, out var group))
+            {
+                byText[request.Text] = group = ([], []);
+            }
+
+            group.Requests.Add(r);
+            foreach (var m in request.Mentions)
+            {
+                if (!group.Mentions.Exists(p => p.Start == m.Start && p.End == m.End && p.IssuerId == m.IssuerId))
+                {
+                    group.Mentions.Add(m);
+                }
+            }
+        }
+
+        var cut = new AspectRequest[requests.Count];
+        foreach (var (text, (mentions, members)) in byText)
+        {
+            var valence = mentions.Count == 0 ? null : Segmented(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(mentions));
+            foreach (var r in members)
+            {
+                cut[r] = valence is null || requests[r].Mentions.Count == 0 ? requests[r] : CutSegmented(valence, requests[r]);
+            }
+        }
+
+        return cut;
+    }
+
+    private static ScopedValence Segmented(string text, ReadOnlySpan<IssuerMention> documentMentions)
+    {
         var valence = t_valence ??= new ScopedValence();
+        valence.Segment(text, documentMentions, SentimentLexicon.BuiltIn, LexiconSentimentOptions.Default);
+        return valence;
+    }
+
+    /// <summary>The request cut to its issuer's clauses in <paramref name="valence"/>, its text's segmentation.</summary>
+    private static AspectRequest CutSegmented(ScopedValence valence, AspectRequest request)
+    {
         var spans = t_spans ??= new List<(int Start, int End)>(8);
         spans.Clear();
-        valence.Analyse(request.Text, documentMentions, SentimentLexicon.BuiltIn, LexiconSentimentOptions.Default);
         valence.ScopeOf(request.IssuerId, spans);
         if (spans.Count == 0 || (spans.Count == 1 && IsWholeText(request.Text, spans[0])))
         {
@@ -63,39 +114,6 @@ public static class IssuerClauseScope
         }
 
         return mentions.Count == 0 ? request : request with { Text = text.ToString(), Mentions = mentions };
-    }
-
-    /// <summary>
-    /// Every request cut to its issuer's clauses. A text's issuers are those of all the requests with the same text,
-    /// wherever they sit in the list, so each request may carry only its own issuer's mentions.
-    /// </summary>
-    public static IReadOnlyList<AspectRequest> CutAll(IReadOnlyList<AspectRequest> requests)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        var byText = new Dictionary<string, List<IssuerMention>>(StringComparer.Ordinal);
-        foreach (var request in requests)
-        {
-            if (!byText.TryGetValue(request.Text, out var pooled))
-            {
-                byText[request.Text] = pooled = [];
-            }
-
-            foreach (var m in request.Mentions)
-            {
-                if (!pooled.Exists(p => p.Start == m.Start && p.End == m.End && p.IssuerId == m.IssuerId))
-                {
-                    pooled.Add(m);
-                }
-            }
-        }
-
-        var cut = new AspectRequest[requests.Count];
-        for (var r = 0; r < requests.Count; r++)
-        {
-            cut[r] = Cut(requests[r], System.Runtime.InteropServices.CollectionsMarshal.AsSpan(byText[requests[r].Text]));
-        }
-
-        return cut;
     }
 
     private static bool IsWholeText(string text, (int Start, int End) span) =>

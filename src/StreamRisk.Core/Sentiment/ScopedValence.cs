@@ -42,6 +42,14 @@ internal sealed class ScopedValence
     /// <summary>Analyses <paramref name="text"/>; <paramref name="mentions"/> are those of every issuer in it.</summary>
     public void Analyse(string text, ReadOnlySpan<IssuerMention> mentions, SentimentLexicon lexicon, LexiconSentimentOptions options)
     {
+        Segment(text, mentions, lexicon, options);
+        ScoreWords(lexicon, options);
+    }
+
+    /// <summary>The clause analysis of <see cref="Analyse"/> without scoring the words: enough for <see cref="ScopeOf"/>,
+    /// not for the evidence.</summary>
+    public void Segment(string text, ReadOnlySpan<IssuerMention> mentions, SentimentLexicon lexicon, LexiconSentimentOptions options)
+    {
         _text = text;
         _tokenCount = SentimentTokenizer.Tokenize(text, ref _tokens);
         EnsureTokenCapacity(_tokenCount);
@@ -50,7 +58,7 @@ internal sealed class ScopedValence
         LookUpWords(lexicon);
         SegmentClauses();
         AssignCarrySources(options);
-        ScoreWords(lexicon, options);
+        _contributionCount = 0;
     }
 
     /// <summary>Evidence about <paramref name="issuerId"/>: clauses naming it count fully, clauses naming only others not at all.</summary>
