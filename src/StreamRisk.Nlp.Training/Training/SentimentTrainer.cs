@@ -33,7 +33,8 @@ public static class SentimentTrainer
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
         var random = new Random(options.Seed);
-        // Cut before the split: a text's issuers tell each other's clauses apart even when their rows land apart.
+        // Cut before the split, so a text's issuers tell each other's clauses apart. The split then groups by the cut
+        // texts: two issuers of one sentence can land on different sides (docs/sentiment-model.md says so).
         if (options.AspectScope == AspectScope.Clauses) rows = RowEncoder.CutToIssuerClauses(rows);
         var (train, validation) = Split(rows, options.ValidationFraction, random);
         var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
@@ -112,7 +113,7 @@ public static class SentimentTrainer
     }
 
     /// <summary>Stratified split by text: every row of one text (its issuers' pairs, a file named twice) lands on the same
-    /// side, so validation never scores a sentence that training saw; texts are stratified by their first row's label.</summary>
+    /// side, so validation never scores a text that training saw; texts are stratified by their first row's label.</summary>
     public static (List<LabelledText> Train, List<LabelledText> Validation) Split(IReadOnlyList<LabelledText> rows, double fraction, Random random)
     {
         var train = new List<LabelledText>();
