@@ -24,4 +24,9 @@ public readonly record struct MentionSpan(int Start, int End);
 
 /// <summary>One labelled example: a sentence-level label (no issuer) or an issuer-level one (the issuer's mentions in
 /// the text). <paramref name="Line"/> is where it came from in its file, for error messages.</summary>
-public sealed record LabelledText(string Text, int Label, string? Issuer, IReadOnlyList<MentionSpan> Mentions, int Line);
+public sealed record LabelledText(string Text, int Label, string? Issuer, IReadOnlyList<MentionSpan> Mentions, int Line)
+{
+    /// <summary>The names of the other issuers labelled on the same text (filled when issuer names are masked, before the
+    /// text is cut to this issuer's clauses).</summary>
+    public IReadOnlyList<string> OtherIssuers { get; init; } = [];
+}

@@ -15,11 +15,14 @@ public static class RowEncoder
     /// <summary>The rows the serving path would build for these texts (<see cref="AspectRowPlanner"/>), labelled.</summary>
     /// <param name="lexiconEvidence">Also compute the word-list evidence features, as <c>OnnxAbsaModel</c> does for a
     /// graph with the <c>lexicon_evidence</c> input (on the same, already cut, texts).</param>
-    public static List<EncodedRow> Encode(WordPieceTextEncoder tokenizer, IReadOnlyList<LabelledText> texts, int maxLength, bool lexiconEvidence = false)
+    /// <param name="mask">Hide issuer names as <c>OnnxAbsaModel</c> does for a model with <c>mention_masking: issuers</c>;
+    /// the texts' <see cref="LabelledText.OtherIssuers"/> must be filled (<see cref="WithOtherIssuers"/>).</param>
+    public static List<EncodedRow> Encode(WordPieceTextEncoder tokenizer, IReadOnlyList<LabelledText> texts, int maxLength, bool lexiconEvidence = false,
+        IssuerNameMask? mask = null)
     {
         var requests = Requests(texts);
         var evidence = lexiconEvidence ? new LexiconFirmSentimentModel().Evidence(requests) : null;
-        var rows = AspectRowPlanner.Plan(tokenizer, requests, maxLength);
+        var rows = AspectRowPlanner.Plan(tokenizer, requests, maxLength, mask, mask is null ? null : texts.Select(t => t.OtherIssuers).ToList());
         var encoded = new List<EncodedRow>(rows.Count);
         foreach (var row in rows)
         {
@@ -36,6 +39,14 @@ public static class RowEncoder
             encoded.Add(new EncodedRow(ids, row.RowAspects, texts[row.Request].Label, row.Request, features));
         }
         return encoded;
+    }
+
+    /// <summary>Every row with the names of the other issuers labelled on its text (<see cref="IssuerNameMask.OtherNames"/>,
+    /// as serving finds them among the requests of one text). Run it before the texts are cut to their issuers' clauses.</summary>
+    public static IReadOnlyList<LabelledText> WithOtherIssuers(IReadOnlyList<LabelledText> texts)
+    {
+        var others = IssuerNameMask.OtherNames(Requests(texts));
+        return texts.Select((t, i) => t with { OtherIssuers = others[i] }).ToList();
     }
 
     /// <summary>Issuer-level rows cut to their issuer's clauses, as a model with aspect scope <c>clauses</c> is served

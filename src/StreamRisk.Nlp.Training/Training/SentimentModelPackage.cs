@@ -20,7 +20,8 @@ public static class SentimentModelPackage
 
     /// <param name="training">The training record (command, seed, data hashes, options, metrics), written as is.</param>
     public static string Write(string directory, FirmSentimentNet net, CompactVocabulary vocabulary, double temperature, string vocabPath,
-        string modelId, int maxLength, JsonObject training, AspectScope aspectScope = AspectScope.Text)
+        string modelId, int maxLength, JsonObject training, AspectScope aspectScope = AspectScope.Text,
+        MentionMasking mentionMasking = MentionMasking.None)
     {
         Directory.CreateDirectory(directory);
         var onnx = FirmSentimentOnnxExport.Write(net, vocabulary.Rows, temperature,
@@ -51,6 +52,7 @@ public static class SentimentModelPackage
             ["max_length"] = maxLength,
             ["pooling"] = "graph",
             ["aspect_scope"] = aspectScope == AspectScope.Clauses ? "clauses" : "text",
+            ["mention_masking"] = mentionMasking == MentionMasking.Issuers ? "issuers" : "none",
         };
         var indented = new JsonSerializerOptions { WriteIndented = true };
         var manifestPath = Path.Combine(directory, ManifestFile);

@@ -35,12 +35,19 @@ public static class SentimentTrainer
         var random = new Random(options.Seed);
         // Cut before the split, so a text's issuers tell each other's clauses apart. The split then groups by the cut
         // texts: two issuers of one sentence can land on different sides (docs/sentiment-model.md says so).
+        var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
+        IssuerNameMask? nameMask = null;
+        if (options.MentionMasking == MentionMasking.Issuers)
+        {
+            nameMask = IssuerNameMask.For(tokenizer) ?? throw new ArgumentException(
+                $"mention masking needs the vocabulary entries '{IssuerNameMask.IssuerToken}' and '{IssuerNameMask.OtherIssuerToken}'; {vocabPath} has none", nameof(vocabPath));
+            rows = RowEncoder.WithOtherIssuers(rows);
+        }
         if (options.AspectScope == AspectScope.Clauses) rows = RowEncoder.CutToIssuerClauses(rows);
         var (train, validation) = Split(rows, options.ValidationFraction, random);
-        var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
         var vocabularySize = File.ReadLines(vocabPath).Count();
-        var trainRows = RowEncoder.Encode(tokenizer, train, options.MaxLength, options.LexiconFeatures);
-        var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength, options.LexiconFeatures);
+        var trainRows = RowEncoder.Encode(tokenizer, train, options.MaxLength, options.LexiconFeatures, nameMask);
+        var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength, options.LexiconFeatures, nameMask);
         var vocabulary = CompactVocabulary.Build(trainRows, vocabularySize, options.MinTokenCount,
             [tokenizer.ClassificationId, tokenizer.SeparatorId]);
 

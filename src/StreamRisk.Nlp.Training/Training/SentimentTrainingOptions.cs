@@ -28,6 +28,9 @@ public sealed record SentimentTrainingOptions
     /// the manifest, so serving cuts the same way).</summary>
     [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AspectScope>))]
     public AspectScope AspectScope { get; init; } = AspectScope.Text;
+    /// <summary>Hide issuer names from the model (written into the manifest, so serving masks the same way).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MentionMasking>))]
+    public MentionMasking MentionMasking { get; init; } = MentionMasking.None;
     /// <summary>Give the model the word-list scorer's evidence about the issuer as two extra features (ONNX input
     /// <c>lexicon_evidence</c>, filled by the runner).</summary>
     public bool LexiconFeatures { get; init; }

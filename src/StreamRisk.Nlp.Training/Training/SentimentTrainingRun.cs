@@ -64,7 +64,8 @@ public static class SentimentTrainingRun
             ["temperature"] = model.Temperature,
             ["train_seconds"] = Math.Round(trainSeconds, 1),
         };
-        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Net, model.Vocabulary, model.Temperature, request.VocabPath, request.ModelId, request.Options.MaxLength, training, request.Options.AspectScope);
+        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Net, model.Vocabulary, model.Temperature, request.VocabPath, request.ModelId, request.Options.MaxLength, training, request.Options.AspectScope,
+            request.Options.MentionMasking);
 
         var baseline = NaiveBayesBaseline.Train(model.TrainRows);
         var lexicon = new LexiconFirmSentimentModel();

@@ -8,6 +8,7 @@ public sealed record LoadedManifest(string ManifestPath, ModelManifest Manifest,
     public IReadOnlyList<string> Labels => Manifest.Labels ?? [];
     public string Pooling => Manifest.Pooling!;
     public Sentiment.AspectScope AspectScope => Manifest.Scope;
+    public Sentiment.MentionMasking MentionMasking => Manifest.Masking;
 
     public ModelManifestException Error(string field, string problem) => new(ManifestPath, field, problem);
 }

@@ -23,6 +23,14 @@ public sealed record ModelManifest
     /// to the issuer's clauses first). A model must be served with the scope it was trained with.</summary>
     [JsonPropertyName("aspect_scope")] public string? AspectScope { get; init; }
 
+    /// <summary>ABSA only: <c>none</c> (default: issuer names as written) | <c>issuers</c> (the scored issuer's and the other
+    /// issuers' names replaced by reserved tokens; see <see cref="Sentiment.IssuerNameMask"/>).</summary>
+    [JsonPropertyName("mention_masking")] public string? MentionMasking { get; init; }
+
+    /// <summary>The parsed <see cref="MentionMasking"/> (the loader has checked it).</summary>
+    [JsonIgnore]
+    public Sentiment.MentionMasking Masking => MentionMasking == "issuers" ? Sentiment.MentionMasking.Issuers : Sentiment.MentionMasking.None;
+
     /// <summary>The parsed <see cref="AspectScope"/> (the loader has checked it).</summary>
     [JsonIgnore]
     public Sentiment.AspectScope Scope => AspectScope == "clauses" ? Sentiment.AspectScope.Clauses : Sentiment.AspectScope.Text;

@@ -73,16 +73,20 @@ public static class ModelManifestLoader
                     throw error("inputs", "has no 'aspect_mask'; pooling 'graph' needs the mention mask as an input");
                 if (m.AspectScope is not (null or "text" or "clauses"))
                     throw error("aspect_scope", $"is '{m.AspectScope}'; expected 'text' (the default) or 'clauses', the scope the model was trained with");
+                if (m.MentionMasking is not (null or "none" or "issuers"))
+                    throw error("mention_masking", $"is '{m.MentionMasking}'; expected 'none' (the default) or 'issuers', the masking the model was trained with");
                 break;
             case ModelTasks.TokenClassification:
                 if (m.Labels is not { Count: >= 2 } || !m.Labels.Contains("O"))
                     throw error("labels", "is missing or lacks 'O'; expected BIO labels such as [O, B-ORG, I-ORG]");
                 if (m.Pooling is not (null or "none")) throw error("pooling", $"is '{m.Pooling}'; expected 'none'");
                 if (m.AspectScope is not null) throw error("aspect_scope", "is set; it applies only to aspect-sentiment models, remove it");
+                if (m.MentionMasking is not null) throw error("mention_masking", "is set; it applies only to aspect-sentiment models, remove it");
                 break;
             case ModelTasks.Embedding:
                 if (m.Pooling is not ("cls" or "mean")) throw error("pooling", $"is '{m.Pooling}'; expected 'cls' or 'mean'");
                 if (m.AspectScope is not null) throw error("aspect_scope", "is set; it applies only to aspect-sentiment models, remove it");
+                if (m.MentionMasking is not null) throw error("mention_masking", "is set; it applies only to aspect-sentiment models, remove it");
                 break;
         }
     }

@@ -19,13 +19,19 @@ public sealed record AspectRow(int Request, TokenizedText Tokens, AspectWindow W
 public static class AspectRowPlanner
 {
     /// <param name="maxLength">The model's max length, [CLS] and [SEP] included.</param>
-    public static List<AspectRow> Plan(WordPieceTextEncoder tokenizer, IReadOnlyList<AspectRequest> requests, int maxLength)
+    /// <param name="mask">Hide issuer names (a model trained with <c>mention_masking: issuers</c>); then
+    /// <paramref name="otherNames"/> holds, per request, the names of its text's other issuers.</param>
+    public static List<AspectRow> Plan(WordPieceTextEncoder tokenizer, IReadOnlyList<AspectRequest> requests, int maxLength,
+        IssuerNameMask? mask = null, IReadOnlyList<IReadOnlyList<string>>? otherNames = null)
     {
+        if (mask is not null && (otherNames is null || otherNames.Count != requests.Count))
+            throw new ArgumentException("masking needs the other issuers' names of every request", nameof(otherNames));
         var maxTokens = maxLength - 2;
         var rows = new List<AspectRow>(requests.Count);
         for (var r = 0; r < requests.Count; r++)
         {
             var tokens = tokenizer.Encode(requests[r].Text);
+            if (mask is not null) tokens = mask.Apply(tokens, requests[r], otherNames![r]);
             foreach (var window in AspectWindowPlanner.Plan(tokens.Count, AspectTokens(tokens, requests[r], maxTokens), maxTokens))
                 rows.Add(new AspectRow(r, tokens, window, RowAspects(window)));
         }

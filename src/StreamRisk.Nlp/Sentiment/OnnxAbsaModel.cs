@@ -21,10 +21,12 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
     private readonly string[] _outputNames;
     private readonly int _hiddenSize;
     private readonly bool _lexiconEvidence;
+    private readonly IssuerNameMask? _mask;
     private static readonly LexiconFirmSentimentModel Lexicon = new();
 
-    private OnnxAbsaModel(EncoderSession session, ClassifierHead? head, int hiddenSize)
+    private OnnxAbsaModel(EncoderSession session, ClassifierHead? head, int hiddenSize, IssuerNameMask? mask)
     {
+        _mask = mask;
         _session = session;
         _head = head;
         _hiddenSize = hiddenSize;
@@ -42,6 +44,9 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
     /// <summary>What the model reads for an issuer (its manifest's <c>aspect_scope</c>).</summary>
     public AspectScope Scope => _session.Manifest.AspectScope;
 
+    /// <summary>What the model sees of issuer names (its manifest's <c>mention_masking</c>).</summary>
+    public MentionMasking Masking => _session.Manifest.MentionMasking;
+
     public static OnnxAbsaModel Load(string manifestPath, OnnxRuntimeOptions? options = null, ILogger? logger = null)
     {
         var session = EncoderSession.Open(manifestPath, ModelTasks.AspectSentiment, options, logger);
@@ -55,7 +60,7 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
                 var last = GraphContract.LastDimension(session.Session, LogitsOutput);
                 if (last > 0 && last != labels)
                     throw manifest.Error("labels", $"has {labels} labels but the graph's '{LogitsOutput}' gives {last} classes; expected them equal");
-                return new OnnxAbsaModel(session, null, 0);
+                return new OnnxAbsaModel(session, null, 0, Mask(session));
             }
             RequireOutput(manifest, HiddenOutput);
             var hidden = GraphContract.LastDimension(session.Session, HiddenOutput);
@@ -74,7 +79,7 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
                 throw manifest.Error("head.layers", $"start with {head.InputSize} inputs; expected 3 × hidden size = {3 * hidden} ([CLS] ⊕ mean ⊕ max)");
             if (head.OutputSize != labels)
                 throw manifest.Error("labels", $"has {labels} labels but the head gives {head.OutputSize} classes; expected them equal");
-            return new OnnxAbsaModel(session, head, hidden);
+            return new OnnxAbsaModel(session, head, hidden, Mask(session));
         }
         catch
         {
@@ -89,7 +94,9 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
         // evidence about the issuer in that same text when its graph takes it.
         var scoped = _session.Manifest.AspectScope == AspectScope.Clauses ? IssuerClauseScope.CutAll(requests) : requests;
         var evidence = _lexiconEvidence ? Lexicon.Evidence(scoped) : null;
-        var windows = AspectRowPlanner.Plan(_session.Tokenizer, scoped, _session.Manifest.MaxLength);
+        // Other issuers' names come from the whole texts: a cut text may still name an issuer whose clause it joins.
+        var windows = AspectRowPlanner.Plan(_session.Tokenizer, scoped, _session.Manifest.MaxLength,
+            _mask, _mask is null ? null : IssuerNameMask.OtherNames(requests));
         var sums = new double[requests.Count * 3];
         var counts = new int[requests.Count];
         var lengths = new int[windows.Count];
@@ -136,6 +143,14 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
         for (var r = 0; r < results.Length; r++)
             results[r] = new SentimentProbabilities(sums[r * 3] / counts[r], sums[r * 3 + 1] / counts[r], sums[r * 3 + 2] / counts[r]);
         return results;
+    }
+
+    private static IssuerNameMask? Mask(EncoderSession session)
+    {
+        var manifest = session.Manifest;
+        if (manifest.MentionMasking == MentionMasking.None) return null;
+        return IssuerNameMask.For(session.Tokenizer)
+            ?? throw manifest.Error("mention_masking", $"is 'issuers' but the vocabulary has no '{IssuerNameMask.IssuerToken}' and '{IssuerNameMask.OtherIssuerToken}' entries; use the BERT vocabulary the model was trained with");
     }
 
     private static void RequireOutput(LoadedManifest manifest, string name)

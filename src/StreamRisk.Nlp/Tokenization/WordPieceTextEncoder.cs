@@ -23,6 +23,14 @@ public sealed class WordPieceTextEncoder
     public int SeparatorId => _tokenizer.SeparatorTokenId;
     public int PaddingId => _tokenizer.PaddingTokenId;
 
+    /// <summary>The id of a vocabulary entry taken whole (such as a reserved "[unused1]"), or null when the vocabulary
+    /// does not hold it.</summary>
+    public int? TokenId(string token)
+    {
+        var tokens = _tokenizer.EncodeToTokens(token, out _, considerPreTokenization: false, considerNormalization: false);
+        return tokens.Count == 1 && tokens[0].Value == token && tokens[0].Id != _tokenizer.UnknownTokenId ? tokens[0].Id : null;
+    }
+
     public static WordPieceTextEncoder FromVocabulary(string vocabPath, bool lowerCase, bool stripAccents, bool tokenizeChineseChars)
     {
         // Normalisation and word splitting are ours (offsets, BERT's exact rules); the library runs WordPiece.

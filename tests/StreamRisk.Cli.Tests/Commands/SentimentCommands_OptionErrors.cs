@@ -54,7 +54,7 @@ public sealed class SentimentCommands_OptionErrors
     }
 
     [Fact]
-    public void Train_writes_the_scope_into_the_manifest_and_the_lexicon_calibration_next_to_the_model()
+    public void Train_writes_the_scope_and_the_default_name_masking_into_the_manifest_and_the_lexicon_calibration_next_to_the_model()
     {
         var dir = CliProcess.NewTempDirectory();
         var data = Path.Combine(dir, "labels.jsonl");
@@ -73,6 +73,7 @@ public sealed class SentimentCommands_OptionErrors
 
         Assert.True(code == 0, stderr);
         Assert.Contains("\"aspect_scope\": \"clauses\"", File.ReadAllText(Path.Combine(model, "manifest.json")));
+        Assert.Contains("\"mention_masking\": \"issuers\"", File.ReadAllText(Path.Combine(model, "manifest.json")));
         Assert.Equal(9, StreamRisk.Core.Sentiment.LexiconCalibration.Load(Path.Combine(model, "lexicon-calibration.json")).Weights.Count);
         Assert.Contains("lexicon-firm/1+calibrated", File.ReadAllText(Path.Combine(model, "report.md")));
     }

@@ -26,6 +26,24 @@ public class ModelManifestLoader_Errors
     }
 
     [Fact]
+    public void Unknown_mention_masking()
+    {
+        var e = Broken("absa-graph.manifest.json", m => m["mention_masking"] = "names", ModelTasks.AspectSentiment);
+
+        Assert.Equal("mention_masking", e.Field);
+        Assert.Contains("'none' (the default) or 'issuers'", e.Message);
+    }
+
+    [Fact]
+    public void Mention_masking_on_an_embedding_model()
+    {
+        var e = Broken("embed-mean.manifest.json", m => m["mention_masking"] = "issuers", ModelTasks.Embedding);
+
+        Assert.Equal("mention_masking", e.Field);
+        Assert.Contains("only to aspect-sentiment models", e.Message);
+    }
+
+    [Fact]
     public void Aspect_scope_on_an_embedding_model()
     {
         var e = Broken("embed-mean.manifest.json", m => m["aspect_scope"] = "clauses", ModelTasks.Embedding);

@@ -12,7 +12,8 @@ using TorchSharp;
 namespace StreamRisk.Nlp.Training.Tests.Modeling;
 
 /// <summary>The exported graph, loaded through the manifest loader and served by OnnxAbsaModel, gives the probabilities
-/// of TorchSharp's forward pass (with the temperature) on the same rows, whatever the padding of the batch.</summary>
+/// of TorchSharp's forward pass (with the temperature) on the rows training builds (names masked, texts cut to their
+/// issuers' clauses, as the manifest says), whatever the padding of the batch.</summary>
 public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "sr-export-" + Guid.NewGuid().ToString("N"));
@@ -20,9 +21,11 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
     public static string Vocab => RepositoryRoot.Of("data", "models", "firm-sentiment", "vocab.txt");
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Served_probabilities_equal_torch_forward(bool lexiconFeatures)
+    [InlineData(false, MentionMasking.None, AspectScope.Text)]
+    [InlineData(true, MentionMasking.None, AspectScope.Text)]
+    [InlineData(false, MentionMasking.Issuers, AspectScope.Text)]
+    [InlineData(false, MentionMasking.Issuers, AspectScope.Clauses)]
+    public void Served_probabilities_equal_torch_forward(bool lexiconFeatures, MentionMasking masking, AspectScope scope)
     {
         torch.manual_seed(11);
         var vocabularySize = File.ReadLines(Vocab).Count();
@@ -36,7 +39,7 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
             foreach (var p in net.parameters()) p.normal_(0, 0.5);
         net.eval();
         const double temperature = 1.7;
-        var manifest = SentimentModelPackage.Write(_dir, net, vocabulary, temperature, Vocab, "test@1", 64, new JsonObject());
+        var manifest = SentimentModelPackage.Write(_dir, net, vocabulary, temperature, Vocab, "test@1", 64, new JsonObject(), scope, masking);
 
         string[] texts =
         [
@@ -55,7 +58,22 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         using var served = OnnxAbsaModel.Load(manifest);
         var onnx = served.Score(RowEncoder.Requests(labelled));
         var tokenizer = WordPieceTextEncoder.FromVocabulary(Vocab, true, true, true);
-        var encoded = RowEncoder.Encode(tokenizer, labelled, 64, lexiconFeatures);
+        // What SentimentTrainer does before encoding: other issuers' names first, then the cut.
+        IReadOnlyList<LabelledText> training = labelled;
+        IssuerNameMask? mask = null;
+        if (masking == MentionMasking.Issuers)
+        {
+            mask = IssuerNameMask.For(tokenizer)!;
+            training = RowEncoder.WithOtherIssuers(training);
+        }
+        if (scope == AspectScope.Clauses) training = RowEncoder.CutToIssuerClauses(training);
+        var encoded = RowEncoder.Encode(tokenizer, training, 64, lexiconFeatures, mask);
+        if (mask is not null)
+        {
+            // Every issuer row hides its issuer; some rows (all with the whole text) also hide the other issuer.
+            Assert.All(encoded.Where(r => labelled[r.Example].Issuer is not null), r => Assert.Contains(mask.IssuerId, r.Ids));
+            Assert.Equal(scope == AspectScope.Text, encoded.Any(r => r.Ids.Contains(mask.IssuerId) && r.Ids.Contains(mask.OtherId)));
+        }
         Assert.Equal(lexiconFeatures, File.ReadAllText(manifest).Contains("lexicon_evidence", StringComparison.Ordinal));
         if (lexiconFeatures) Assert.Contains(encoded, r => r.LexiconEvidence!.Any(v => v > 0));
         Assert.Equal(labelled.Count, encoded.Count);

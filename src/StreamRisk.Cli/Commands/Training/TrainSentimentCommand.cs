@@ -37,11 +37,18 @@ internal static class TrainSentimentCommand
         {
             Description = "Also give the model the word-list scorer's evidence about the issuer (its negation, scope and credit-term rules) as two input features; the runner computes them when it serves the model.",
         };
+        var masking = new Option<string>("--mention-masking")
+        {
+            Description = "What the model sees of issuer names: 'none' (the names as written) or 'issuers' (the scored issuer's mentions and the other "
+                + "labelled issuers' names replaced by two reserved tokens, so a name is never read as news). Written into the manifest.",
+            DefaultValueFactory = _ => "issuers",
+        };
+        masking.AcceptOnlyFromAmong("none", "issuers");
         var quiet = CommonOptions.Quiet();
         var command = new Command("sentiment", "Train the firm-level sentiment model from scratch on labelled texts (sentence- or issuer-level) and "
             + "export it to ONNX with a calibrated temperature; reports accuracy, macro-F1, confusion matrix and calibration next to a naive-Bayes baseline and the lexicon.")
         {
-            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, quiet,
+            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, masking, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -54,6 +61,7 @@ internal static class TrainSentimentCommand
                 Threads = result.GetValue(threads),
                 AspectScope = result.GetValue(scope) == "text" ? AspectScope.Text : AspectScope.Clauses,
                 LexiconFeatures = result.GetValue(lexiconFeatures),
+                MentionMasking = result.GetValue(masking) == "issuers" ? MentionMasking.Issuers : MentionMasking.None,
             };
             return ExecuteAsync(new SentimentTrainingRequest
             {
