@@ -44,11 +44,16 @@ internal static class TrainSentimentCommand
             DefaultValueFactory = _ => "issuers",
         };
         masking.AcceptOnlyFromAmong("none", "issuers");
+        var width = new Option<int>("--width")
+        {
+            Description = "Size of the word embeddings, of every convolution layer and of the hidden layer. Wider models fit more but score fewer texts per second.",
+            DefaultValueFactory = _ => new SentimentTrainingOptions().Channels,
+        };
         var quiet = CommonOptions.Quiet();
         var command = new Command("sentiment", "Train the firm-level sentiment model from scratch on labelled texts (sentence- or issuer-level) and "
             + "export it to ONNX with a calibrated temperature; reports accuracy, macro-F1, confusion matrix and calibration next to a naive-Bayes baseline and the lexicon.")
         {
-            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, masking, quiet,
+            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, masking, width, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -62,6 +67,9 @@ internal static class TrainSentimentCommand
                 AspectScope = result.GetValue(scope) == "text" ? AspectScope.Text : AspectScope.Clauses,
                 LexiconFeatures = result.GetValue(lexiconFeatures),
                 MentionMasking = result.GetValue(masking) == "issuers" ? MentionMasking.Issuers : MentionMasking.None,
+                EmbeddingSize = result.GetValue(width),
+                Channels = result.GetValue(width),
+                HiddenSize = result.GetValue(width),
             };
             return ExecuteAsync(new SentimentTrainingRequest
             {
@@ -137,6 +145,7 @@ internal static class TrainSentimentCommand
         if (o.Patience < 1) throw new ConfigurationException($"--patience must be at least 1 (got {o.Patience})");
         if (request.SyntheticSentences is < 0 or > 1_000_000) throw new ConfigurationException($"--synthetic-sentences must be in 0..1000000 (got {request.SyntheticSentences})");
         if (o.Threads < 0) throw new ConfigurationException($"--threads must be 0 (all) or more (got {o.Threads})");
+        if (o.Channels is < 4 or > 1024) throw new ConfigurationException($"--width must be in 4..1024 (got {o.Channels})");
     }
 }
 
