@@ -99,16 +99,6 @@ public static class LabelledTextReader
     }
 
     /// <summary>Every case-insensitive occurrence of <paramref name="name"/> that starts and ends at a word boundary.</summary>
-    public static List<MentionSpan> Occurrences(string text, string name)
-    {
-        var spans = new List<MentionSpan>();
-        for (var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = i + name.Length;
-            var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
-            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
-            if (before && after) spans.Add(new MentionSpan(i, end));
-        }
-        return spans;
-    }
+    public static List<MentionSpan> Occurrences(string text, string name) =>
+        StreamRisk.Core.Text.WholeWordSearch.Occurrences(text, name).Select(o => new MentionSpan(o.Start, o.End)).ToList();
 }

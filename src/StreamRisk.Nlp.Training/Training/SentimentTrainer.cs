@@ -33,8 +33,6 @@ public static class SentimentTrainer
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
         var random = new Random(options.Seed);
-        // Cut before the split, so a text's issuers tell each other's clauses apart. The split then groups by the cut
-        // texts: two issuers of one sentence can land on different sides (docs/sentiment-model.md says so).
         var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
         IssuerNameMask? nameMask = null;
         if (options.MentionMasking == MentionMasking.Issuers)
@@ -43,6 +41,9 @@ public static class SentimentTrainer
                 $"mention masking needs the vocabulary entries '{IssuerNameMask.IssuerToken}' and '{IssuerNameMask.OtherIssuerToken}'; {vocabPath} has none", nameof(vocabPath));
             rows = RowEncoder.WithOtherIssuers(rows);
         }
+        // Cut before the split, so a text's issuers tell each other's clauses apart (and after the other issuers' names are
+        // taken from the whole text). The split then groups by the cut texts: two issuers of one sentence can land on
+        // different sides (docs/sentiment-model.md says so).
         if (options.AspectScope == AspectScope.Clauses) rows = RowEncoder.CutToIssuerClauses(rows);
         var (train, validation) = Split(rows, options.ValidationFraction, random);
         var vocabularySize = File.ReadLines(vocabPath).Count();

@@ -1,4 +1,5 @@
 using StreamRisk.Core.Sentiment;
+using StreamRisk.Core.Text;
 using StreamRisk.Nlp.Tokenization;
 
 namespace StreamRisk.Nlp.Sentiment;
@@ -66,22 +67,10 @@ public sealed class IssuerNameMask
                     own[t] = true;
                 }
         foreach (var name in otherNames)
-            foreach (var (start, end) in WholeWordOccurrences(request.Text, name))
+            foreach (var (start, end) in WholeWordSearch.Occurrences(request.Text, name))
                 if (MentionTokenMapper.Map(tokens, start, end) is { } range)
                     for (var t = range.First; t < range.End; t++)
                         if (!own[t]) ids[t] = OtherId;
         return tokens with { Ids = ids };
-    }
-
-    /// <summary>Every case-insensitive occurrence of <paramref name="name"/> that starts and ends at a word boundary.</summary>
-    public static IEnumerable<(int Start, int End)> WholeWordOccurrences(string text, string name)
-    {
-        if (name.Length == 0) yield break;
-        for (var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = i + name.Length;
-            if ((i == 0 || !char.IsLetterOrDigit(text[i - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                yield return (i, end);
-        }
     }
 }
