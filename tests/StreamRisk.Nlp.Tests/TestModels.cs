@@ -20,6 +20,19 @@ public static class TestModels
     public static OnnxAbsaModel AbsaHeads => SharedAbsaHeads.Value;
     public static OnnxTextEmbedder EmbedCls => SharedEmbedCls.Value;
 
+    /// <summary>The graph-pooled ABSA test model loaded through a copy of its manifest changed by <paramref name="change"/>
+    /// (paths made absolute first, so the copy can live in a temporary folder).</summary>
+    public static OnnxAbsaModel AbsaGraphWith(Action<System.Text.Json.Nodes.JsonNode> change)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(File("absa-graph.manifest.json")))!;
+        node["file"] = File((string)node["file"]!);
+        node["tokenizer"]!["vocab_file"] = File((string)node["tokenizer"]!["vocab_file"]!);
+        change(node);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("streamrisk-absa-").FullName, "manifest.json");
+        System.IO.File.WriteAllText(path, node.ToJsonString());
+        return OnnxAbsaModel.Load(path, new() { BatchSize = 4 });
+    }
+
     private static readonly Lazy<WordPieceTextEncoder> SharedTokenizer = new(() =>
         WordPieceTextEncoder.FromVocabulary(File("vocab.txt"), lowerCase: true, stripAccents: true, tokenizeChineseChars: true));
     private static readonly Lazy<OnnxAbsaModel> SharedAbsaGraph = new(() => OnnxAbsaModel.Load(File("absa-graph.manifest.json"), new() { BatchSize = 4 }));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StreamRisk.Core.Sentiment;
 using StreamRisk.Nlp.Sentiment;
 
@@ -39,16 +38,5 @@ public class OnnxAbsaModel_AspectScope
         Assert.Equal(AspectScope.Text, TestModels.AbsaGraph.Scope);
     }
 
-    private static OnnxAbsaModel LoadWithScope(string scope)
-    {
-        var source = TestModels.File("absa-graph.manifest.json");
-        var node = JsonNode.Parse(File.ReadAllText(source))!;
-        node["file"] = TestModels.File((string)node["file"]!);
-        node["tokenizer"]!["vocab_file"] = TestModels.File((string)node["tokenizer"]!["vocab_file"]!);
-        node["aspect_scope"] = scope;
-        var dir = Directory.CreateTempSubdirectory("streamrisk-absa-scope-");
-        var path = Path.Combine(dir.FullName, "manifest.json");
-        File.WriteAllText(path, node.ToJsonString());
-        return OnnxAbsaModel.Load(path, new() { BatchSize = 4 });
-    }
+    private static OnnxAbsaModel LoadWithScope(string scope) => TestModels.AbsaGraphWith(m => m["aspect_scope"] = scope);
 }

@@ -53,16 +53,5 @@ public class OnnxAbsaModel_MentionMasking
         Assert.Contains("[unused1]", e.Message);
     }
 
-    private static OnnxAbsaModel Load(Action<JsonNode> change)
-    {
-        var source = TestModels.File("absa-graph.manifest.json");
-        var node = JsonNode.Parse(File.ReadAllText(source))!;
-        node["file"] = TestModels.File((string)node["file"]!);
-        node["tokenizer"]!["vocab_file"] = TestModels.File((string)node["tokenizer"]!["vocab_file"]!);
-        change(node);
-        var dir = Directory.CreateTempSubdirectory("streamrisk-absa-masking-");
-        var path = Path.Combine(dir.FullName, "manifest.json");
-        File.WriteAllText(path, node.ToJsonString());
-        return OnnxAbsaModel.Load(path, new() { BatchSize = 4 });
-    }
+    private static OnnxAbsaModel Load(Action<JsonNode> change) => TestModels.AbsaGraphWith(change);
 }
