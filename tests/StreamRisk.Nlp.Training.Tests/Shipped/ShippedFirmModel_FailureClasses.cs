@@ -16,7 +16,7 @@ public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
 {
     private const string P = "positive", N = "negative", Z = "neutral";
 
-    /// <summary>Every class: firm-sentiment-cnn@3 (as @2 before it) gets each mostly right (firm-sentiment-cnn@1 got inflection and clause
+    /// <summary>Every class: firm-sentiment-cnn@4 (as @2 and @3 before it) gets each mostly right (firm-sentiment-cnn@1 got inflection and clause
     /// scope 2 of 6 each; bench/RESULTS.md).</summary>
     public static TheoryData<string> Classes => new(Cases.Keys);
 
