@@ -41,7 +41,10 @@ public sealed class CommandHelp_NamesOptions
         { "simulate", ["--issuers", "--years", "--seed", "--out", "--news-per-issuer-year", "--related-share", "--reference", "--macro", "--quiet"] },
         { "eval", ["--sim", "--out", "--reference", "--chunk-size", "--horizon", "--neutral-band", "--spillover-decay", "--spillover-hops", "--industry-model", "--llm-threads", "--quiet", "spread"] },
         { "eval spread", ["--sim", "--index", "--out", "--seeds", "--models", "--window", "--epochs", "--patience", "--max-train", "--max-issuers", "--quiet"] },
-        { "train", ["spread"] },
+        { "train", ["spread", "sentiment", "default"] },
+        { "train sentiment", ["--data", "--test", "--out", "--vocab", "--seed", "--epochs", "--patience", "--validation-fraction", "--threads",
+            "--model-id", "--synthetic-sentences", "--aspect-scope", "--lexicon-features", "--mention-masking", "--width", "--quiet"] },
+        { "eval sentiment", ["--model", "--data", "--out", "--predictions"] },
         { "train spread", ["--sim", "--index", "--out", "--seed", "--without-sentiment", "--window", "--epochs", "--max-train", "--quiet"] },
     };
 
