@@ -10,7 +10,8 @@ public sealed record IndustryTextRequest(string Text, IReadOnlyList<TopicCandida
 /// What a model says about one text. <paramref name="Tone"/> lies in [−1, 1] (an LLM answers −1, 0 or 1; the built-in
 /// scorer gives a continuous tone). <paramref name="TopicIds"/> are the topics the model itself recognised (at most 3,
 /// from the reference list; empty when the model does not choose topics). <paramref name="Fallback"/> is null when the
-/// configured model answered, otherwise why the built-in model answered instead.
+/// configured model answered, otherwise why the built-in model answered instead; <paramref name="FallbackCause"/> says
+/// which kind of failure that was.
 /// </summary>
 public sealed record IndustryTextAnswer(
     double Tone,
@@ -18,7 +19,18 @@ public sealed record IndustryTextAnswer(
     string ModelId,
     string PromptVersion,
     string? Fallback = null,
-    string? Reasoning = null);
+    string? Reasoning = null,
+    IndustryFallbackCause? FallbackCause = null);
+
+/// <summary>Why the built-in model answered for the configured one.</summary>
+public enum IndustryFallbackCause
+{
+    /// <summary>The model could not be reached or failed to run.</summary>
+    Unavailable,
+
+    /// <summary>The model answered, but not in the expected form, twice.</summary>
+    InvalidAnswer,
+}
 
 /// <summary>
 /// Industry-level reading of a text that names no issuer: its tone and the topics it is about. Implemented by the

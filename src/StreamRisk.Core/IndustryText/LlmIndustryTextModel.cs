@@ -31,9 +31,6 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
     /// <summary>Longest fallback reason written on an event.</summary>
     public const int MaxFallbackLength = 512;
 
-    /// <summary>How a fallback's reason starts when the backend was unavailable (else it gave two invalid answers).</summary>
-    public const string UnavailableReason = "unavailable: ";
-
     public async ValueTask<IndustryTextAnswer> AnalyseAsync(IndustryTextRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,7 +46,7 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
             catch (LanguageModelUnavailableException ex)
             {
                 Counters.CountUnavailableFallback();
-                return Fallback(request.Text, UnavailableReason + ex.Message);
+                return Fallback(request.Text, IndustryFallbackCause.Unavailable, "unavailable: " + ex.Message);
             }
             var parsed = _parser.TryParse(raw, out problem);
             if (parsed is not null)
@@ -63,15 +60,15 @@ public sealed class LlmIndustryTextModel : IIndustryTextModel
             }
         }
         Counters.CountInvalidFallback();
-        return Fallback(request.Text, "invalid answer twice: " + problem);
+        return Fallback(request.Text, IndustryFallbackCause.InvalidAnswer, "invalid answer twice: " + problem);
     }
 
-    private IndustryTextAnswer Fallback(string text, string reason)
+    private IndustryTextAnswer Fallback(string text, IndustryFallbackCause cause, string reason)
     {
         var answer = _fallback.Answer(text);
         // The event names the model that answered (the built-in one) and why the LLM did not (bounded: a server's
         // error text can be long).
         var why = $"{ModelId} ({PromptVersion}) {reason}";
-        return answer with { Fallback = why.Length <= MaxFallbackLength ? why : why[..MaxFallbackLength] };
+        return answer with { Fallback = why.Length <= MaxFallbackLength ? why : why[..MaxFallbackLength], FallbackCause = cause };
     }
 }

@@ -78,7 +78,7 @@ public sealed class IndustrySentimentStage(StageContext context, IIndustryTextMo
             var answer = answers[i]!;
             if (answer.Fallback is not null)
             {
-                Counters.IndustryLlmFallback(answer.Fallback.Contains(LlmIndustryTextModel.UnavailableReason, StringComparison.Ordinal));
+                Counters.IndustryLlmFallback(answer.FallbackCause == IndustryFallbackCause.Unavailable);
             }
             else if (answer.PromptVersion != BuiltInIndustryTextModel.NoPrompt)
             {

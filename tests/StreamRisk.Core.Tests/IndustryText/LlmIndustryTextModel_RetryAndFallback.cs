@@ -25,6 +25,7 @@ public class LlmIndustryTextModel_RetryAndFallback
         var model = new LlmIndustryTextModel(backend, new IndustryPrompt(), Topics);
         var answer = await model.AnalyseAsync(Request, CancellationToken.None);
         Assert.Equal((1.0, "scripted", "industry-en/1", (string?)null, "r"), (answer.Tone, answer.ModelId, answer.PromptVersion, answer.Fallback, answer.Reasoning));
+        Assert.Null(answer.FallbackCause);
         Assert.Equal(["t2"], answer.TopicIds);
         Assert.Equal((1L, 0L, 0L), (model.Counters.Valid, model.Counters.Retries, model.Counters.InvalidFallbacks));
     }
@@ -53,6 +54,7 @@ public class LlmIndustryTextModel_RetryAndFallback
         Assert.Equal(builtIn.ModelId, answer.ModelId);
         Assert.Equal("none", answer.PromptVersion);
         Assert.StartsWith("scripted (industry-en/1) invalid answer twice: not valid JSON", answer.Fallback);
+        Assert.Equal(IndustryFallbackCause.InvalidAnswer, answer.FallbackCause);
         Assert.Equal(2, backend.Calls);
         Assert.Equal((0L, 1L, 1L), (model.Counters.Valid, model.Counters.Retries, model.Counters.InvalidFallbacks));
     }
@@ -64,6 +66,7 @@ public class LlmIndustryTextModel_RetryAndFallback
         var model = new LlmIndustryTextModel(backend, new IndustryPrompt(), Topics);
         var answer = await model.AnalyseAsync(Request, CancellationToken.None);
         Assert.Equal("scripted (industry-en/1) unavailable: circuit open", answer.Fallback);
+        Assert.Equal(IndustryFallbackCause.Unavailable, answer.FallbackCause);
         Assert.Equal(1, backend.Calls);
         Assert.Equal(1L, model.Counters.UnavailableFallbacks);
     }

@@ -66,7 +66,8 @@ public class IndustrySentimentStage_TextModel
     [Fact]
     public async Task A_fallback_answer_is_said_on_every_event()
     {
-        var events = await RunAsync(new ScriptedModel(new IndustryTextAnswer(-0.4, [], "lexicon-industry/1", "none", "openai:q (industry-en/1) unavailable: circuit open")),
+        var events = await RunAsync(new ScriptedModel(new IndustryTextAnswer(-0.4, [], "lexicon-industry/1", "none", "openai:q (industry-en/1) unavailable: circuit open",
+                FallbackCause: IndustryFallbackCause.Unavailable)),
             h =>
             {
                 Assert.Equal((0L, 1L, 1L), (h.Counters.IndustryLlmAnswers, h.Counters.IndustryLlmFallbacks, h.Counters.IndustryLlmUnavailableFallbacks));
