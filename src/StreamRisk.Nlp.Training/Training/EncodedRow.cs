@@ -8,7 +8,10 @@ namespace StreamRisk.Nlp.Training.Training;
 
 /// <summary>One model input row with its label: BERT ids with [CLS]/[SEP] and the aspect positions.</summary>
 /// <param name="LexiconEvidence">The word-list evidence features of the row's text and issuer, when the model reads them.</param>
-public sealed record EncodedRow(int[] Ids, IReadOnlyList<TokenRange> Aspects, int Label, int Example, float[]? LexiconEvidence = null);
+/// <param name="Target">Probabilities (negative, neutral, positive) the model is also fitted to, when it is distilled
+/// from teachers.</param>
+public sealed record EncodedRow(int[] Ids, IReadOnlyList<TokenRange> Aspects, int Label, int Example, float[]? LexiconEvidence = null,
+    float[]? Target = null);
 
 public static class RowEncoder
 {

@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 namespace StreamRisk.Nlp.Training.Training;
 
 /// <summary>A trained model before export, with what its validation split said.</summary>
+/// <param name="Teachers">The models it was distilled from (none when trained on the labels alone).</param>
 public sealed record TrainedSentimentModel(
     FirmSentimentNet Net,
     CompactVocabulary Vocabulary,
@@ -18,11 +19,18 @@ public sealed record TrainedSentimentModel(
     ClassificationReport ValidationUncalibrated,
     ClassificationReport ValidationCalibrated,
     IReadOnlyList<LabelledText> TrainRows,
-    IReadOnlyList<LabelledText> ValidationRows);
+    IReadOnlyList<LabelledText> ValidationRows,
+    IReadOnlyList<TeacherRecord> Teachers);
+
+/// <summary>One teacher of a distilled model: its seed, best epoch, temperature and calibrated validation scores.</summary>
+public sealed record TeacherRecord(int Seed, int BestEpoch, double Temperature, double ValidationAccuracy, double ValidationMacroF1);
 
 /// <summary>
 /// Trains <see cref="FirmSentimentNet"/> on labelled texts: a stratified validation split is held out of the training
-/// rows for early stopping (best validation macro-F1) and temperature calibration; nothing else is looked at.
+/// rows for early stopping (best validation macro-F1) and temperature calibration; nothing else is looked at. With
+/// teachers (<see cref="SentimentTrainingOptions.Teachers"/>), that many models are first trained the same way on the
+/// same split with other seeds, and the model is then trained on the labels and on the teachers' averaged calibrated
+/// probabilities of every training row (knowledge distillation), so it keeps one model's serving cost.
 /// Deterministic for a seed on the same machine and thread count.
 /// </summary>
 public static class SentimentTrainer
@@ -31,7 +39,6 @@ public static class SentimentTrainer
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
-        torch.manual_seed(options.Seed);
         var random = new Random(options.Seed);
         var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
         IssuerNameMask? nameMask = null;
@@ -51,7 +58,55 @@ public static class SentimentTrainer
         var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength, options.LexiconFeatures, nameMask);
         var vocabulary = CompactVocabulary.Build(trainRows, vocabularySize, options.MinTokenCount,
             [tokenizer.ClassificationId, tokenizer.SeparatorId]);
+        var validationLabels = validationRows.Select(r => r.Label).ToList();
+        var models = options.Teachers + 1;
 
+        var teachers = new List<TeacherRecord>();
+        if (options.Teachers > 0)
+        {
+            var soft = new double[trainRows.Count, SentimentClasses.Count];
+            for (var k = 1; k <= options.Teachers; k++)
+            {
+                var seed = options.Seed + k;
+                torch.manual_seed(seed);
+                var (teacher, bestEpoch, _) = TrainNetwork(trainRows, validationRows, vocabulary, options, new Random(seed), k, models, progress, cancellationToken);
+                using (teacher)
+                {
+                    var validationLogits = Logits(teacher, validationRows, vocabulary, options.BatchSize);
+                    var temperature = TemperatureScaling.Fit(validationLogits, validationLabels);
+                    var logits = Logits(teacher, trainRows, vocabulary, options.BatchSize);
+                    for (var r = 0; r < trainRows.Count; r++)
+                    {
+                        var p = TemperatureScaling.Softmax(logits[r], temperature);
+                        for (var c = 0; c < p.Length; c++) soft[r, c] += p[c] / options.Teachers;
+                    }
+                    var report = ClassificationReport.Of(validationLabels, validationLogits.Select(l => TemperatureScaling.Softmax(l, temperature)).ToList());
+                    teachers.Add(new TeacherRecord(seed, bestEpoch, temperature, report.Accuracy, report.MacroF1));
+                }
+            }
+            trainRows = trainRows.Select((row, r) => row with
+            {
+                Target = [.. Enumerable.Range(0, SentimentClasses.Count).Select(c => (float)soft[r, c])],
+            }).ToList();
+        }
+
+        // Seeded here, after the teachers, so a run without teachers draws exactly what it always did.
+        torch.manual_seed(options.Seed);
+        var (net, best, history) = TrainNetwork(trainRows, validationRows, vocabulary, options, random, models, models, progress, cancellationToken);
+        var finalLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
+        var temperatureOfModel = TemperatureScaling.Fit(finalLogits, validationLabels);
+        return new TrainedSentimentModel(net, vocabulary, temperatureOfModel, best, history,
+            ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
+            ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, temperatureOfModel)).ToList()),
+            train, validation, teachers);
+    }
+
+    /// <summary>Trains one network (from torch's current seed) until early stopping and returns it with the best epoch's
+    /// weights, in evaluation mode. Rows carrying <see cref="EncodedRow.Target"/> are also fitted to those probabilities.</summary>
+    private static (FirmSentimentNet Net, int BestEpoch, List<EpochRecord> History) TrainNetwork(IReadOnlyList<EncodedRow> trainRows,
+        IReadOnlyList<EncodedRow> validationRows, CompactVocabulary vocabulary, SentimentTrainingOptions options, Random random,
+        int model, int models, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         var net = new FirmSentimentNet(new FirmSentimentNetShape(vocabulary.Count, options.EmbeddingSize, options.Channels,
             HiddenSize: options.HiddenSize, Dropout: options.Dropout,
             LexiconFeatures: options.LexiconFeatures ? Core.Sentiment.LexiconEvidenceFeatures.Count : 0));
@@ -60,7 +115,9 @@ public static class SentimentTrainer
         var best = (F1: -1.0, Epoch: 0, State: (Dictionary<string, Tensor>?)null);
         var steps = (trainRows.Count + options.BatchSize - 1) / options.BatchSize;
         var order = Enumerable.Range(0, trainRows.Count).ToArray();
+        var validationLabels = validationRows.Select(r => r.Label).ToList();
         long step = 0;
+        var totalSteps = (long)options.MaxEpochs * steps;
         for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
         {
             net.train();
@@ -70,19 +127,30 @@ public static class SentimentTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var batch = batches[s];
-                var (ids, mask, aspects, labels, evidence) = Tensors(batch, vocabulary, options.TokenDropout, random);
-                var loss = nn.functional.cross_entropy(net.forward(ids, mask, aspects, evidence), labels);
+                var (ids, mask, aspects, labels, evidence, targets) = Tensors(batches[s], vocabulary, options.TokenDropout, random);
+                var logits = net.forward(ids, mask, aspects, evidence);
+                var loss = nn.functional.cross_entropy(logits, labels);
+                if (targets is not null)
+                {
+                    var softLoss = -(targets * nn.functional.log_softmax(logits, 1)).sum(1).mean();
+                    loss = (1 - options.DistillationWeight) * loss + options.DistillationWeight * softLoss;
+                }
                 optimizer.zero_grad();
                 loss.backward();
+                foreach (var group in optimizer.ParamGroups)
+                    group.LearningRate = options.LearningRateSchedule.RateAt(options.LearningRate, step, totalSteps);
                 optimizer.step();
+                step++;
                 var value = loss.item<float>();
+                // Once a weight is NaN every later step is too; stopping says so instead of quietly keeping an early epoch.
+                if (!float.IsFinite(value))
+                    throw new TrainingDivergedException(
+                        $"training diverged: the loss of batch {s + 1} in epoch {epoch}{(models > 1 ? $" of network {model} of {models}" : "")} is {value}");
                 lossSum += value;
-                progress?.Report(new TrainingProgress(epoch, options.MaxEpochs, ++step, steps, value, best.F1));
+                progress?.Report(new TrainingProgress(epoch, options.MaxEpochs, step, steps, value, best.F1, model, models));
             }
-            var logits = Logits(net, validationRows, vocabulary, options.BatchSize);
-            var labelsOf = validationRows.Select(r => r.Label).ToList();
-            var report = ClassificationReport.Of(labelsOf, logits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList());
+            var validationLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
+            var report = ClassificationReport.Of(validationLabels, validationLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList());
             history.Add(new EpochRecord(epoch, lossSum / steps, report.LogLoss, report.Accuracy, report.MacroF1));
             if (report.MacroF1 > best.F1)
             {
@@ -97,13 +165,7 @@ public static class SentimentTrainer
         net.load_state_dict(best.State!);
         foreach (var t in best.State!.Values) t.Dispose();
         net.eval();
-        var finalLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
-        var finalLabels = validationRows.Select(r => r.Label).ToList();
-        var temperature = TemperatureScaling.Fit(finalLogits, finalLabels);
-        return new TrainedSentimentModel(net, vocabulary, temperature, best.Epoch, history,
-            ClassificationReport.Of(finalLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
-            ClassificationReport.Of(finalLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, temperature)).ToList()),
-            train, validation);
+        return (net, best.Epoch, history);
     }
 
     /// <summary>Batches of rows of similar length (less padding, so less work), in random order: the rows are shuffled,
@@ -148,7 +210,7 @@ public static class SentimentTrainer
         {
             using var scope = torch.NewDisposeScope();
             var batch = rows.Skip(s).Take(batchSize).ToList();
-            var (ids, mask, aspects, _, evidence) = Tensors(batch, vocabulary, 0, null);
+            var (ids, mask, aspects, _, evidence, _) = Tensors(batch, vocabulary, 0, null);
             var values = net.forward(ids, mask, aspects, evidence).data<float>().ToArray();
             for (var r = 0; r < batch.Count; r++) result.Add(values.AsSpan(r * 3, 3).ToArray());
         }
@@ -156,8 +218,8 @@ public static class SentimentTrainer
     }
 
     /// <summary>A padded batch: compact ids, attention mask, aspect mask (float), labels, and the word-list evidence
-    /// features when the rows carry them.</summary>
-    public static (Tensor Ids, Tensor Mask, Tensor Aspects, Tensor Labels, Tensor? Evidence) Tensors(IReadOnlyList<EncodedRow> batch, CompactVocabulary vocabulary,
+    /// features and the teachers' probabilities when the rows carry them.</summary>
+    public static (Tensor Ids, Tensor Mask, Tensor Aspects, Tensor Labels, Tensor? Evidence, Tensor? Targets) Tensors(IReadOnlyList<EncodedRow> batch, CompactVocabulary vocabulary,
         double tokenDropout, Random? random)
     {
         var length = batch.Max(r => r.Ids.Length);
@@ -186,6 +248,13 @@ public static class SentimentTrainer
             for (var r = 0; r < batch.Count; r++) batch[r].LexiconEvidence!.CopyTo(values, r * first.Length);
             evidence = tensor(values, [batch.Count, first.Length]);
         }
-        return (tensor(ids, shape), tensor(mask, shape), tensor(aspects, shape), tensor(labels), evidence);
+        Tensor? targets = null;
+        if (batch[0].Target is not null)
+        {
+            var values = new float[batch.Count * SentimentClasses.Count];
+            for (var r = 0; r < batch.Count; r++) batch[r].Target!.CopyTo(values, r * SentimentClasses.Count);
+            targets = tensor(values, [batch.Count, SentimentClasses.Count]);
+        }
+        return (tensor(ids, shape), tensor(mask, shape), tensor(aspects, shape), tensor(labels), evidence, targets);
     }
 }

@@ -12,6 +12,14 @@ public sealed record SentimentTrainingOptions
     public int BatchSize { get; init; } = 64;
     public double LearningRate { get; init; } = 5e-3;
     public double WeightDecay { get; init; } = 1e-4;
+    /// <summary>Constant, or cosine decay from <see cref="LearningRate"/> to 0 over <see cref="MaxEpochs"/>.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LearningRateSchedule>))]
+    public LearningRateSchedule LearningRateSchedule { get; init; } = LearningRateSchedule.Constant;
+    /// <summary>Models trained first (seeds <see cref="Seed"/> + 1 …) whose averaged calibrated probabilities the model
+    /// is also fitted to; 0: the labels alone.</summary>
+    public int Teachers { get; init; }
+    /// <summary>Share of the loss given to the teachers' probabilities (the rest to the labels), when there are teachers.</summary>
+    public double DistillationWeight { get; init; } = 0.5;
     /// <summary>Share of the training rows held out (stratified by label) for early stopping and calibration.</summary>
     public double ValidationFraction { get; init; } = 0.1;
     /// <summary>Tokens per row, [CLS] and [SEP] included; longer texts are scored in windows around the mentions.</summary>

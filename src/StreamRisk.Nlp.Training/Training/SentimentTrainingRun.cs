@@ -62,6 +62,14 @@ public static class SentimentTrainingRun
             ["best_epoch"] = model.BestEpoch,
             ["epochs_run"] = model.History.Count,
             ["temperature"] = model.Temperature,
+            ["teachers"] = new JsonArray(model.Teachers.Select(t => (JsonNode)new JsonObject
+            {
+                ["seed"] = t.Seed,
+                ["best_epoch"] = t.BestEpoch,
+                ["temperature"] = t.Temperature,
+                ["validation_accuracy"] = Math.Round(t.ValidationAccuracy, 4),
+                ["validation_macro_f1"] = Math.Round(t.ValidationMacroF1, 4),
+            }).ToArray()),
             ["train_seconds"] = Math.Round(trainSeconds, 1),
         };
         var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Net, model.Vocabulary, model.Temperature, request.VocabPath, request.ModelId, request.Options.MaxLength, training, request.Options.AspectScope,

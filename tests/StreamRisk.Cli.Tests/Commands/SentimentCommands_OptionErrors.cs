@@ -29,6 +29,9 @@ public sealed class SentimentCommands_OptionErrors
     [Theory]
     [InlineData("--validation-fraction", "0.7")]
     [InlineData("--epochs", "0")]
+    [InlineData("--width", "8")]
+    [InlineData("--teachers", "-1")]
+    [InlineData("--distillation-weight", "1.5")]
     public void Train_with_an_out_of_range_setting_exits_2_naming_it(string option, string value)
     {
         var dir = CliProcess.NewTempDirectory();

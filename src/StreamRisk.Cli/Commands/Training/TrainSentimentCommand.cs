@@ -49,11 +49,28 @@ internal static class TrainSentimentCommand
             Description = "Size of the word embeddings, of every convolution layer and of the hidden layer. Wider models fit more but score fewer texts per second.",
             DefaultValueFactory = _ => new SentimentTrainingOptions().Channels,
         };
+        var schedule = new Option<string>("--lr-schedule")
+        {
+            Description = "Learning rate over the epochs: 'constant', or 'cosine' (from the start rate down to 0 at the last of --epochs).",
+            DefaultValueFactory = _ => "constant",
+        };
+        schedule.AcceptOnlyFromAmong("constant", "cosine");
+        var teachers = new Option<int>("--teachers")
+        {
+            Description = "Train this many models first (seeds --seed + 1 …, same split) and fit the model to their averaged calibrated probabilities as well as "
+                + "to the labels (knowledge distillation): much of an ensemble's accuracy at one model's serving cost, for N + 1 times the training time. 0: labels only.",
+            DefaultValueFactory = _ => new SentimentTrainingOptions().Teachers,
+        };
+        var distillationWeight = new Option<double>("--distillation-weight")
+        {
+            Description = "With --teachers: share of the loss given to the teachers' probabilities, the rest to the labels.",
+            DefaultValueFactory = _ => new SentimentTrainingOptions().DistillationWeight,
+        };
         var quiet = CommonOptions.Quiet();
         var command = new Command("sentiment", "Train the firm-level sentiment model from scratch on labelled texts (sentence- or issuer-level) and "
             + "export it to ONNX with a calibrated temperature; reports accuracy, macro-F1, confusion matrix and calibration next to a naive-Bayes baseline and the lexicon.")
         {
-            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, masking, width, quiet,
+            data, test, out_, vocab, seed, epochs, patience, validation, threads, modelId, synthetic, scope, lexiconFeatures, masking, width, schedule, teachers, distillationWeight, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -70,6 +87,9 @@ internal static class TrainSentimentCommand
                 EmbeddingSize = result.GetValue(width),
                 Channels = result.GetValue(width),
                 HiddenSize = result.GetValue(width),
+                LearningRateSchedule = result.GetValue(schedule) == "cosine" ? LearningRateSchedule.Cosine : LearningRateSchedule.Constant,
+                Teachers = result.GetValue(teachers),
+                DistillationWeight = result.GetValue(distillationWeight),
             };
             return ExecuteAsync(new SentimentTrainingRequest
             {
@@ -100,7 +120,7 @@ internal static class TrainSentimentCommand
             try
             {
                 result = await ProgressBar.RunAsync<SentimentTrainingResult, TrainingProgress>("train sentiment: epochs", quiet,
-                    p => ((p.Epoch - 1) * p.StepsPerEpoch + (p.Step - 1) % p.StepsPerEpoch + 1, p.MaxEpochs * p.StepsPerEpoch),
+                    p => (((p.Model - 1L) * p.MaxEpochs + p.Epoch - 1) * p.StepsPerEpoch + (p.Step - 1) % p.StepsPerEpoch + 1, (long)p.Models * p.MaxEpochs * p.StepsPerEpoch),
                     progress => Task.Run(() => SentimentTrainingRun.Run(request, progress ?? EpochLines(quiet), cancellationToken), cancellationToken));
             }
             catch (TrainingDataException e)
@@ -110,6 +130,10 @@ internal static class TrainSentimentCommand
             catch (ModelManifestException e)
             {
                 throw new ConfigurationException(e.Message);
+            }
+            catch (TrainingDivergedException e)
+            {
+                throw new ConfigurationException($"{e.Message}; no model was written. Try another --seed, or fewer --synthetic-sentences if the data is small.");
             }
             if (!quiet) SentimentTables.Write(result.Sets, $"model written to {result.ManifestPath} in {result.Elapsed.TotalSeconds:0} s (best epoch {result.Model.BestEpoch}, temperature {result.Model.Temperature.ToString("0.00", CultureInfo.InvariantCulture)})");
             return 0;
@@ -125,7 +149,7 @@ internal static class TrainSentimentCommand
         {
             if (p.Step % p.StepsPerEpoch == 0)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {p.Epoch}/{p.MaxEpochs} done at {(DateTime.UtcNow - started).TotalSeconds:0} s; best validation macro-F1 before it {p.ValidationMacroF1:0.000}"));
+                    $"{(p.Models > 1 ? (p.Model < p.Models ? $"teacher {p.Model}/{p.Models - 1}: " : "model: ") : "")}epoch {p.Epoch}/{p.MaxEpochs} done at {(DateTime.UtcNow - started).TotalSeconds:0} s; best validation macro-F1 before it {p.ValidationMacroF1:0.000}"));
         });
     }
 
@@ -145,7 +169,11 @@ internal static class TrainSentimentCommand
         if (o.Patience < 1) throw new ConfigurationException($"--patience must be at least 1 (got {o.Patience})");
         if (request.SyntheticSentences is < 0 or > 1_000_000) throw new ConfigurationException($"--synthetic-sentences must be in 0..1000000 (got {request.SyntheticSentences})");
         if (o.Threads < 0) throw new ConfigurationException($"--threads must be 0 (all) or more (got {o.Threads})");
-        if (o.Channels is < 4 or > 1024) throw new ConfigurationException($"--width must be in 4..1024 (got {o.Channels})");
+        if (o.Teachers is < 0 or > 20) throw new ConfigurationException($"--teachers must be in 0..20 (got {o.Teachers})");
+        if (o.DistillationWeight is < 0 or > 1) throw new ConfigurationException($"--distillation-weight must be in 0..1 (got {o.DistillationWeight})");
+        // Narrower convolutions run into a libtorch CPU kernel that now and then returns NaN or wrong input gradients
+        // (measured at 4, 8 and 12 channels; never at 16 or more): docs/sentiment-model.md.
+        if (o.Channels is < 16 or > 1024) throw new ConfigurationException($"--width must be in 16..1024 (got {o.Channels}); narrower layers hit a libtorch CPU fault that corrupts training");
     }
 }
 
