@@ -17,9 +17,12 @@ public static class TrainingReport
         s.AppendLine($"- data: {string.Join(", ", request.DataFiles)} → {model.TrainRows.Count} training rows, {model.ValidationRows.Count} validation rows (stratified, seed {request.Options.Seed})");
         s.AppendLine($"- vocabulary rows: {model.Vocabulary.Count}; best epoch {model.BestEpoch} of {model.History.Count} run; temperature {F(model.Temperature)}");
         s.AppendLine($"- validation ECE before / after temperature scaling: {F(model.ValidationUncalibrated.ExpectedCalibrationError)} / {F(model.ValidationCalibrated.ExpectedCalibrationError)}");
+        string Networks(IEnumerable<NetworkRecord> networks) => string.Join("; ", networks.Select(t =>
+            $"seed {t.Seed}, best epoch {t.BestEpoch}, temperature {F(t.Temperature)}, validation accuracy {F(t.ValidationAccuracy)} / macro-F1 {F(t.ValidationMacroF1)}"));
         if (model.Teachers.Count > 0)
-            s.AppendLine($"- distilled from {model.Teachers.Count} teachers (weight {F(request.Options.DistillationWeight)} on their averaged calibrated probabilities): "
-                + string.Join("; ", model.Teachers.Select(t => $"seed {t.Seed}, best epoch {t.BestEpoch}, temperature {F(t.Temperature)}, validation accuracy {F(t.ValidationAccuracy)} / macro-F1 {F(t.ValidationMacroF1)}")));
+            s.AppendLine($"- distilled from {model.Teachers.Count} teachers (weight {F(request.Options.DistillationWeight)} on their averaged calibrated probabilities): {Networks(model.Teachers)}");
+        if (model.Members.Count > 0)
+            s.AppendLine($"- an ensemble of {model.Members.Count} networks (the mean of their calibrated logits, then the temperature above; the epochs below are the first network's): {Networks(model.Members)}");
         s.AppendLine($"- wall time: {elapsed.TotalSeconds:0} s").AppendLine();
         s.AppendLine("| epoch | train loss | validation loss | validation accuracy | validation macro-F1 |").AppendLine("|---|---|---|---|---|");
         foreach (var e in model.History) s.AppendLine($"| {e.Epoch} | {F(e.TrainLoss)} | {F(e.ValidationLoss)} | {F(e.ValidationAccuracy)} | {F(e.ValidationMacroF1)} |");

@@ -17,8 +17,19 @@ public static class FirmSentimentOnnxExport
     public static byte[] Write(FirmSentimentNet net, long[] vocabularyRows, double temperature, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
-        var shape = net.Shape;
-        var w = net.Weights();
+        return Write([(net, 1 / temperature)], vocabularyRows, metadata);
+    }
+
+    /// <summary>An ensemble of networks of one shape and one vocabulary as one graph: <c>logits</c> = Σ scaleₖ × the
+    /// logits of network k (the scales fold in each network's temperature, the averaging and the ensemble's temperature).
+    /// One network is written exactly as <see cref="Write(FirmSentimentNet, long[], double, IReadOnlyDictionary{string, string}?)"/> writes it.</summary>
+    public static byte[] Write(IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, long[] vocabularyRows,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(networks.Count);
+        var shape = networks[0].Net.Shape;
+        if (networks.Any(n => !SameShape(n.Net.Shape, shape)))
+            throw new ArgumentException("every network of an ensemble must have one shape", nameof(networks));
         var g = new OnnxGraph("firm_sentiment");
         g.Input("input_ids", OnnxElementType.Int64, "batch", "sequence");
         g.Input("attention_mask", OnnxElementType.Int64, "batch", "sequence");
@@ -26,66 +37,89 @@ public static class FirmSentimentOnnxExport
         if (shape.LexiconFeatures > 0) g.Input("lexicon_evidence", OnnxElementType.Float, "batch", shape.LexiconFeatures);
         g.Output("logits", OnnxElementType.Float, "batch", 3);
 
-        string Weight(string name)
-        {
-            var (values, dims) = w[name];
-            return g.Initializer(name, values, dims);
-        }
         var axis1 = g.Initializer("axis_1", [1L], 1);
         var axis2 = g.Initializer("axis_2", [2L], 1);
         var one = g.Initializer("one", [1f]);
 
-        // Embeddings + the aspect vector on mention tokens: [batch, sequence, embedding].
         var rows = g.Node("Gather", [g.Initializer("vocabulary_rows", vocabularyRows, vocabularyRows.Length), "input_ids"], new OnnxAttribute.Int("axis", 0));
-        var embedded = g.Node("Gather", [Weight("embedding.weight"), rows], new OnnxAttribute.Int("axis", 0));
-        var aspect3 = g.Node("Unsqueeze", ["aspect_mask", axis2]);
-        var x = g.Node("Add", [embedded, g.Node("Mul", [aspect3, Weight("aspect")])]);
-
-        // Convolutions over [batch, channels, sequence], zeroed on padding after each layer.
-        var mask = g.Node("Cast", ["attention_mask"], new OnnxAttribute.Int("to", (long)OnnxElementType.Float));
-        var mask1 = g.Node("Unsqueeze", [mask, axis1]);
-        var h = g.Node("Mul", [g.Node("Transpose", [x], new OnnxAttribute.Ints("perm", [0, 2, 1])), mask1]);
-        var dilations = shape.LayerDilations;
-        for (var l = 0; l < dilations.Length; l++)
+        // Nodes every network reads, made where the first network first needs them (so one network's graph is laid out
+        // as it always was, and its file is byte for byte the same).
+        string? aspect3 = null, mask = null, mask1 = null, aspect1 = null, mask2 = null;
+        if (networks.Count == 1)
         {
-            var pad = dilations[l] * (shape.Kernel / 2);
-            var conv = g.Node("Conv", [h, Weight($"convolutions.{l}.weight"), Weight($"convolutions.{l}.bias")],
-                new OnnxAttribute.Ints("dilations", [dilations[l]]), new OnnxAttribute.Ints("kernel_shape", [shape.Kernel]),
-                new OnnxAttribute.Ints("pads", [pad, pad]), new OnnxAttribute.Ints("strides", [1]));
-            var y = g.Node("Mul", [g.Node("Relu", [conv]), mask1]);
-            h = l == 0 ? y : g.Node("Add", [h, y]);
+            Network(networks[0].Net, networks[0].LogitScale, "", "logits");
+        }
+        else
+        {
+            // Members after the first get their own initializer names; their scaled logits are summed.
+            var outputs = networks.Select((n, k) => Network(n.Net, n.LogitScale, k == 0 ? "" : $"m{k}.", null)).ToArray();
+            g.Node("Sum", outputs, ["logits"]);
         }
 
-        // Pooling: global max ⊕ global mean ⊕ mention mean ⊕ mention max ⊕ mean embedding.
-        var aspect1 = g.Node("Unsqueeze", ["aspect_mask", axis1]);
-        var keep0 = new OnnxAttribute.Int("keepdims", 0);
-        var keep1 = new OnnxAttribute.Int("keepdims", 1);
-        var max2 = new OnnxAttribute.Ints("axes", [2]);
-        var globalMax = g.Node("ReduceMax", [h], max2, keep0);
-        var tokens = g.Node("Max", [g.Node("ReduceSum", [mask, axis1], keep1), one]);
-        var globalMean = g.Node("Div", [g.Node("ReduceSum", [h, axis2], keep0), tokens]);
-        var mentionH = g.Node("Mul", [h, aspect1]);
-        var mentionTokens = g.Node("Max", [g.Node("ReduceSum", ["aspect_mask", axis1], keep1), one]);
-        var mentionMean = g.Node("Div", [g.Node("ReduceSum", [mentionH, axis2], keep0), mentionTokens]);
-        var mentionMax = g.Node("ReduceMax", [mentionH], max2, keep0);
-        var mask2 = g.Node("Unsqueeze", [mask, axis2]);
-        var bag = g.Node("Div", [g.Node("ReduceSum", [g.Node("Mul", [x, mask2]), axis1], keep0), tokens]);
-        string[] parts = shape.LexiconFeatures > 0
-            ? [globalMax, globalMean, mentionMean, mentionMax, bag, "lexicon_evidence"]
-            : [globalMax, globalMean, mentionMean, mentionMax, bag];
-        var pooled = g.Node("Concat", parts, new OnnxAttribute.Int("axis", 1));
+        string Network(FirmSentimentNet net, double logitScale, string prefix, string? output)
+        {
+            var w = net.Weights();
+            string Weight(string name)
+            {
+                var (values, dims) = w[name];
+                return g.Initializer(prefix + name, values, dims);
+            }
 
-        // Head; the temperature divides the last layer's weights and bias.
-        var transB = new OnnxAttribute.Int("transB", 1);
-        var hiddenOut = g.Node("Relu", [g.Node("Gemm", [pooled, Weight("hidden.weight"), Weight("hidden.bias")], transB)]);
-        var (ow, owShape) = w["output.weight"];
-        var (ob, obShape) = w["output.bias"];
-        var scale = (float)(1 / temperature);
-        g.Node("Gemm", [hiddenOut,
-            g.Initializer("output.weight", ow.Select(v => v * scale).ToArray(), owShape),
-            g.Initializer("output.bias", ob.Select(v => v * scale).ToArray(), obShape)], ["logits"], transB);
+            // Embeddings + the aspect vector on mention tokens: [batch, sequence, embedding].
+            var embedded = g.Node("Gather", [Weight("embedding.weight"), rows], new OnnxAttribute.Int("axis", 0));
+            aspect3 ??= g.Node("Unsqueeze", ["aspect_mask", axis2]);
+            var x = g.Node("Add", [embedded, g.Node("Mul", [aspect3, Weight("aspect")])]);
+
+            // Convolutions over [batch, channels, sequence], zeroed on padding after each layer.
+            mask ??= g.Node("Cast", ["attention_mask"], new OnnxAttribute.Int("to", (long)OnnxElementType.Float));
+            mask1 ??= g.Node("Unsqueeze", [mask, axis1]);
+            var h = g.Node("Mul", [g.Node("Transpose", [x], new OnnxAttribute.Ints("perm", [0, 2, 1])), mask1]);
+            var dilations = shape.LayerDilations;
+            for (var l = 0; l < dilations.Length; l++)
+            {
+                var pad = dilations[l] * (shape.Kernel / 2);
+                var conv = g.Node("Conv", [h, Weight($"convolutions.{l}.weight"), Weight($"convolutions.{l}.bias")],
+                    new OnnxAttribute.Ints("dilations", [dilations[l]]), new OnnxAttribute.Ints("kernel_shape", [shape.Kernel]),
+                    new OnnxAttribute.Ints("pads", [pad, pad]), new OnnxAttribute.Ints("strides", [1]));
+                var y = g.Node("Mul", [g.Node("Relu", [conv]), mask1]);
+                h = l == 0 ? y : g.Node("Add", [h, y]);
+            }
+
+            // Pooling: global max ⊕ global mean ⊕ mention mean ⊕ mention max ⊕ mean embedding.
+            aspect1 ??= g.Node("Unsqueeze", ["aspect_mask", axis1]);
+            var keep0 = new OnnxAttribute.Int("keepdims", 0);
+            var keep1 = new OnnxAttribute.Int("keepdims", 1);
+            var max2 = new OnnxAttribute.Ints("axes", [2]);
+            var globalMax = g.Node("ReduceMax", [h], max2, keep0);
+            var tokens = g.Node("Max", [g.Node("ReduceSum", [mask, axis1], keep1), one]);
+            var globalMean = g.Node("Div", [g.Node("ReduceSum", [h, axis2], keep0), tokens]);
+            var mentionH = g.Node("Mul", [h, aspect1]);
+            var mentionTokens = g.Node("Max", [g.Node("ReduceSum", ["aspect_mask", axis1], keep1), one]);
+            var mentionMean = g.Node("Div", [g.Node("ReduceSum", [mentionH, axis2], keep0), mentionTokens]);
+            var mentionMax = g.Node("ReduceMax", [mentionH], max2, keep0);
+            mask2 ??= g.Node("Unsqueeze", [mask, axis2]);
+            var bag = g.Node("Div", [g.Node("ReduceSum", [g.Node("Mul", [x, mask2]), axis1], keep0), tokens]);
+            string[] parts = shape.LexiconFeatures > 0
+                ? [globalMax, globalMean, mentionMean, mentionMax, bag, "lexicon_evidence"]
+                : [globalMax, globalMean, mentionMean, mentionMax, bag];
+            var pooled = g.Node("Concat", parts, new OnnxAttribute.Int("axis", 1));
+
+            // Head; the temperature divides the last layer's weights and bias.
+            var transB = new OnnxAttribute.Int("transB", 1);
+            var hiddenOut = g.Node("Relu", [g.Node("Gemm", [pooled, Weight("hidden.weight"), Weight("hidden.bias")], transB)]);
+            var (ow, owShape) = w["output.weight"];
+            var (ob, obShape) = w["output.bias"];
+            var scale = (float)logitScale;
+            string[] inputs = [hiddenOut,
+                g.Initializer(prefix + "output.weight", ow.Select(v => v * scale).ToArray(), owShape),
+                g.Initializer(prefix + "output.bias", ob.Select(v => v * scale).ToArray(), obShape)];
+            return output is null ? g.Node("Gemm", inputs, transB) : g.Node("Gemm", inputs, [output], transB);
+        }
 
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) g.Metadata(key, value);
         return g.ToBytes("StreamRisk.Nlp.Training");
     }
+
+    private static bool SameShape(FirmSentimentNetShape a, FirmSentimentNetShape b) =>
+        a with { Dilations = null } == b with { Dilations = null } && a.LayerDilations.SequenceEqual(b.LayerDilations);
 }

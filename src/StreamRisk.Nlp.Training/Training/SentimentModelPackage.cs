@@ -21,10 +21,18 @@ public static class SentimentModelPackage
     /// <param name="training">The training record (command, seed, data hashes, options, metrics), written as is.</param>
     public static string Write(string directory, FirmSentimentNet net, CompactVocabulary vocabulary, double temperature, string vocabPath,
         string modelId, int maxLength, JsonObject training, AspectScope aspectScope = AspectScope.Text,
-        MentionMasking mentionMasking = MentionMasking.None)
+        MentionMasking mentionMasking = MentionMasking.None) =>
+        Write(directory, [(net, 1 / temperature)], temperature, vocabulary, vocabPath, modelId, maxLength, training, aspectScope, mentionMasking);
+
+    /// <param name="networks">The served networks with the scale of their logits (<see cref="FirmSentimentOnnxExport"/>).</param>
+    /// <param name="temperature">The model's calibration temperature, recorded in the ONNX metadata.</param>
+    public static string Write(string directory, IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, double temperature,
+        CompactVocabulary vocabulary, string vocabPath, string modelId, int maxLength, JsonObject training, AspectScope aspectScope,
+        MentionMasking mentionMasking)
     {
         Directory.CreateDirectory(directory);
-        var onnx = FirmSentimentOnnxExport.Write(net, vocabulary.Rows, temperature,
+        var net = networks[0].Net;
+        var onnx = FirmSentimentOnnxExport.Write(networks, vocabulary.Rows,
             new Dictionary<string, string> { ["model_id"] = modelId, ["temperature"] = temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture) });
         File.WriteAllBytes(Path.Combine(directory, ModelFile), onnx);
         var vocabTarget = Path.Combine(directory, VocabFile);

@@ -8,8 +8,11 @@ using static TorchSharp.torch;
 
 namespace StreamRisk.Nlp.Training.Training;
 
-/// <summary>A trained model before export, with what its validation split said.</summary>
-/// <param name="Teachers">The models it was distilled from (none when trained on the labels alone).</param>
+/// <summary>A trained model before export, with what its validation split said. <see cref="Net"/>, <see cref="BestEpoch"/>
+/// and <see cref="History"/> are its first (or only) network's; <see cref="Temperature"/> calibrates what is served.</summary>
+/// <param name="Teachers">The networks it was distilled from (none when trained on the labels alone).</param>
+/// <param name="Members">The networks of an ensemble, the first included (none for a single network).</param>
+/// <param name="Served">What the ONNX graph computes: each network with the scale of its logits, summed.</param>
 public sealed record TrainedSentimentModel(
     FirmSentimentNet Net,
     CompactVocabulary Vocabulary,
@@ -20,17 +23,21 @@ public sealed record TrainedSentimentModel(
     ClassificationReport ValidationCalibrated,
     IReadOnlyList<LabelledText> TrainRows,
     IReadOnlyList<LabelledText> ValidationRows,
-    IReadOnlyList<TeacherRecord> Teachers);
+    IReadOnlyList<NetworkRecord> Teachers,
+    IReadOnlyList<NetworkRecord> Members,
+    IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> Served);
 
-/// <summary>One teacher of a distilled model: its seed, best epoch, temperature and calibrated validation scores.</summary>
-public sealed record TeacherRecord(int Seed, int BestEpoch, double Temperature, double ValidationAccuracy, double ValidationMacroF1);
+/// <summary>One teacher or ensemble member: its seed, best epoch, temperature and calibrated validation scores.</summary>
+public sealed record NetworkRecord(int Seed, int BestEpoch, double Temperature, double ValidationAccuracy, double ValidationMacroF1);
 
 /// <summary>
 /// Trains <see cref="FirmSentimentNet"/> on labelled texts: a stratified validation split is held out of the training
 /// rows for early stopping (best validation macro-F1) and temperature calibration; nothing else is looked at. With
 /// teachers (<see cref="SentimentTrainingOptions.Teachers"/>), that many models are first trained the same way on the
 /// same split with other seeds, and the model is then trained on the labels and on the teachers' averaged calibrated
-/// probabilities of every training row (knowledge distillation), so it keeps one model's serving cost.
+/// probabilities of every training row (knowledge distillation), so it keeps one model's serving cost. With members
+/// (<see cref="SentimentTrainingOptions.Members"/>), that many networks are trained on the same split and served as one
+/// ensemble graph: more accurate, and that many times the serving cost.
 /// Deterministic for a seed on the same machine and thread count.
 /// </summary>
 public static class SentimentTrainer
@@ -59,9 +66,9 @@ public static class SentimentTrainer
         var vocabulary = CompactVocabulary.Build(trainRows, vocabularySize, options.MinTokenCount,
             [tokenizer.ClassificationId, tokenizer.SeparatorId]);
         var validationLabels = validationRows.Select(r => r.Label).ToList();
-        var models = options.Teachers + 1;
+        var networks = options.Teachers + options.Members;
 
-        var teachers = new List<TeacherRecord>();
+        var teachers = new List<NetworkRecord>();
         if (options.Teachers > 0)
         {
             var soft = new double[trainRows.Count, SentimentClasses.Count];
@@ -69,19 +76,17 @@ public static class SentimentTrainer
             {
                 var seed = options.Seed + k;
                 torch.manual_seed(seed);
-                var (teacher, bestEpoch, _) = TrainNetwork(trainRows, validationRows, vocabulary, options, new Random(seed), k, models, progress, cancellationToken);
+                var (teacher, bestEpoch, _) = TrainNetwork(trainRows, validationRows, vocabulary, options, new Random(seed), k, networks, progress, cancellationToken);
                 using (teacher)
                 {
-                    var validationLogits = Logits(teacher, validationRows, vocabulary, options.BatchSize);
-                    var temperature = TemperatureScaling.Fit(validationLogits, validationLabels);
+                    var (record, temperature) = Calibrate(teacher, seed, bestEpoch, validationRows, vocabulary, options.BatchSize);
                     var logits = Logits(teacher, trainRows, vocabulary, options.BatchSize);
                     for (var r = 0; r < trainRows.Count; r++)
                     {
                         var p = TemperatureScaling.Softmax(logits[r], temperature);
                         for (var c = 0; c < p.Length; c++) soft[r, c] += p[c] / options.Teachers;
                     }
-                    var report = ClassificationReport.Of(validationLabels, validationLogits.Select(l => TemperatureScaling.Softmax(l, temperature)).ToList());
-                    teachers.Add(new TeacherRecord(seed, bestEpoch, temperature, report.Accuracy, report.MacroF1));
+                    teachers.Add(record);
                 }
             }
             trainRows = trainRows.Select((row, r) => row with
@@ -92,13 +97,50 @@ public static class SentimentTrainer
 
         // Seeded here, after the teachers, so a run without teachers draws exactly what it always did.
         torch.manual_seed(options.Seed);
-        var (net, best, history) = TrainNetwork(trainRows, validationRows, vocabulary, options, random, models, models, progress, cancellationToken);
+        var (net, best, history) = TrainNetwork(trainRows, validationRows, vocabulary, options, random, options.Teachers + 1, networks, progress, cancellationToken);
         var finalLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
-        var temperatureOfModel = TemperatureScaling.Fit(finalLogits, validationLabels);
-        return new TrainedSentimentModel(net, vocabulary, temperatureOfModel, best, history,
-            ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
-            ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, temperatureOfModel)).ToList()),
-            train, validation, teachers);
+        if (options.Members == 1)
+        {
+            var temperatureOfModel = TemperatureScaling.Fit(finalLogits, validationLabels);
+            return new TrainedSentimentModel(net, vocabulary, temperatureOfModel, best, history,
+                ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
+                ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, temperatureOfModel)).ToList()),
+                train, validation, teachers, [], [(net, 1 / temperatureOfModel)]);
+        }
+
+        // An ensemble: more networks on the same split and vocabulary, each calibrated on the validation split; the served
+        // logits are the mean of their calibrated logits, calibrated once more as a whole.
+        var members = new List<(FirmSentimentNet Net, NetworkRecord Record, double Temperature)>();
+        var (firstRecord, firstTemperature) = Calibrate(net, options.Seed, best, validationRows, vocabulary, options.BatchSize);
+        members.Add((net, firstRecord, firstTemperature));
+        for (var k = 1; k < options.Members; k++)
+        {
+            var seed = options.Seed + k;
+            torch.manual_seed(seed);
+            var (member, bestEpoch, _) = TrainNetwork(trainRows, validationRows, vocabulary, options, new Random(seed), options.Teachers + 1 + k, networks, progress, cancellationToken);
+            var (record, temperature) = Calibrate(member, seed, bestEpoch, validationRows, vocabulary, options.BatchSize);
+            members.Add((member, record, temperature));
+        }
+        var memberLogits = members.Select(m => Logits(m.Net, validationRows, vocabulary, options.BatchSize)).ToList();
+        var averaged = validationRows.Select((_, r) => Enumerable.Range(0, SentimentClasses.Count)
+            .Select(c => (float)members.Select((m, k) => memberLogits[k][r][c] / m.Temperature).Average()).ToArray()).ToList();
+        var ensembleTemperature = TemperatureScaling.Fit(averaged, validationLabels);
+        return new TrainedSentimentModel(net, vocabulary, ensembleTemperature, best, history,
+            ClassificationReport.Of(validationLabels, averaged.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
+            ClassificationReport.Of(validationLabels, averaged.Select(l => TemperatureScaling.Softmax(l, ensembleTemperature)).ToList()),
+            train, validation, teachers, [.. members.Select(m => m.Record)],
+            [.. members.Select(m => (m.Net, 1 / (m.Temperature * members.Count * ensembleTemperature)))]);
+    }
+
+    /// <summary>The temperature of one trained network on the validation split, and its calibrated scores there.</summary>
+    private static (NetworkRecord Record, double Temperature) Calibrate(FirmSentimentNet net, int seed, int bestEpoch,
+        IReadOnlyList<EncodedRow> validationRows, CompactVocabulary vocabulary, int batchSize)
+    {
+        var labels = validationRows.Select(r => r.Label).ToList();
+        var logits = Logits(net, validationRows, vocabulary, batchSize);
+        var temperature = TemperatureScaling.Fit(logits, labels);
+        var report = ClassificationReport.Of(labels, logits.Select(l => TemperatureScaling.Softmax(l, temperature)).ToList());
+        return (new NetworkRecord(seed, bestEpoch, temperature, report.Accuracy, report.MacroF1), temperature);
     }
 
     /// <summary>Trains one network (from torch's current seed) until early stopping and returns it with the best epoch's

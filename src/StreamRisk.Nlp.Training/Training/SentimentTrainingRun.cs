@@ -62,18 +62,12 @@ public static class SentimentTrainingRun
             ["best_epoch"] = model.BestEpoch,
             ["epochs_run"] = model.History.Count,
             ["temperature"] = model.Temperature,
-            ["teachers"] = new JsonArray(model.Teachers.Select(t => (JsonNode)new JsonObject
-            {
-                ["seed"] = t.Seed,
-                ["best_epoch"] = t.BestEpoch,
-                ["temperature"] = t.Temperature,
-                ["validation_accuracy"] = Math.Round(t.ValidationAccuracy, 4),
-                ["validation_macro_f1"] = Math.Round(t.ValidationMacroF1, 4),
-            }).ToArray()),
+            ["teachers"] = Networks(model.Teachers),
+            ["members"] = Networks(model.Members),
             ["train_seconds"] = Math.Round(trainSeconds, 1),
         };
-        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Net, model.Vocabulary, model.Temperature, request.VocabPath, request.ModelId, request.Options.MaxLength, training, request.Options.AspectScope,
-            request.Options.MentionMasking);
+        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Served, model.Temperature, model.Vocabulary, request.VocabPath, request.ModelId,
+            request.Options.MaxLength, training, request.Options.AspectScope, request.Options.MentionMasking);
 
         var baseline = NaiveBayesBaseline.Train(model.TrainRows);
         var lexicon = new LexiconFirmSentimentModel();
@@ -117,6 +111,15 @@ public static class SentimentTrainingRun
         File.WriteAllText(Path.Combine(request.OutDirectory, "report.md"), TrainingReport.Markdown(request, model, sets, clock.Elapsed));
         return new SentimentTrainingResult(manifest, model, sets, clock.Elapsed);
     }
+
+    private static JsonArray Networks(IEnumerable<NetworkRecord> networks) => new(networks.Select(t => (JsonNode)new JsonObject
+    {
+        ["seed"] = t.Seed,
+        ["best_epoch"] = t.BestEpoch,
+        ["temperature"] = t.Temperature,
+        ["validation_accuracy"] = Math.Round(t.ValidationAccuracy, 4),
+        ["validation_macro_f1"] = Math.Round(t.ValidationMacroF1, 4),
+    }).ToArray());
 
     private static JsonArray Files(IEnumerable<string> files) => new(files.Select(f => (JsonNode)new JsonObject
     {

@@ -32,6 +32,7 @@ public sealed class SentimentCommands_OptionErrors
     [InlineData("--width", "8")]
     [InlineData("--teachers", "-1")]
     [InlineData("--distillation-weight", "1.5")]
+    [InlineData("--ensemble", "0")]
     public void Train_with_an_out_of_range_setting_exits_2_naming_it(string option, string value)
     {
         var dir = CliProcess.NewTempDirectory();
@@ -40,6 +41,17 @@ public sealed class SentimentCommands_OptionErrors
         var (code, _, stderr) = CliProcess.Run("train", "sentiment", "--data", data, "--out", dir, option, value, "--quiet");
         Assert.Equal(2, code);
         Assert.Contains(option, stderr);
+    }
+
+    [Fact]
+    public void Train_with_both_an_ensemble_and_teachers_exits_2_naming_both()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(data, "text,label\nshares rose,positive\n");
+        var (code, _, stderr) = CliProcess.Run("train", "sentiment", "--data", data, "--out", dir, "--ensemble", "2", "--teachers", "1", "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("--ensemble and --teachers", stderr);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class CommandHelp_NamesOptions
         { "eval spread", ["--sim", "--index", "--out", "--seeds", "--models", "--window", "--epochs", "--patience", "--max-train", "--max-issuers", "--quiet"] },
         { "train", ["spread", "sentiment", "default"] },
         { "train sentiment", ["--data", "--test", "--out", "--vocab", "--seed", "--epochs", "--patience", "--validation-fraction", "--threads",
-            "--model-id", "--synthetic-sentences", "--aspect-scope", "--lexicon-features", "--mention-masking", "--width", "--lr-schedule", "--teachers", "--distillation-weight", "--quiet"] },
+            "--model-id", "--synthetic-sentences", "--aspect-scope", "--lexicon-features", "--mention-masking", "--width", "--lr-schedule", "--teachers", "--distillation-weight", "--ensemble", "--quiet"] },
         { "eval sentiment", ["--model", "--data", "--out", "--predictions"] },
         { "train spread", ["--sim", "--index", "--out", "--seed", "--without-sentiment", "--window", "--epochs", "--max-train", "--quiet"] },
     };

@@ -90,6 +90,54 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         Assert.True(onnx.Select(p => p.Positive).Distinct().Count() > labelled.Count / 2);
     }
 
+    [Fact]
+    public void An_ensemble_serves_the_softmax_of_its_networks_scaled_and_summed_logits()
+    {
+        torch.manual_seed(12);
+        var vocabularySize = File.ReadLines(Vocab).Count();
+        var random = new Random(6);
+        var rows = new long[vocabularySize];
+        for (var i = 0; i < rows.Length; i++) rows[i] = random.Next(0, 40);
+        var vocabulary = new CompactVocabulary(rows, 40);
+        FirmSentimentNet Random()
+        {
+            var net = new FirmSentimentNet(new FirmSentimentNetShape(40, EmbeddingSize: 16, Channels: 12, HiddenSize: 8));
+            using (torch.no_grad())
+                foreach (var p in net.parameters()) p.normal_(0, 0.5);
+            net.eval();
+            return net;
+        }
+        var (a, b) = (Random(), Random());
+        var manifest = SentimentModelPackage.Write(_dir, [(a, 0.7), (b, 0.4)], 1.0, vocabulary, Vocab, "ensemble@1", 64, new JsonObject(),
+            AspectScope.Text, MentionMasking.None);
+        const string pair = "Acme Corp warned of weaker margins while Beta Bank raised its dividend.";
+        List<LabelledText> labelled =
+        [
+            new(pair, 0, "Acme Corp", LabelledTextReader.Occurrences(pair, "Acme Corp"), 0),
+            new(pair, 2, "Beta Bank", LabelledTextReader.Occurrences(pair, "Beta Bank"), 1),
+            new("Shares rose sharply after the results.", 2, null, [], 2),
+            new("Beta Bank", 1, "Beta Bank", LabelledTextReader.Occurrences("Beta Bank", "Beta Bank"), 3),
+        ];
+
+        using var served = OnnxAbsaModel.Load(manifest);
+        var onnx = served.Score(RowEncoder.Requests(labelled));
+        var encoded = RowEncoder.Encode(WordPieceTextEncoder.FromVocabulary(Vocab, true, true, true), labelled, 64);
+
+        var differsFromFirstAlone = 0;
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            var la = SentimentTrainer.Logits(a, [encoded[i]], vocabulary, 1)[0];
+            var lb = SentimentTrainer.Logits(b, [encoded[i]], vocabulary, 1)[0];
+            var expected = TemperatureScaling.Softmax([.. la.Select((v, c) => 0.7f * v + 0.4f * lb[c])], 1);
+            Assert.Equal(expected[0], onnx[i].Negative, 1e-4);
+            Assert.Equal(expected[1], onnx[i].Neutral, 1e-4);
+            Assert.Equal(expected[2], onnx[i].Positive, 1e-4);
+            if (TemperatureScaling.Softmax(la, 1 / 0.7).Zip(new[] { onnx[i].Negative, onnx[i].Neutral, onnx[i].Positive }).Any(p => Math.Abs(p.First - p.Second) > 1e-3))
+                differsFromFirstAlone++;
+        }
+        Assert.True(differsFromFirstAlone > 0, "the second network changed nothing");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
