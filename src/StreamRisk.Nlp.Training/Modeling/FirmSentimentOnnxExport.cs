@@ -20,8 +20,9 @@ public static class FirmSentimentOnnxExport
         return Write([(net, 1 / temperature)], vocabularyRows, metadata);
     }
 
-    /// <summary>An ensemble of networks of one shape and one vocabulary as one graph: <c>logits</c> = Σ scaleₖ × the
-    /// logits of network k (the scales fold in each network's temperature, the averaging and the ensemble's temperature).
+    /// <summary>An ensemble of networks of one shape and one vocabulary as one graph: <c>logits</c> = log(mean over k of
+    /// softmax(scaleₖ × the logits of network k)), so the served probabilities are the mean of the networks' calibrated
+    /// probabilities (scaleₖ = 1 / the temperature of network k).
     /// One network is written exactly as <see cref="Write(FirmSentimentNet, long[], double, IReadOnlyDictionary{string, string}?)"/> writes it.</summary>
     public static byte[] Write(IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, long[] vocabularyRows,
         IReadOnlyDictionary<string, string>? metadata = null)
@@ -51,9 +52,12 @@ public static class FirmSentimentOnnxExport
         }
         else
         {
-            // Members after the first get their own initializer names; their scaled logits are summed.
-            var outputs = networks.Select((n, k) => Network(n.Net, n.LogitScale, k == 0 ? "" : $"m{k}.", null)).ToArray();
-            g.Node("Sum", outputs, ["logits"]);
+            // Members after the first get their own initializer names; the output is the log of the mean of their
+            // probabilities, so the runner's softmax gives that mean.
+            var probabilities = networks.Select((n, k) =>
+                g.Node("Softmax", [Network(n.Net, n.LogitScale, k == 0 ? "" : $"m{k}.", null)], new OnnxAttribute.Int("axis", 1))).ToArray();
+            var mean = g.Node("Mul", [g.Node("Sum", probabilities), g.Initializer("ensemble_mean", [1f / networks.Count])]);
+            g.Node("Log", [mean], ["logits"]);
         }
 
         string Network(FirmSentimentNet net, double logitScale, string prefix, string? output)

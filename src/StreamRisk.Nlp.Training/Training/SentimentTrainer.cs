@@ -8,11 +8,12 @@ using static TorchSharp.torch;
 
 namespace StreamRisk.Nlp.Training.Training;
 
-/// <summary>A trained model before export, with what its validation split said. <see cref="Net"/>, <see cref="BestEpoch"/>
-/// and <see cref="History"/> are its first (or only) network's; <see cref="Temperature"/> calibrates what is served.</summary>
+/// <summary>A trained model before export, with what its validation split said. <see cref="Net"/>, <see cref="BestEpoch"/>,
+/// <see cref="History"/> and the validation split are its first (or only) network's; <see cref="Temperature"/> calibrates
+/// a single network (an ensemble averages its members' calibrated probabilities and records 1).</summary>
 /// <param name="Teachers">The networks it was distilled from (none when trained on the labels alone).</param>
 /// <param name="Members">The networks of an ensemble, the first included (none for a single network).</param>
-/// <param name="Served">What the ONNX graph computes: each network with the scale of its logits, summed.</param>
+/// <param name="Served">The networks the ONNX graph runs, each with the scale of its logits (1 / its temperature).</param>
 public sealed record TrainedSentimentModel(
     FirmSentimentNet Net,
     CompactVocabulary Vocabulary,
@@ -36,8 +37,8 @@ public sealed record NetworkRecord(int Seed, int BestEpoch, double Temperature, 
 /// teachers (<see cref="SentimentTrainingOptions.Teachers"/>), that many models are first trained the same way on the
 /// same split with other seeds, and the model is then trained on the labels and on the teachers' averaged calibrated
 /// probabilities of every training row (knowledge distillation), so it keeps one model's serving cost. With members
-/// (<see cref="SentimentTrainingOptions.Members"/>), that many networks are trained on the same split and served as one
-/// ensemble graph: more accurate, and that many times the serving cost.
+/// (<see cref="SentimentTrainingOptions.Members"/>), that many networks, each on its own validation split, are served as
+/// one ensemble graph: more accurate, and that many times the serving cost.
 /// Deterministic for a seed on the same machine and thread count.
 /// </summary>
 public static class SentimentTrainer
@@ -108,28 +109,38 @@ public static class SentimentTrainer
                 train, validation, teachers, [], [(net, 1 / temperatureOfModel)]);
         }
 
-        // An ensemble: more networks on the same split and vocabulary, each calibrated on the validation split; the served
-        // logits are the mean of their calibrated logits, calibrated once more as a whole.
+        // An ensemble (bagging): every further network holds out its own validation split (seed + k) for its early stopping
+        // and temperature, and reads the first network's vocabulary; the served probabilities are the mean of the
+        // networks' calibrated probabilities. The ensemble's scores on the first network's validation split are
+        // optimistic: the other networks trained on most of it.
         var members = new List<(FirmSentimentNet Net, NetworkRecord Record, double Temperature)>();
         var (firstRecord, firstTemperature) = Calibrate(net, options.Seed, best, validationRows, vocabulary, options.BatchSize);
         members.Add((net, firstRecord, firstTemperature));
         for (var k = 1; k < options.Members; k++)
         {
             var seed = options.Seed + k;
+            var memberRandom = new Random(seed);
+            var (memberTrain, memberValidation) = Split(rows, options.ValidationFraction, memberRandom);
+            var memberValidationRows = RowEncoder.Encode(tokenizer, memberValidation, options.MaxLength, options.LexiconFeatures, nameMask);
             torch.manual_seed(seed);
-            var (member, bestEpoch, _) = TrainNetwork(trainRows, validationRows, vocabulary, options, new Random(seed), options.Teachers + 1 + k, networks, progress, cancellationToken);
-            var (record, temperature) = Calibrate(member, seed, bestEpoch, validationRows, vocabulary, options.BatchSize);
+            var (member, bestEpoch, _) = TrainNetwork(RowEncoder.Encode(tokenizer, memberTrain, options.MaxLength, options.LexiconFeatures, nameMask),
+                memberValidationRows, vocabulary, options, memberRandom, options.Teachers + 1 + k, networks, progress, cancellationToken);
+            var (record, temperature) = Calibrate(member, seed, bestEpoch, memberValidationRows, vocabulary, options.BatchSize);
             members.Add((member, record, temperature));
         }
-        var memberLogits = members.Select(m => Logits(m.Net, validationRows, vocabulary, options.BatchSize)).ToList();
-        var averaged = validationRows.Select((_, r) => Enumerable.Range(0, SentimentClasses.Count)
-            .Select(c => (float)members.Select((m, k) => memberLogits[k][r][c] / m.Temperature).Average()).ToArray()).ToList();
-        var ensembleTemperature = TemperatureScaling.Fit(averaged, validationLabels);
-        return new TrainedSentimentModel(net, vocabulary, ensembleTemperature, best, history,
-            ClassificationReport.Of(validationLabels, averaged.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
-            ClassificationReport.Of(validationLabels, averaged.Select(l => TemperatureScaling.Softmax(l, ensembleTemperature)).ToList()),
-            train, validation, teachers, [.. members.Select(m => m.Record)],
-            [.. members.Select(m => (m.Net, 1 / (m.Temperature * members.Count * ensembleTemperature)))]);
+        var probabilities = validationRows.Select(_ => new double[SentimentClasses.Count]).ToList();
+        foreach (var (member, _, temperature) in members)
+        {
+            var logits = Logits(member, validationRows, vocabulary, options.BatchSize);
+            for (var r = 0; r < logits.Count; r++)
+            {
+                var p = TemperatureScaling.Softmax(logits[r], temperature);
+                for (var c = 0; c < p.Length; c++) probabilities[r][c] += p[c] / members.Count;
+            }
+        }
+        var ensembleReport = ClassificationReport.Of(validationLabels, probabilities);
+        return new TrainedSentimentModel(net, vocabulary, 1.0, best, history, ensembleReport, ensembleReport,
+            train, validation, teachers, [.. members.Select(m => m.Record)], [.. members.Select(m => (m.Net, 1 / m.Temperature))]);
     }
 
     /// <summary>The temperature of one trained network on the validation split, and its calibrated scores there.</summary>

@@ -3,12 +3,12 @@ using StreamRisk.Nlp.Training.Training;
 
 namespace StreamRisk.Nlp.Training.Tests.Training;
 
-/// <summary>An ensemble's first network is the single model of the same seed; the others have the next seeds; the served
-/// scales fold in each network's temperature, the mean and the ensemble's temperature.</summary>
+/// <summary>An ensemble's first network is the single model of the same seed; the others have the next seeds and their
+/// own validation splits; each is served with its own temperature.</summary>
 public sealed class SentimentTrainer_Ensemble
 {
     [Fact]
-    public void Members_have_consecutive_seeds_the_first_is_the_single_model_and_the_scales_average_calibrated_logits()
+    public void Members_have_consecutive_seeds_the_first_is_the_single_model_and_each_is_served_calibrated()
     {
         var single = SentimentTrainer.Train(TinySentimentSet.Rows(), FirmSentimentOnnxExport_MatchesTorch.Vocab, TinySentimentSet.Options);
         var ensemble = SentimentTrainer.Train(TinySentimentSet.Rows(), FirmSentimentOnnxExport_MatchesTorch.Vocab, TinySentimentSet.Options with { Members = 3 });
@@ -18,8 +18,8 @@ public sealed class SentimentTrainer_Ensemble
         Assert.Equal([3, 4, 5], ensemble.Members.Select(m => m.Seed));
         Assert.Equal(single.Net.Weights()["output.bias"].Values, ensemble.Net.Weights()["output.bias"].Values);
         Assert.Equal(3, ensemble.Served.Count);
-        for (var k = 0; k < 3; k++)
-            Assert.Equal(1 / (ensemble.Members[k].Temperature * 3 * ensemble.Temperature), ensemble.Served[k].LogitScale, 12);
+        Assert.Equal(single.Temperature, ensemble.Members[0].Temperature, 12);
+        for (var k = 0; k < 3; k++) Assert.Equal(1 / ensemble.Members[k].Temperature, ensemble.Served[k].LogitScale, 12);
         Assert.True(ensemble.ValidationCalibrated.Accuracy >= 0.8, $"validation accuracy {ensemble.ValidationCalibrated.Accuracy}");
     }
 }

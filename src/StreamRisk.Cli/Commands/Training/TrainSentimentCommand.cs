@@ -68,8 +68,8 @@ internal static class TrainSentimentCommand
         };
         var members = new Option<int>("--ensemble")
         {
-            Description = "Serve this many networks as one model (seeds --seed, --seed + 1 …, same split): the mean of their calibrated logits. "
-                + "More accurate; N times the training time and about N times the scoring time. 1: a single network.",
+            Description = "Serve this many networks as one model (seeds --seed, --seed + 1 …, each holding out its own validation split): the mean of their "
+                + "calibrated probabilities. More accurate; N times the training time and about N times the scoring time. 1: a single network.",
             DefaultValueFactory = _ => new SentimentTrainingOptions().Members,
         };
         var quiet = CommonOptions.Quiet();
