@@ -46,6 +46,8 @@ public static class SentimentTrainer
     public static TrainedSentimentModel Train(IReadOnlyList<LabelledText> rows, string vocabPath, SentimentTrainingOptions options,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (options.Teachers > 0 && options.Members > 1)
+            throw new ArgumentException("teachers and an ensemble cannot be combined", nameof(options));
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         var random = new Random(options.Seed);
         var tokenizer = WordPieceTextEncoder.FromVocabulary(vocabPath, lowerCase: true, stripAccents: true, tokenizeChineseChars: true);
@@ -72,7 +74,7 @@ public static class SentimentTrainer
         var teachers = new List<NetworkRecord>();
         if (options.Teachers > 0)
         {
-            var soft = new double[trainRows.Count, SentimentClasses.Count];
+            var soft = trainRows.Select(_ => new double[SentimentClasses.Count]).ToArray();
             for (var k = 1; k <= options.Teachers; k++)
             {
                 var seed = options.Seed + k;
@@ -81,27 +83,22 @@ public static class SentimentTrainer
                 using (teacher)
                 {
                     var (record, temperature) = Calibrate(teacher, seed, bestEpoch, validationRows, vocabulary, options.BatchSize);
-                    var logits = Logits(teacher, trainRows, vocabulary, options.BatchSize);
-                    for (var r = 0; r < trainRows.Count; r++)
-                    {
-                        var p = TemperatureScaling.Softmax(logits[r], temperature);
-                        for (var c = 0; c < p.Length; c++) soft[r, c] += p[c] / options.Teachers;
-                    }
+                    AddMeanShare(teacher, temperature, options.Teachers, trainRows, vocabulary, options.BatchSize, soft);
                     teachers.Add(record);
                 }
             }
             trainRows = trainRows.Select((row, r) => row with
             {
-                Target = [.. Enumerable.Range(0, SentimentClasses.Count).Select(c => (float)soft[r, c])],
+                Target = [.. soft[r].Select(p => (float)p)],
             }).ToList();
         }
 
         // Seeded here, after the teachers, so a run without teachers draws exactly what it always did.
         torch.manual_seed(options.Seed);
         var (net, best, history) = TrainNetwork(trainRows, validationRows, vocabulary, options, random, options.Teachers + 1, networks, progress, cancellationToken);
-        var finalLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
         if (options.Members == 1)
         {
+            var finalLogits = Logits(net, validationRows, vocabulary, options.BatchSize);
             var temperatureOfModel = TemperatureScaling.Fit(finalLogits, validationLabels);
             return new TrainedSentimentModel(net, vocabulary, temperatureOfModel, best, history,
                 ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
@@ -128,19 +125,25 @@ public static class SentimentTrainer
             var (record, temperature) = Calibrate(member, seed, bestEpoch, memberValidationRows, vocabulary, options.BatchSize);
             members.Add((member, record, temperature));
         }
-        var probabilities = validationRows.Select(_ => new double[SentimentClasses.Count]).ToList();
+        var probabilities = validationRows.Select(_ => new double[SentimentClasses.Count]).ToArray();
         foreach (var (member, _, temperature) in members)
-        {
-            var logits = Logits(member, validationRows, vocabulary, options.BatchSize);
-            for (var r = 0; r < logits.Count; r++)
-            {
-                var p = TemperatureScaling.Softmax(logits[r], temperature);
-                for (var c = 0; c < p.Length; c++) probabilities[r][c] += p[c] / members.Count;
-            }
-        }
+            AddMeanShare(member, temperature, members.Count, validationRows, vocabulary, options.BatchSize, probabilities);
         var ensembleReport = ClassificationReport.Of(validationLabels, probabilities);
         return new TrainedSentimentModel(net, vocabulary, 1.0, best, history, ensembleReport, ensembleReport,
             train, validation, teachers, [.. members.Select(m => m.Record)], [.. members.Select(m => (m.Net, 1 / m.Temperature))]);
+    }
+
+    /// <summary>Adds one network's share of a mean of <paramref name="networks"/> networks' calibrated probabilities of
+    /// every row to <paramref name="sums"/>.</summary>
+    private static void AddMeanShare(FirmSentimentNet net, double temperature, int networks, IReadOnlyList<EncodedRow> rows,
+        CompactVocabulary vocabulary, int batchSize, double[][] sums)
+    {
+        var logits = Logits(net, rows, vocabulary, batchSize);
+        for (var r = 0; r < logits.Count; r++)
+        {
+            var p = TemperatureScaling.Softmax(logits[r], temperature);
+            for (var c = 0; c < p.Length; c++) sums[r][c] += p[c] / networks;
+        }
     }
 
     /// <summary>The temperature of one trained network on the validation split, and its calibrated scores there.</summary>
