@@ -58,7 +58,7 @@ internal static class TrainSentimentCommand
         var teachers = new Option<int>("--teachers")
         {
             Description = "Train this many models first (seeds --seed + 1 …, same split) and fit the model to their averaged calibrated probabilities as well as "
-                + "to the labels (knowledge distillation): much of an ensemble's accuracy at one model's serving cost, for N + 1 times the training time. 0: labels only.",
+                + "to the labels (knowledge distillation): one model's serving cost, N + 1 times the training time; on the shipped data it kept little of the ensemble's gain (bench/RESULTS.md). 0: labels only.",
             DefaultValueFactory = _ => new SentimentTrainingOptions().Teachers,
         };
         var distillationWeight = new Option<double>("--distillation-weight")
@@ -69,7 +69,7 @@ internal static class TrainSentimentCommand
         var members = new Option<int>("--ensemble")
         {
             Description = "Serve this many networks as one model (seeds --seed, --seed + 1 …, each holding out its own validation split): the mean of their "
-                + "calibrated probabilities. More accurate; N times the training time and about N times the scoring time. 1: a single network.",
+                + "calibrated probabilities. More accurate; N times the training time, and slower to score (3 networks: about half the texts per second on the embedded path). 1: a single network.",
             DefaultValueFactory = _ => new SentimentTrainingOptions().Members,
         };
         var quiet = CommonOptions.Quiet();
@@ -140,7 +140,7 @@ internal static class TrainSentimentCommand
             }
             catch (TrainingDivergedException e)
             {
-                throw new ConfigurationException($"{e.Message}; no model was written. Try another --seed, or fewer --synthetic-sentences if the data is small.");
+                throw new ConfigurationException($"{e.Message}; no model was written. Try another --seed or --width.");
             }
             if (!quiet) SentimentTables.Write(result.Sets, $"model written to {result.ManifestPath} in {result.Elapsed.TotalSeconds:0} s (best epoch {result.Model.BestEpoch}, temperature {result.Model.Temperature.ToString("0.00", CultureInfo.InvariantCulture)})");
             return 0;
