@@ -28,16 +28,9 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
     public void Served_probabilities_equal_torch_forward(bool lexiconFeatures, MentionMasking masking, AspectScope scope)
     {
         torch.manual_seed(11);
-        var vocabularySize = File.ReadLines(Vocab).Count();
-        var random = new Random(5);
-        var rows = new long[vocabularySize];
-        for (var i = 0; i < rows.Length; i++) rows[i] = random.Next(0, 50);
-        var vocabulary = new CompactVocabulary(rows, 50);
-        var net = new FirmSentimentNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8,
+        var vocabulary = RandomVocabulary(50, seed: 5);
+        var net = RandomNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8,
             LexiconFeatures: lexiconFeatures ? LexiconEvidenceFeatures.Count : 0));
-        using (torch.no_grad())
-            foreach (var p in net.parameters()) p.normal_(0, 0.5);
-        net.eval();
         const double temperature = 1.7;
         var manifest = SentimentModelPackage.Write(_dir, net, vocabulary, temperature, Vocab, "test@1", 64, new JsonObject(), scope, masking);
 
@@ -94,20 +87,9 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
     public void An_ensemble_serves_the_mean_of_its_networks_calibrated_probabilities()
     {
         torch.manual_seed(12);
-        var vocabularySize = File.ReadLines(Vocab).Count();
-        var random = new Random(6);
-        var rows = new long[vocabularySize];
-        for (var i = 0; i < rows.Length; i++) rows[i] = random.Next(0, 40);
-        var vocabulary = new CompactVocabulary(rows, 40);
-        FirmSentimentNet Random()
-        {
-            var net = new FirmSentimentNet(new FirmSentimentNetShape(40, EmbeddingSize: 16, Channels: 12, HiddenSize: 8));
-            using (torch.no_grad())
-                foreach (var p in net.parameters()) p.normal_(0, 0.5);
-            net.eval();
-            return net;
-        }
-        var (a, b) = (Random(), Random());
+        var vocabulary = RandomVocabulary(40, seed: 6);
+        var shape = new FirmSentimentNetShape(40, EmbeddingSize: 16, Channels: 12, HiddenSize: 8);
+        var (a, b) = (RandomNet(shape), RandomNet(shape));
         var manifest = SentimentModelPackage.Write(_dir, [(a, 0.7), (b, 0.4)], 1.0, vocabulary, Vocab, "ensemble@1", 64, new JsonObject(),
             AspectScope.Text, MentionMasking.None);
         const string pair = "Acme Corp warned of weaker margins while Beta Bank raised its dividend.";
@@ -137,6 +119,25 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
                 differsFromFirstAlone++;
         }
         Assert.True(differsFromFirstAlone > 0, "the second network changed nothing");
+    }
+
+    /// <summary>Every BERT id mapped to one of <paramref name="count"/> rows at random.</summary>
+    private static CompactVocabulary RandomVocabulary(int count, int seed)
+    {
+        var random = new Random(seed);
+        var rows = new long[File.ReadLines(Vocab).Count()];
+        for (var i = 0; i < rows.Length; i++) rows[i] = random.Next(0, count);
+        return new CompactVocabulary(rows, count);
+    }
+
+    /// <summary>Weights large enough that outputs differ clearly from row to row, in evaluation mode.</summary>
+    private static FirmSentimentNet RandomNet(FirmSentimentNetShape shape)
+    {
+        var net = new FirmSentimentNet(shape);
+        using (torch.no_grad())
+            foreach (var p in net.parameters()) p.normal_(0, 0.5);
+        net.eval();
+        return net;
     }
 
     public void Dispose()
