@@ -13,21 +13,16 @@ public static class FirmSentimentOnnxExport
 {
     public static readonly string[] Labels = ["negative", "neutral", "positive"];
 
-    /// <param name="vocabularyRows">Compact row of every BERT vocabulary id (unseen ids point at the [UNK] row).</param>
-    public static byte[] Write(FirmSentimentNet net, long[] vocabularyRows, double temperature, IReadOnlyDictionary<string, string>? metadata = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
-        return Write([(net, 1 / temperature)], vocabularyRows, metadata);
-    }
-
-    /// <summary>An ensemble of networks of one shape and one vocabulary as one graph: <c>logits</c> = log(mean over k of
+    /// <summary>One network, or an ensemble of networks of one shape and one vocabulary, as one graph. One network:
+    /// <c>logits</c> = scale × its logits (scale = 1 / its temperature). An ensemble: <c>logits</c> = log(mean over k of
     /// softmax(scaleₖ × the logits of network k)), so the served probabilities are the mean of the networks' calibrated
-    /// probabilities (scaleₖ = 1 / the temperature of network k).
-    /// One network is written exactly as <see cref="Write(FirmSentimentNet, long[], double, IReadOnlyDictionary{string, string}?)"/> writes it.</summary>
+    /// probabilities.</summary>
+    /// <param name="vocabularyRows">Compact row of every BERT vocabulary id (unseen ids point at the [UNK] row).</param>
     public static byte[] Write(IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, long[] vocabularyRows,
         IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(networks.Count);
+        foreach (var (_, scale) in networks) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale, nameof(networks));
         var shape = networks[0].Net.Shape;
         if (networks.Any(n => !SameShape(n.Net.Shape, shape)))
             throw new ArgumentException("every network of an ensemble must have one shape", nameof(networks));
