@@ -13,7 +13,7 @@ public static class FirmSentimentOnnxExport
 {
     public static readonly string[] Labels = ["negative", "neutral", "positive"];
 
-    /// <summary>One network, or an ensemble of networks of one shape and one vocabulary, as one graph. One network:
+    /// <summary>One network, or an ensemble of networks of one vocabulary, as one graph. One network:
     /// <c>logits</c> = scale × its logits (scale = 1 / its temperature). An ensemble: <c>logits</c> = log(mean over k of
     /// softmax(scaleₖ × the logits of network k)), so the served probabilities are the mean of the networks' calibrated
     /// probabilities.</summary>
@@ -23,9 +23,10 @@ public static class FirmSentimentOnnxExport
     {
         ArgumentOutOfRangeException.ThrowIfZero(networks.Count);
         foreach (var (_, scale) in networks) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale, nameof(networks));
+        // The graph's inputs and the id → row map are shared; the rest of each network is its own, whatever its sizes.
         var shape = networks[0].Net.Shape;
-        if (networks.Any(n => !SameShape(n.Net.Shape, shape)))
-            throw new ArgumentException("every network of an ensemble must have one shape", nameof(networks));
+        if (networks.Any(n => n.Net.Shape.VocabularyRows != shape.VocabularyRows || n.Net.Shape.LexiconFeatures != shape.LexiconFeatures))
+            throw new ArgumentException("the networks of an ensemble must share one vocabulary and the lexicon evidence input", nameof(networks));
         var g = new OnnxGraph("firm_sentiment");
         g.Input("input_ids", OnnxElementType.Int64, "batch", "sequence");
         g.Input("attention_mask", OnnxElementType.Int64, "batch", "sequence");
@@ -58,6 +59,8 @@ public static class FirmSentimentOnnxExport
         string Network(FirmSentimentNet net, double logitScale, string prefix, string? output)
         {
             var w = net.Weights();
+            var dilations = net.Shape.LayerDilations;
+            var kernel = net.Shape.Kernel;
             string Weight(string name)
             {
                 var (values, dims) = w[name];
@@ -73,12 +76,11 @@ public static class FirmSentimentOnnxExport
             mask ??= g.Node("Cast", ["attention_mask"], new OnnxAttribute.Int("to", (long)OnnxElementType.Float));
             mask1 ??= g.Node("Unsqueeze", [mask, axis1]);
             var h = g.Node("Mul", [g.Node("Transpose", [x], new OnnxAttribute.Ints("perm", [0, 2, 1])), mask1]);
-            var dilations = shape.LayerDilations;
             for (var l = 0; l < dilations.Length; l++)
             {
-                var pad = dilations[l] * (shape.Kernel / 2);
+                var pad = dilations[l] * (kernel / 2);
                 var conv = g.Node("Conv", [h, Weight($"convolutions.{l}.weight"), Weight($"convolutions.{l}.bias")],
-                    new OnnxAttribute.Ints("dilations", [dilations[l]]), new OnnxAttribute.Ints("kernel_shape", [shape.Kernel]),
+                    new OnnxAttribute.Ints("dilations", [dilations[l]]), new OnnxAttribute.Ints("kernel_shape", [kernel]),
                     new OnnxAttribute.Ints("pads", [pad, pad]), new OnnxAttribute.Ints("strides", [1]));
                 var y = g.Node("Mul", [g.Node("Relu", [conv]), mask1]);
                 h = l == 0 ? y : g.Node("Add", [h, y]);
@@ -103,7 +105,7 @@ public static class FirmSentimentOnnxExport
                 : [globalMax, globalMean, mentionMean, mentionMax, bag];
             var pooled = g.Node("Concat", parts, new OnnxAttribute.Int("axis", 1));
 
-            // Head; the temperature divides the last layer's weights and bias.
+            // Head; the logit scale (1 / the temperature) multiplies the last layer's weights and bias.
             var transB = new OnnxAttribute.Int("transB", 1);
             var hiddenOut = g.Node("Relu", [g.Node("Gemm", [pooled, Weight("hidden.weight"), Weight("hidden.bias")], transB)]);
             var (ow, owShape) = w["output.weight"];
@@ -118,7 +120,4 @@ public static class FirmSentimentOnnxExport
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) g.Metadata(key, value);
         return g.ToBytes("StreamRisk.Nlp.Training");
     }
-
-    private static bool SameShape(FirmSentimentNetShape a, FirmSentimentNetShape b) =>
-        a with { Dilations = null } == b with { Dilations = null } && a.LayerDilations.SequenceEqual(b.LayerDilations);
 }

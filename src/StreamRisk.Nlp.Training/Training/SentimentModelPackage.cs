@@ -18,14 +18,9 @@ public static class SentimentModelPackage
     /// <summary>The word-list scorer's calibration fitted on the same training rows (<see cref="StreamRisk.Core.Sentiment.LexiconCalibration"/>).</summary>
     public const string LexiconCalibrationFile = "lexicon-calibration.json";
 
-    /// <param name="training">The training record (command, seed, data hashes, options, metrics), written as is.</param>
-    public static string Write(string directory, FirmSentimentNet net, CompactVocabulary vocabulary, double temperature, string vocabPath,
-        string modelId, int maxLength, JsonObject training, AspectScope aspectScope = AspectScope.Text,
-        MentionMasking mentionMasking = MentionMasking.None) =>
-        Write(directory, [(net, 1 / temperature)], temperature, vocabulary, vocabPath, modelId, maxLength, training, aspectScope, mentionMasking);
-
     /// <param name="networks">The served networks with the scale of their logits (<see cref="FirmSentimentOnnxExport"/>).</param>
     /// <param name="temperature">The model's calibration temperature, recorded in the ONNX metadata.</param>
+    /// <param name="training">The training record (command, seed, data hashes, options, metrics), written as is.</param>
     public static string Write(string directory, IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, double temperature,
         CompactVocabulary vocabulary, string vocabPath, string modelId, int maxLength, JsonObject training, AspectScope aspectScope,
         MentionMasking mentionMasking)

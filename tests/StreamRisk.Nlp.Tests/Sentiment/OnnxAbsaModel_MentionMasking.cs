@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StreamRisk.Nlp.Manifests;
 using StreamRisk.Nlp.Sentiment;
 
@@ -14,7 +13,7 @@ public class OnnxAbsaModel_MentionMasking
     [Fact]
     public void Texts_that_differ_only_in_their_names_score_the_same()
     {
-        using var masked = Load(m => m["mention_masking"] = "issuers");
+        using var masked = TestModels.AbsaGraphWith(m => m["mention_masking"] = "issuers");
         var requests = new[]
         {
             AbsaRequests.For(First, "A", "Apple"), AbsaRequests.For(First, "G", "Google"),
@@ -43,7 +42,7 @@ public class OnnxAbsaModel_MentionMasking
         var vocab = Path.Combine(Directory.CreateTempSubdirectory("streamrisk-vocab-").FullName, "vocab.txt");
         File.WriteAllLines(vocab, ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "bank"]);
 
-        var e = Assert.Throws<ModelManifestException>(() => Load(m =>
+        var e = Assert.Throws<ModelManifestException>(() => TestModels.AbsaGraphWith(m =>
         {
             m["mention_masking"] = "issuers";
             m["tokenizer"]!["vocab_file"] = vocab;
@@ -52,6 +51,4 @@ public class OnnxAbsaModel_MentionMasking
         Assert.Equal("mention_masking", e.Field);
         Assert.Contains("[unused1]", e.Message);
     }
-
-    private static OnnxAbsaModel Load(Action<JsonNode> change) => TestModels.AbsaGraphWith(change);
 }

@@ -32,7 +32,7 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         var net = RandomNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8,
             LexiconFeatures: lexiconFeatures ? LexiconEvidenceFeatures.Count : 0));
         const double temperature = 1.7;
-        var manifest = SentimentModelPackage.Write(_dir, net, vocabulary, temperature, Vocab, "test@1", 64, new JsonObject(), scope, masking);
+        var manifest = SentimentModelPackage.Write(_dir, [(net, 1 / temperature)], temperature, vocabulary, Vocab, "test@1", 64, new JsonObject(), scope, masking);
 
         string[] texts =
         [
