@@ -18,11 +18,11 @@ public static class TrainingReport
         s.AppendLine($"- vocabulary rows: {model.Vocabulary.Count}; best epoch {model.BestEpoch} of {model.History.Count} run; temperature {F(model.Temperature)}");
         s.AppendLine($"- validation ECE before / after temperature scaling: {F(model.ValidationUncalibrated.ExpectedCalibrationError)} / {F(model.ValidationCalibrated.ExpectedCalibrationError)}");
         string Networks(IEnumerable<NetworkRecord> networks) => string.Join("; ", networks.Select(t =>
-            $"seed {t.Seed}, best epoch {t.BestEpoch}, temperature {F(t.Temperature)}, validation accuracy {F(t.ValidationAccuracy)} / macro-F1 {F(t.ValidationMacroF1)}"));
+            $"seed {t.Seed}, best epoch {t.BestEpoch}, temperature {F(t.Temperature)}, validation accuracy {F(t.ValidationAccuracy)} / macro-F1 {F(t.ValidationMacroF1)}, vocabulary rows {t.VocabularyRows}"));
         if (model.Teachers.Count > 0)
             s.AppendLine($"- distilled from {model.Teachers.Count} teachers (weight {F(request.Options.DistillationWeight)} on their averaged calibrated probabilities): {Networks(model.Teachers)}");
         if (model.Members.Count > 0)
-            s.AppendLine($"- an ensemble of {model.Members.Count} networks, each early-stopped and calibrated on its own validation split, serving the mean of their calibrated probabilities (the epochs below are the first network's; the validation split is the first network's, on which the others trained, so the ensemble's validation scores are optimistic): {Networks(model.Members)}");
+            s.AppendLine($"- an ensemble of {model.Members.Count} networks, each early-stopped and calibrated on its own validation split and with the vocabulary of its own training rows, serving the mean of their calibrated probabilities (the epochs below are the first network's; the validation split is the first network's, on which the others trained, so the ensemble's validation scores are optimistic): {Networks(model.Members)}");
         s.AppendLine($"- wall time: {elapsed.TotalSeconds:0} s").AppendLine();
         s.AppendLine("| epoch | train loss | validation loss | validation accuracy | validation macro-F1 |").AppendLine("|---|---|---|---|---|");
         foreach (var e in model.History) s.AppendLine($"| {e.Epoch} | {F(e.TrainLoss)} | {F(e.ValidationLoss)} | {F(e.ValidationAccuracy)} | {F(e.ValidationMacroF1)} |");

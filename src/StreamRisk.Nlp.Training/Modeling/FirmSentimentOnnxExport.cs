@@ -1,4 +1,5 @@
 using StreamRisk.Nlp.Training.Onnx;
+using StreamRisk.Nlp.Training.Training;
 
 namespace StreamRisk.Nlp.Training.Modeling;
 
@@ -13,20 +14,23 @@ public static class FirmSentimentOnnxExport
 {
     public static readonly string[] Labels = ["negative", "neutral", "positive"];
 
-    /// <summary>One network, or an ensemble of networks of one vocabulary, as one graph. One network:
-    /// <c>logits</c> = scale × its logits (scale = 1 / its temperature). An ensemble: <c>logits</c> = log(mean over k of
-    /// softmax(scaleₖ × the logits of network k)), so the served probabilities are the mean of the networks' calibrated
-    /// probabilities.</summary>
-    /// <param name="vocabularyRows">Compact row of every BERT vocabulary id (unseen ids point at the [UNK] row).</param>
-    public static byte[] Write(IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, long[] vocabularyRows,
-        IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>One network, or an ensemble of networks, as one graph. One network: <c>logits</c> = scale × its logits
+    /// (scale = 1 / its temperature). An ensemble: <c>logits</c> = log(mean over k of softmax(scaleₖ × the logits of
+    /// network k)), so the served probabilities are the mean of the networks' calibrated probabilities.</summary>
+    public static byte[] Write(IReadOnlyList<ServedNetwork> networks, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(networks.Count);
-        foreach (var (_, scale) in networks) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale, nameof(networks));
-        // The graph's inputs and the id → row map are shared; the rest of each network is its own, whatever its sizes.
+        // Only the graph's inputs are shared; each network has its own id → row map (one Gather per distinct map), sizes
+        // and weights.
         var shape = networks[0].Net.Shape;
-        if (networks.Any(n => n.Net.Shape.VocabularyRows != shape.VocabularyRows || n.Net.Shape.LexiconFeatures != shape.LexiconFeatures))
-            throw new ArgumentException("the networks of an ensemble must share one vocabulary and the lexicon evidence input", nameof(networks));
+        foreach (var n in networks)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n.LogitScale, nameof(networks));
+            if (n.Net.Shape.LexiconFeatures != shape.LexiconFeatures)
+                throw new ArgumentException("the networks of an ensemble must all read the lexicon evidence input, or none", nameof(networks));
+            if (n.Vocabulary.Count != n.Net.Shape.VocabularyRows)
+                throw new ArgumentException($"a network has {n.Net.Shape.VocabularyRows} embedding rows but its vocabulary maps to {n.Vocabulary.Count}", nameof(networks));
+        }
         var g = new OnnxGraph("firm_sentiment");
         g.Input("input_ids", OnnxElementType.Int64, "batch", "sequence");
         g.Input("attention_mask", OnnxElementType.Int64, "batch", "sequence");
@@ -38,26 +42,38 @@ public static class FirmSentimentOnnxExport
         var axis2 = g.Initializer("axis_2", [2L], 1);
         var one = g.Initializer("one", [1f]);
 
-        var rows = g.Node("Gather", [g.Initializer("vocabulary_rows", vocabularyRows, vocabularyRows.Length), "input_ids"], new OnnxAttribute.Int("axis", 0));
+        // Made where a network first needs its map (so one network's graph is laid out as it always was).
+        var rowsOf = new Dictionary<CompactVocabulary, string>(ReferenceEqualityComparer.Instance);
+        string Rows(CompactVocabulary vocabulary, string prefix)
+        {
+            if (!rowsOf.TryGetValue(vocabulary, out var gathered))
+            {
+                var map = vocabulary.Rows;
+                gathered = g.Node("Gather", [g.Initializer(prefix + "vocabulary_rows", map, map.Length), "input_ids"], new OnnxAttribute.Int("axis", 0));
+                rowsOf.Add(vocabulary, gathered);
+            }
+            return gathered;
+        }
         // Nodes every network reads, made where the first network first needs them (so one network's graph is laid out
         // as it always was, and its file is byte for byte the same).
         string? aspect3 = null, mask = null, mask1 = null, aspect1 = null, mask2 = null;
         if (networks.Count == 1)
         {
-            Network(networks[0].Net, networks[0].LogitScale, "", "logits");
+            Network(networks[0], "", "logits");
         }
         else
         {
             // Members after the first get their own initializer names; the output is the log of the mean of their
             // probabilities, so the runner's softmax gives that mean.
             var probabilities = networks.Select((n, k) =>
-                g.Node("Softmax", [Network(n.Net, n.LogitScale, k == 0 ? "" : $"m{k}.", null)], new OnnxAttribute.Int("axis", 1))).ToArray();
+                g.Node("Softmax", [Network(n, k == 0 ? "" : $"m{k}.", null)], new OnnxAttribute.Int("axis", 1))).ToArray();
             var mean = g.Node("Mul", [g.Node("Sum", probabilities), g.Initializer("ensemble_mean", [1f / networks.Count])]);
             g.Node("Log", [mean], ["logits"]);
         }
 
-        string Network(FirmSentimentNet net, double logitScale, string prefix, string? output)
+        string Network(ServedNetwork served, string prefix, string? output)
         {
+            var net = served.Net;
             var w = net.Weights();
             var dilations = net.Shape.LayerDilations;
             var kernel = net.Shape.Kernel;
@@ -68,6 +84,7 @@ public static class FirmSentimentOnnxExport
             }
 
             // Embeddings + the aspect vector on mention tokens: [batch, sequence, embedding].
+            var rows = Rows(served.Vocabulary, prefix);
             var embedded = g.Node("Gather", [Weight("embedding.weight"), rows], new OnnxAttribute.Int("axis", 0));
             aspect3 ??= g.Node("Unsqueeze", ["aspect_mask", axis2]);
             var x = g.Node("Add", [embedded, g.Node("Mul", [aspect3, Weight("aspect")])]);
@@ -110,7 +127,7 @@ public static class FirmSentimentOnnxExport
             var hiddenOut = g.Node("Relu", [g.Node("Gemm", [pooled, Weight("hidden.weight"), Weight("hidden.bias")], transB)]);
             var (ow, owShape) = w["output.weight"];
             var (ob, obShape) = w["output.bias"];
-            var scale = (float)logitScale;
+            var scale = (float)served.LogitScale;
             string[] inputs = [hiddenOut,
                 g.Initializer(prefix + "output.weight", ow.Select(v => v * scale).ToArray(), owShape),
                 g.Initializer(prefix + "output.bias", ob.Select(v => v * scale).ToArray(), obShape)];
@@ -121,3 +138,7 @@ public static class FirmSentimentOnnxExport
         return g.ToBytes("StreamRisk.Nlp.Training");
     }
 }
+
+/// <summary>A network as the graph serves it: with the scale of its logits (1 / its temperature) and the map from BERT ids
+/// to the rows of its embedding table.</summary>
+public sealed record ServedNetwork(FirmSentimentNet Net, double LogitScale, CompactVocabulary Vocabulary);

@@ -18,16 +18,15 @@ public static class SentimentModelPackage
     /// <summary>The word-list scorer's calibration fitted on the same training rows (<see cref="StreamRisk.Core.Sentiment.LexiconCalibration"/>).</summary>
     public const string LexiconCalibrationFile = "lexicon-calibration.json";
 
-    /// <param name="networks">The served networks with the scale of their logits (<see cref="FirmSentimentOnnxExport"/>).</param>
+    /// <param name="networks">The served networks (<see cref="FirmSentimentOnnxExport"/>).</param>
     /// <param name="temperature">The model's calibration temperature, recorded in the ONNX metadata.</param>
     /// <param name="training">The training record (command, seed, data hashes, options, metrics), written as is.</param>
-    public static string Write(string directory, IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> networks, double temperature,
-        CompactVocabulary vocabulary, string vocabPath, string modelId, int maxLength, JsonObject training, AspectScope aspectScope,
-        MentionMasking mentionMasking)
+    public static string Write(string directory, IReadOnlyList<ServedNetwork> networks, double temperature,
+        string vocabPath, string modelId, int maxLength, JsonObject training, AspectScope aspectScope, MentionMasking mentionMasking)
     {
         Directory.CreateDirectory(directory);
         var net = networks[0].Net;
-        var onnx = FirmSentimentOnnxExport.Write(networks, vocabulary.Rows,
+        var onnx = FirmSentimentOnnxExport.Write(networks,
             new Dictionary<string, string> { ["model_id"] = modelId, ["temperature"] = temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture) });
         File.WriteAllBytes(Path.Combine(directory, ModelFile), onnx);
         var vocabTarget = Path.Combine(directory, VocabFile);

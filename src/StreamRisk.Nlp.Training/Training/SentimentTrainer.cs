@@ -8,12 +8,13 @@ using static TorchSharp.torch;
 
 namespace StreamRisk.Nlp.Training.Training;
 
-/// <summary>A trained model before export, with what its validation split said. <see cref="Net"/>, <see cref="BestEpoch"/>,
-/// <see cref="History"/> and the validation split are its first (or only) network's; <see cref="Temperature"/> calibrates
+/// <summary>A trained model before export, with what its validation split said. <see cref="Net"/>, <see cref="Vocabulary"/>,
+/// <see cref="BestEpoch"/>, <see cref="History"/> and the validation split are its first (or only) network's; <see cref="Temperature"/> calibrates
 /// a single network (an ensemble averages its members' calibrated probabilities and records 1).</summary>
 /// <param name="Teachers">The networks it was distilled from (none when trained on the labels alone).</param>
 /// <param name="Members">The networks of an ensemble, the first included (none for a single network).</param>
-/// <param name="Served">The networks the ONNX graph runs, each with the scale of its logits (1 / its temperature).</param>
+/// <param name="Served">The networks the ONNX graph runs, each with the scale of its logits (1 / its temperature) and its
+/// vocabulary.</param>
 public sealed record TrainedSentimentModel(
     FirmSentimentNet Net,
     CompactVocabulary Vocabulary,
@@ -26,10 +27,11 @@ public sealed record TrainedSentimentModel(
     IReadOnlyList<LabelledText> ValidationRows,
     IReadOnlyList<NetworkRecord> Teachers,
     IReadOnlyList<NetworkRecord> Members,
-    IReadOnlyList<(FirmSentimentNet Net, double LogitScale)> Served);
+    IReadOnlyList<ServedNetwork> Served);
 
-/// <summary>One teacher or ensemble member: its seed, best epoch, temperature and calibrated validation scores.</summary>
-public sealed record NetworkRecord(int Seed, int BestEpoch, double Temperature, double ValidationAccuracy, double ValidationMacroF1);
+/// <summary>One teacher or ensemble member: its seed, best epoch, temperature, calibrated validation scores and the rows of
+/// its vocabulary.</summary>
+public sealed record NetworkRecord(int Seed, int BestEpoch, double Temperature, double ValidationAccuracy, double ValidationMacroF1, int VocabularyRows);
 
 /// <summary>
 /// Trains <see cref="FirmSentimentNet"/> on labelled texts: a stratified validation split is held out of the training
@@ -37,14 +39,17 @@ public sealed record NetworkRecord(int Seed, int BestEpoch, double Temperature, 
 /// teachers (<see cref="SentimentTrainingOptions.Teachers"/>), that many models are first trained the same way on the
 /// same split with other seeds, and the model is then trained on the labels and on the teachers' averaged calibrated
 /// probabilities of every training row (knowledge distillation), so it keeps one model's serving cost. With members
-/// (<see cref="SentimentTrainingOptions.Members"/>), that many networks, each on its own validation split, are served as
-/// one ensemble graph: more accurate, and that many times the serving cost.
+/// (<see cref="SentimentTrainingOptions.Members"/>), that many networks, each trained as if alone with its seed, are served
+/// as one ensemble graph: more accurate, and that many times the serving cost.
 /// Deterministic for a seed on the same machine and thread count.
 /// </summary>
 public static class SentimentTrainer
 {
+    /// <param name="rowsOfSeed">Rows drawn with a network's seed (generated sentences) and added to <paramref name="rows"/>:
+    /// each network of an ensemble reads those of its own seed.</param>
     public static TrainedSentimentModel Train(IReadOnlyList<LabelledText> rows, string vocabPath, SentimentTrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default,
+        Func<int, IReadOnlyList<LabelledText>>? rowsOfSeed = null)
     {
         if (options.Teachers > 0 && options.Members > 1)
             throw new ArgumentException("teachers and an ensemble cannot be combined", nameof(options));
@@ -56,18 +61,25 @@ public static class SentimentTrainer
         {
             nameMask = IssuerNameMask.For(tokenizer) ?? throw new ArgumentException(
                 $"mention masking needs the vocabulary entries '{IssuerNameMask.IssuerToken}' and '{IssuerNameMask.OtherIssuerToken}'; {vocabPath} has none", nameof(vocabPath));
-            rows = RowEncoder.WithOtherIssuers(rows);
         }
-        // Cut before the split, so a text's issuers tell each other's clauses apart (and after the other issuers' names are
-        // taken from the whole text). The split then groups by the cut texts: two issuers of one sentence can land on
-        // different sides (docs/sentiment-model.md says so).
-        if (options.AspectScope == AspectScope.Clauses) rows = RowEncoder.CutToIssuerClauses(rows);
-        var (train, validation) = Split(rows, options.ValidationFraction, random);
+        // The rows a network of this seed reads. Cut before the split, so a text's issuers tell each other's clauses apart
+        // (and after the other issuers' names are taken from the whole text). The split then groups by the cut texts: two
+        // issuers of one sentence can land on different sides (docs/sentiment-model.md says so).
+        IReadOnlyList<LabelledText> RowsOf(int seed)
+        {
+            IReadOnlyList<LabelledText> all = rowsOfSeed is null ? rows : [.. rows, .. rowsOfSeed(seed)];
+            if (nameMask is not null) all = RowEncoder.WithOtherIssuers(all);
+            return options.AspectScope == AspectScope.Clauses ? RowEncoder.CutToIssuerClauses(all) : all;
+        }
+        var (train, validation) = Split(RowsOf(options.Seed), options.ValidationFraction, random);
         var vocabularySize = File.ReadLines(vocabPath).Count();
-        var trainRows = RowEncoder.Encode(tokenizer, train, options.MaxLength, options.LexiconFeatures, nameMask);
-        var validationRows = RowEncoder.Encode(tokenizer, validation, options.MaxLength, options.LexiconFeatures, nameMask);
-        var vocabulary = CompactVocabulary.Build(trainRows, vocabularySize, options.MinTokenCount,
-            [tokenizer.ClassificationId, tokenizer.SeparatorId]);
+        List<EncodedRow> Encode(IReadOnlyList<LabelledText> texts) =>
+            RowEncoder.Encode(tokenizer, texts, options.MaxLength, options.LexiconFeatures, nameMask);
+        CompactVocabulary VocabularyOf(List<EncodedRow> encoded) =>
+            CompactVocabulary.Build(encoded, vocabularySize, options.MinTokenCount, [tokenizer.ClassificationId, tokenizer.SeparatorId]);
+        var trainRows = Encode(train);
+        var validationRows = Encode(validation);
+        var vocabulary = VocabularyOf(trainRows);
         var validationLabels = validationRows.Select(r => r.Label).ToList();
         var networks = options.Teachers + options.Members;
 
@@ -103,34 +115,36 @@ public static class SentimentTrainer
             return new TrainedSentimentModel(net, vocabulary, temperatureOfModel, best, history,
                 ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, 1)).ToList()),
                 ClassificationReport.Of(validationLabels, finalLogits.Select(l => TemperatureScaling.Softmax(l, temperatureOfModel)).ToList()),
-                train, validation, teachers, [], [(net, 1 / temperatureOfModel)]);
+                train, validation, teachers, [], [new ServedNetwork(net, 1 / temperatureOfModel, vocabulary)]);
         }
 
-        // An ensemble (bagging): every further network holds out its own validation split (seed + k) for its early stopping
-        // and temperature, and reads the first network's vocabulary; the served probabilities are the mean of the
-        // networks' calibrated probabilities. The ensemble's scores on the first network's validation split are
-        // optimistic: the other networks trained on most of it.
-        var members = new List<(FirmSentimentNet Net, NetworkRecord Record, double Temperature)>();
+        // An ensemble (bagging): every further network is trained as if alone with seed + k: its own generated rows,
+        // validation split (for its early stopping and temperature) and vocabulary; the served probabilities are the mean
+        // of the networks' calibrated probabilities. The ensemble's scores on the first network's
+        // validation split are optimistic: the other networks trained on most of it.
+        var members = new List<(ServedNetwork Network, NetworkRecord Record)>();
         var (firstRecord, firstTemperature) = Calibrate(net, options.Seed, best, validationRows, vocabulary, options.BatchSize);
-        members.Add((net, firstRecord, firstTemperature));
+        members.Add((new ServedNetwork(net, 1 / firstTemperature, vocabulary), firstRecord));
         for (var k = 1; k < options.Members; k++)
         {
             var seed = options.Seed + k;
             var memberRandom = new Random(seed);
-            var (memberTrain, memberValidation) = Split(rows, options.ValidationFraction, memberRandom);
-            var memberValidationRows = RowEncoder.Encode(tokenizer, memberValidation, options.MaxLength, options.LexiconFeatures, nameMask);
+            var (memberTrain, memberValidation) = Split(RowsOf(seed), options.ValidationFraction, memberRandom);
+            var memberTrainRows = Encode(memberTrain);
+            var memberValidationRows = Encode(memberValidation);
+            var memberVocabulary = VocabularyOf(memberTrainRows);
             torch.manual_seed(seed);
-            var (member, bestEpoch, _) = TrainNetwork(RowEncoder.Encode(tokenizer, memberTrain, options.MaxLength, options.LexiconFeatures, nameMask),
-                memberValidationRows, vocabulary, options, memberRandom, options.Teachers + 1 + k, networks, progress, cancellationToken);
-            var (record, temperature) = Calibrate(member, seed, bestEpoch, memberValidationRows, vocabulary, options.BatchSize);
-            members.Add((member, record, temperature));
+            var (member, bestEpoch, _) = TrainNetwork(memberTrainRows, memberValidationRows, memberVocabulary, options, memberRandom,
+                options.Teachers + 1 + k, networks, progress, cancellationToken);
+            var (record, temperature) = Calibrate(member, seed, bestEpoch, memberValidationRows, memberVocabulary, options.BatchSize);
+            members.Add((new ServedNetwork(member, 1 / temperature, memberVocabulary), record));
         }
         var probabilities = validationRows.Select(_ => new double[SentimentClasses.Count]).ToArray();
-        foreach (var (member, _, temperature) in members)
-            AddMeanShare(member, temperature, members.Count, validationRows, vocabulary, options.BatchSize, probabilities);
+        foreach (var (member, record) in members)
+            AddMeanShare(member.Net, record.Temperature, members.Count, validationRows, member.Vocabulary, options.BatchSize, probabilities);
         var ensembleReport = ClassificationReport.Of(validationLabels, probabilities);
         return new TrainedSentimentModel(net, vocabulary, 1.0, best, history, ensembleReport, ensembleReport,
-            train, validation, teachers, [.. members.Select(m => m.Record)], [.. members.Select(m => (m.Net, 1 / m.Temperature))]);
+            train, validation, teachers, [.. members.Select(m => m.Record)], [.. members.Select(m => m.Network)]);
     }
 
     /// <summary>Adds one network's share of a mean of <paramref name="networks"/> networks' calibrated probabilities of
@@ -154,7 +168,7 @@ public static class SentimentTrainer
         var logits = Logits(net, validationRows, vocabulary, batchSize);
         var temperature = TemperatureScaling.Fit(logits, labels);
         var report = ClassificationReport.Of(labels, logits.Select(l => TemperatureScaling.Softmax(l, temperature)).ToList());
-        return (new NetworkRecord(seed, bestEpoch, temperature, report.Accuracy, report.MacroF1), temperature);
+        return (new NetworkRecord(seed, bestEpoch, temperature, report.Accuracy, report.MacroF1, vocabulary.Count), temperature);
     }
 
     /// <summary>Trains one network (from torch's current seed) until early stopping and returns it with the best epoch's

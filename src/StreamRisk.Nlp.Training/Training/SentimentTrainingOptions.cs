@@ -19,7 +19,7 @@ public sealed record SentimentTrainingOptions
     /// is also fitted to; 0: the labels alone.</summary>
     public int Teachers { get; init; }
     /// <summary>Networks served together (seeds <see cref="Seed"/>, <see cref="Seed"/> + 1 …, each with its own validation
-    /// split, one vocabulary): the mean of their calibrated probabilities. 1: a single network.</summary>
+    /// split and the vocabulary of its own training rows): the mean of their calibrated probabilities. 1: a single network.</summary>
     public int Members { get; init; } = 1;
     /// <summary>Share of the loss given to the teachers' probabilities (the rest to the labels), when there are teachers.</summary>
     public double DistillationWeight { get; init; } = 0.5;

@@ -21,8 +21,8 @@ public sealed record SentimentTrainingRequest
     /// <summary>The command line, recorded so the model can be reproduced.</summary>
     public string Command { get; init; } = "";
     public SentimentTrainingOptions Options { get; init; } = new();
-    /// <summary>Synthetic issuer-level sentences (<see cref="Synthetic.AspectSentenceGenerator"/>, seeded by the run's seed)
-    /// added to the training rows; 0 for none.</summary>
+    /// <summary>Synthetic issuer-level sentences (<see cref="Synthetic.AspectSentenceGenerator"/>, seeded by the run's seed;
+    /// each further network of an ensemble draws its own with its seed) added to the training rows; 0 for none.</summary>
     public int SyntheticSentences { get; init; }
 }
 
@@ -41,9 +41,12 @@ public static class SentimentTrainingRun
     {
         var clock = Stopwatch.StartNew();
         var rows = request.DataFiles.SelectMany(LabelledTextReader.Read).ToList();
-        if (request.SyntheticSentences > 0) rows.AddRange(new Synthetic.AspectSentenceGenerator(request.Options.Seed).Generate(request.SyntheticSentences));
+        Func<int, IReadOnlyList<LabelledText>>? synthetic = request.SyntheticSentences > 0
+            ? seed => new Synthetic.AspectSentenceGenerator(seed).Generate(request.SyntheticSentences)
+            : null;
         var tests = request.TestFiles.Select(f => (File: f, Rows: LabelledTextReader.Read(f))).ToList();
-        var model = SentimentTrainer.Train(rows, request.VocabPath, request.Options, progress, cancellationToken);
+        var model = SentimentTrainer.Train(rows, request.VocabPath, request.Options, progress, cancellationToken, synthetic);
+        if (synthetic is not null) rows.AddRange(synthetic(request.Options.Seed));
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         var training = new JsonObject
@@ -66,7 +69,7 @@ public static class SentimentTrainingRun
             ["members"] = Networks(model.Members),
             ["train_seconds"] = Math.Round(trainSeconds, 1),
         };
-        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Served, model.Temperature, model.Vocabulary, request.VocabPath, request.ModelId,
+        var manifest = SentimentModelPackage.Write(request.OutDirectory, model.Served, model.Temperature, request.VocabPath, request.ModelId,
             request.Options.MaxLength, training, request.Options.AspectScope, request.Options.MentionMasking);
 
         var baseline = NaiveBayesBaseline.Train(model.TrainRows);
@@ -119,6 +122,7 @@ public static class SentimentTrainingRun
         ["temperature"] = t.Temperature,
         ["validation_accuracy"] = Math.Round(t.ValidationAccuracy, 4),
         ["validation_macro_f1"] = Math.Round(t.ValidationMacroF1, 4),
+        ["vocabulary_rows"] = t.VocabularyRows,
     }).ToArray());
 
     private static JsonArray Files(IEnumerable<string> files) => new(files.Select(f => (JsonNode)new JsonObject

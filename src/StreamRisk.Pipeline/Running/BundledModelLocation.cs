@@ -2,16 +2,27 @@ using StreamRisk.Core.Sentiment;
 
 namespace StreamRisk.Pipeline.Running;
 
-/// <summary>Finds the shipped trained firm-sentiment model (data/models/firm-sentiment): next to the program (copied at
-/// build), else in the repository checkout.</summary>
+/// <summary>Finds the shipped trained firm-sentiment models (data/models/firm-sentiment, the default, and
+/// data/models/firm-sentiment-ensemble): next to the program (copied at build), else in the repository checkout.</summary>
 public static class BundledModelLocation
 {
     public const string FirmSentimentFolder = "data/models/firm-sentiment";
+    public const string FirmSentimentEnsembleFolder = "data/models/firm-sentiment-ensemble";
+    private const string ManifestFile = "manifest.json";
 
-    /// <summary>The manifest a configured firm model names: <c>default</c> is the shipped model; anything else is a path.</summary>
-    public static string ResolveFirmModel(string configured) => configured != "default" ? configured
-        : FirmSentimentManifest() ?? throw new ConfigurationException(
-            $"cannot find the shipped firm-sentiment model ({FirmSentimentFolder}/manifest.json); pass --firm-model lexicon or a manifest");
+    /// <summary>The manifest a configured firm model names: <c>default</c> is the shipped model, <c>ensemble</c> the
+    /// shipped ensemble; a folder stands for its manifest.json; anything else is a manifest path.</summary>
+    public static string ResolveFirmModel(string configured) => configured switch
+    {
+        "default" => Shipped(FirmSentimentFolder, "model"),
+        "ensemble" => Shipped(FirmSentimentEnsembleFolder, "ensemble"),
+        _ when Directory.Exists(configured) => Path.Combine(configured, ManifestFile),
+        _ => configured,
+    };
+
+    private static string Shipped(string folder, string what) => FindFile(folder, ManifestFile) ?? throw new ConfigurationException(
+        $"cannot find the shipped firm-sentiment {what} ({folder}/{ManifestFile}) next to the program or in a repository checkout above " +
+        $"the working directory; pass --firm-model lexicon or a manifest");
 
     /// <summary>The word-list scorer's calibration shipped with the model (<c>lexicon-calibration.json</c>), or null when
     /// neither place has it (the scorer then keeps its uncalibrated mapping, and its model id says so).</summary>
@@ -28,17 +39,16 @@ public static class BundledModelLocation
         }
     }
 
-    /// <summary>The shipped model's manifest, or null when neither place has it.</summary>
-    public static string? FirmSentimentManifest() => FirmSentimentFile("manifest.json");
+    /// <summary>A file of the shipped default model's folder (e.g. <c>vocab.txt</c>), or null when neither place has it.</summary>
+    public static string? FirmSentimentFile(string name) => FindFile(FirmSentimentFolder, name);
 
-    /// <summary>A file of the shipped model's folder (e.g. <c>vocab.txt</c>), or null when neither place has it.</summary>
-    public static string? FirmSentimentFile(string name)
+    private static string? FindFile(string folder, string name)
     {
-        var bundled = Path.Combine(AppContext.BaseDirectory, FirmSentimentFolder, name);
+        var bundled = Path.Combine(AppContext.BaseDirectory, folder, name);
         if (File.Exists(bundled)) return bundled;
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, FirmSentimentFolder, name);
+            var candidate = Path.Combine(dir.FullName, folder, name);
             if (File.Exists(candidate)) return candidate;
         }
         return null;

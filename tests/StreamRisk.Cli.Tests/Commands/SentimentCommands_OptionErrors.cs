@@ -69,6 +69,17 @@ public sealed class SentimentCommands_OptionErrors
     }
 
     [Fact]
+    public void Eval_scores_the_shipped_ensemble_by_its_keyword()
+    {
+        var dir = CliProcess.NewTempDirectory();
+        var data = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(data, "text,label\nshares rose sharply after the upgrade,positive\nthe company named a new finance chief,neutral\n");
+        var (code, stdout, stderr) = CliProcess.Run("eval", "sentiment", "--data", data, "--model", "ensemble");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("model: firm-sentiment-cnn-ensemble@", stdout);
+    }
+
+    [Fact]
     public void Train_writes_the_scope_and_the_default_name_masking_into_the_manifest_and_the_lexicon_calibration_next_to_the_model()
     {
         var dir = CliProcess.NewTempDirectory();

@@ -32,7 +32,7 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         var net = RandomNet(new FirmSentimentNetShape(50, EmbeddingSize: 16, Channels: 12, HiddenSize: 8,
             LexiconFeatures: lexiconFeatures ? LexiconEvidenceFeatures.Count : 0));
         const double temperature = 1.7;
-        var manifest = SentimentModelPackage.Write(_dir, [(net, 1 / temperature)], temperature, vocabulary, Vocab, "test@1", 64, new JsonObject(), scope, masking);
+        var manifest = SentimentModelPackage.Write(_dir, [new ServedNetwork(net, 1 / temperature, vocabulary)], temperature, Vocab, "test@1", 64, new JsonObject(), scope, masking);
 
         string[] texts =
         [
@@ -84,14 +84,17 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
     }
 
     [Fact]
-    public void An_ensemble_serves_the_mean_of_its_networks_calibrated_probabilities()
+    public void An_ensemble_serves_the_mean_of_its_networks_calibrated_probabilities_each_through_its_own_vocabulary()
     {
         torch.manual_seed(12);
-        var vocabulary = RandomVocabulary(40, seed: 6);
-        var shape = new FirmSentimentNetShape(40, EmbeddingSize: 16, Channels: 12, HiddenSize: 8);
-        var (a, b) = (RandomNet(shape), RandomNet(shape));
-        var manifest = SentimentModelPackage.Write(_dir, [(a, 0.7), (b, 0.4)], 1.0, vocabulary, Vocab, "ensemble@1", 64, new JsonObject(),
-            AspectScope.Text, MentionMasking.None);
+        // Three networks, two of them on one vocabulary: a map is written once per vocabulary, and each network reads its own.
+        var (va, vb) = (RandomVocabulary(40, seed: 6), RandomVocabulary(30, seed: 7));
+        var (a, b, c) = (RandomNet(new FirmSentimentNetShape(40, EmbeddingSize: 16, Channels: 12, HiddenSize: 8)),
+            RandomNet(new FirmSentimentNetShape(30, EmbeddingSize: 16, Channels: 16, HiddenSize: 8)),
+            RandomNet(new FirmSentimentNetShape(40, EmbeddingSize: 16, Channels: 12, HiddenSize: 8)));
+        (FirmSentimentNet Net, double Scale, CompactVocabulary Vocabulary)[] members = [(a, 0.7, va), (b, 0.4, vb), (c, 1.3, va)];
+        var manifest = SentimentModelPackage.Write(_dir, [.. members.Select(m => new ServedNetwork(m.Net, m.Scale, m.Vocabulary))], 1.0, Vocab,
+            "ensemble@1", 64, new JsonObject(), AspectScope.Text, MentionMasking.None);
         const string pair = "Acme Corp warned of weaker margins while Beta Bank raised its dividend.";
         List<LabelledText> labelled =
         [
@@ -108,17 +111,19 @@ public sealed class FirmSentimentOnnxExport_MatchesTorch : IDisposable
         var differsFromFirstAlone = 0;
         for (var i = 0; i < encoded.Count; i++)
         {
-            var la = SentimentTrainer.Logits(a, [encoded[i]], vocabulary, 1)[0];
-            var lb = SentimentTrainer.Logits(b, [encoded[i]], vocabulary, 1)[0];
-            var (pa, pb) = (TemperatureScaling.Softmax(la, 1 / 0.7), TemperatureScaling.Softmax(lb, 1 / 0.4));
-            double[] expected = [.. pa.Select((v, c) => (v + pb[c]) / 2)];
+            var p = members.Select(m => TemperatureScaling.Softmax(SentimentTrainer.Logits(m.Net, [encoded[i]], m.Vocabulary, 1)[0], 1 / m.Scale)).ToArray();
+            double[] expected = [.. Enumerable.Range(0, 3).Select(k => p.Average(q => q[k]))];
             Assert.Equal(expected[0], onnx[i].Negative, 1e-4);
             Assert.Equal(expected[1], onnx[i].Neutral, 1e-4);
             Assert.Equal(expected[2], onnx[i].Positive, 1e-4);
-            if (pa.Zip(new[] { onnx[i].Negative, onnx[i].Neutral, onnx[i].Positive }).Any(p => Math.Abs(p.First - p.Second) > 1e-3))
+            if (p[0].Zip(new[] { onnx[i].Negative, onnx[i].Neutral, onnx[i].Positive }).Any(x => Math.Abs(x.First - x.Second) > 1e-3))
                 differsFromFirstAlone++;
         }
-        Assert.True(differsFromFirstAlone > 0, "the second network changed nothing");
+        Assert.True(differsFromFirstAlone > 0, "the other networks changed nothing");
+        // The second network's map is written under its prefix; the third reads the first's.
+        var graph = File.ReadAllBytes(Path.Combine(_dir, SentimentModelPackage.ModelFile)).AsSpan();
+        Assert.True(graph.IndexOf("m1.vocabulary_rows"u8) >= 0);
+        Assert.True(graph.IndexOf("m2.vocabulary_rows"u8) < 0);
     }
 
     /// <summary>Every BERT id mapped to one of <paramref name="count"/> rows at random.</summary>

@@ -18,7 +18,7 @@ public sealed class ShippedFirmModel_FailureClasses(ITestOutputHelper output)
     private const string P = "positive", N = "negative", Z = "neutral";
 
     /// <summary>Every class for each shipped model: firm-sentiment-cnn@4 (as @2 and @3 before it) and
-    /// firm-sentiment-cnn-ensemble@1 get each mostly right (firm-sentiment-cnn@1 got inflection and clause scope 2 of 6
+    /// firm-sentiment-cnn-ensemble@2 (as @1 before it) get each mostly right (firm-sentiment-cnn@1 got inflection and clause scope 2 of 6
     /// each; bench/RESULTS.md).</summary>
     public static TheoryData<string, string> Classes
     {

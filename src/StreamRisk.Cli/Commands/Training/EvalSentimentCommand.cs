@@ -16,7 +16,7 @@ internal static class EvalSentimentCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model folder (with manifest.json), a manifest file, 'default' (the shipped trained model) or 'lexicon'.", DefaultValueFactory = _ => "default" };
+        var model = new Option<string>("--model") { Description = "Model folder (with manifest.json), a manifest file, 'default' (the shipped trained model), 'ensemble' (the shipped ensemble) or 'lexicon'.", DefaultValueFactory = _ => "default" };
         var data = new Option<string[]>("--data") { Description = "Labelled file(s), .csv (text,label[,issuer]) or .jsonl ({text, label, issuer?, mentions?}).", Required = true, AllowMultipleArgumentsPerToken = true };
         var out_ = new Option<string?>("--out", "-o") { Description = "Folder for calibration.svg (reliability diagram of the last file)." };
         var predictions = new Option<string?>("--predictions")
@@ -73,9 +73,7 @@ internal static class EvalSentimentCommand
     private static OnnxAbsaModel? Load(string model)
     {
         if (model == "lexicon") return null;
-        var manifest = model == "default"
-            ? BundledModelLocation.FirmSentimentManifest() ?? throw new ConfigurationException($"cannot find the shipped model ({BundledModelLocation.FirmSentimentFolder}); pass --model DIR")
-            : Directory.Exists(model) ? Path.Combine(model, SentimentModelPackage.ManifestFile) : model;
+        var manifest = BundledModelLocation.ResolveFirmModel(model);
         try
         {
             return OnnxAbsaModel.Load(manifest, new OnnxRuntimeOptions());

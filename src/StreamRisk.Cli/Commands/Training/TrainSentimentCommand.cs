@@ -68,7 +68,7 @@ internal static class TrainSentimentCommand
         };
         var members = new Option<int>("--ensemble")
         {
-            Description = "Serve this many networks as one model (seeds --seed, --seed + 1 …, each holding out its own validation split): the mean of their "
+            Description = "Serve this many networks as one model (seeds --seed, --seed + 1 …, each holding out its own validation split and with the vocabulary of its own training rows): the mean of their "
                 + "calibrated probabilities. More accurate; N times the training time, and slower to score (3 networks: about half the texts per second on the embedded path). 1: a single network.",
             DefaultValueFactory = _ => new SentimentTrainingOptions().Members,
         };
