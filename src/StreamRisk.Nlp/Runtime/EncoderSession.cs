@@ -12,8 +12,10 @@ public sealed class EncoderSession : IDisposable
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
 
-    private EncoderSession(LoadedManifest manifest, InferenceSession session, WordPieceTextEncoder tokenizer, string provider, int batchSize)
+    private EncoderSession(LoadedManifest manifest, InferenceSession session, WordPieceTextEncoder tokenizer, string provider, int batchSize,
+        int concurrentBatches)
     {
+        ConcurrentBatches = concurrentBatches;
         Manifest = manifest;
         _session = session;
         Tokenizer = tokenizer;
@@ -30,6 +32,9 @@ public sealed class EncoderSession : IDisposable
 
     public int BatchSize { get; }
 
+    /// <summary>Batches a caller may run at once (<see cref="OnnxRuntimeOptions.ConcurrentBatches"/>).</summary>
+    public int ConcurrentBatches { get; }
+
     /// <summary>The raw session, for callers (benchmarks) that drive ONNX Runtime directly.</summary>
     public InferenceSession Session => _session;
 
@@ -37,6 +42,8 @@ public sealed class EncoderSession : IDisposable
     public static EncoderSession Open(string manifestPath, string task, OnnxRuntimeOptions? options = null, ILogger? logger = null)
     {
         options ??= new OnnxRuntimeOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ConcurrentBatches, 1, nameof(options));
         var manifest = ModelManifestLoader.Load(manifestPath, task);
         var tok = manifest.Manifest.Tokenizer!;
         var tokenizer = WordPieceTextEncoder.FromVocabulary(manifest.VocabPath, tok.LowerCase!.Value,
@@ -63,7 +70,7 @@ public sealed class EncoderSession : IDisposable
             session.Dispose();
             throw;
         }
-        return new EncoderSession(manifest, session, tokenizer, provider, options.BatchSize);
+        return new EncoderSession(manifest, session, tokenizer, provider, options.BatchSize, options.ConcurrentBatches);
     }
 
     /// <summary>Runs one batch; the caller disposes the returned outputs (in <paramref name="outputNames"/> order).</summary>

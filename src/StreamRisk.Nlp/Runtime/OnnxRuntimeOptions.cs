@@ -11,8 +11,14 @@ public sealed record OnnxRuntimeOptions
     /// <summary>When CUDA is asked for but missing, run on the CPU (with a warning) instead of failing.</summary>
     public bool AllowCpuFallback { get; init; }
 
-    /// <summary>Threads inside one operator; 0 lets ONNX Runtime choose (one per core).</summary>
+    /// <summary>Threads inside one operator; 0 lets ONNX Runtime choose (one per core, or the cores shared among
+    /// <see cref="ConcurrentBatches"/>).</summary>
     public int IntraOpThreads { get; init; }
+
+    /// <summary>Batches of one scoring call run at once, each from its own thread (the firm-sentiment runner; other
+    /// runners score their batches one after another). A small model's operators gain little from several threads, so
+    /// one thread per batch and one batch per core does more work per second on the same cores (bench/RESULTS.md).</summary>
+    public int ConcurrentBatches { get; init; } = 1;
 
     /// <summary>Threads across independent operators; 0 lets ONNX Runtime choose.</summary>
     public int InterOpThreads { get; init; }

@@ -17,7 +17,9 @@ public static class SessionOptionsFactory
     {
         var options = new SessionOptions
         {
-            IntraOpNumThreads = config.IntraOpThreads,
+            IntraOpNumThreads = config.IntraOpThreads == 0 && config.ConcurrentBatches > 1
+                ? Math.Max(1, Environment.ProcessorCount / config.ConcurrentBatches)
+                : config.IntraOpThreads,
             InterOpNumThreads = config.InterOpThreads,
             EnableCpuMemArena = config.MemoryArena,
             GraphOptimizationLevel = config.GraphOptimization switch

@@ -97,15 +97,13 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
         // Other issuers' names come from the whole texts: a cut text may still name an issuer whose clause it joins.
         var windows = AspectRowPlanner.Plan(_session.Tokenizer, scoped, _session.Manifest.MaxLength,
             _mask, _mask is null ? null : IssuerNameMask.OtherNames(requests));
-        var sums = new double[requests.Count * 3];
-        var counts = new int[requests.Count];
         var lengths = new int[windows.Count];
         for (var i = 0; i < lengths.Length; i++) lengths[i] = windows[i].Length;
-        Span<double> probabilities = stackalloc double[3];
-        Span<float> logits = stackalloc float[3];
-        var features = _graphPooling ? [] : new float[3 * _hiddenSize];
-        var scratch = _graphPooling ? [] : new float[_head!.ScratchSize];
-        foreach (var group in LengthBatchPlanner.Plan(lengths, _session.BatchSize))
+        var groups = LengthBatchPlanner.Plan(lengths, _session.BatchSize);
+        // Each window's probabilities, filled by batch (batches may run at once: every batch owns its buffers, and
+        // ONNX Runtime sessions accept concurrent runs), then summed per request in the same order whatever ran first.
+        var windowProbabilities = new double[windows.Count * 3];
+        void ScoreBatch(int[] group)
         {
             var length = lengths[group[^1]];
             var batch = new EncoderBatch(group.Length, length, _graphPooling, _session.Tokenizer.PaddingId, _lexiconEvidence);
@@ -119,6 +117,10 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
             }
             using var outputs = _session.Run(batch, _outputNames);
             var data = outputs.First().GetTensorDataAsSpan<float>();
+            Span<double> probabilities = stackalloc double[3];
+            Span<float> logits = stackalloc float[3];
+            var features = _graphPooling ? [] : new float[3 * _hiddenSize];
+            var scratch = _graphPooling ? [] : new float[_head!.ScratchSize];
             for (var row = 0; row < group.Length; row++)
             {
                 if (_graphPooling)
@@ -132,10 +134,25 @@ public sealed class OnnxAbsaModel : IFirmSentimentModel, IDisposable
                     _head!.Apply(features, logits, scratch);
                 }
                 Softmax.Apply(logits, probabilities);
-                var request = windows[group[row]].Request;
-                sums[request * 3] += probabilities[_order.Negative];
-                sums[request * 3 + 1] += probabilities[_order.Neutral];
-                sums[request * 3 + 2] += probabilities[_order.Positive];
+                var at = group[row] * 3;
+                windowProbabilities[at] = probabilities[_order.Negative];
+                windowProbabilities[at + 1] = probabilities[_order.Neutral];
+                windowProbabilities[at + 2] = probabilities[_order.Positive];
+            }
+        }
+        if (_session.ConcurrentBatches > 1 && groups.Count > 1)
+            Parallel.ForEach(groups, new ParallelOptions { MaxDegreeOfParallelism = _session.ConcurrentBatches }, ScoreBatch);
+        else
+            foreach (var group in groups) ScoreBatch(group);
+
+        var sums = new double[requests.Count * 3];
+        var counts = new int[requests.Count];
+        foreach (var group in groups)
+        {
+            foreach (var w in group)
+            {
+                var request = windows[w].Request;
+                for (var c = 0; c < 3; c++) sums[request * 3 + c] += windowProbabilities[w * 3 + c];
                 counts[request]++;
             }
         }

@@ -55,7 +55,7 @@ public sealed record PipelineModels(
                 calibration: options.FirmModel == ModelOptions.CalibratedLexicon ? BundledModelLocation.LexiconCalibration() : null);
             if (options.FirmModel is not (null or ModelOptions.CalibratedLexicon))
             {
-                var absa = OnnxAbsaModel.Load(BundledModelLocation.ResolveFirmModel(options.FirmModel), runtime);
+                var absa = OnnxAbsaModel.Load(BundledModelLocation.ResolveFirmModel(options.FirmModel), FirmRuntimeOptions(runtime));
                 disposables.Add(absa);
                 firm = absa;
             }
@@ -81,6 +81,11 @@ public sealed record PipelineModels(
             throw;
         }
     }
+
+    /// <summary>The firm-sentiment runner scores one batch per core at once, each on one thread, unless the operator
+    /// threads were set (<c>--onnx-threads</c>): measured faster than one batch at a time on all cores (bench/RESULTS.md).</summary>
+    internal static OnnxRuntimeOptions FirmRuntimeOptions(OnnxRuntimeOptions runtime) =>
+        runtime.IntraOpThreads == 0 && runtime.ExecutionProvider == "cpu" ? runtime with { ConcurrentBatches = Environment.ProcessorCount } : runtime;
 
     internal static OnnxRuntimeOptions RuntimeOptions(ModelOptions options) => new()
     {
