@@ -36,13 +36,13 @@ internal sealed class ModelCommandOptions
         Description = "Quarterly macro indicators for --risk-model (a simulated market's macro.csv). Default: the model's training means.",
     };
     private readonly RetrievalCommandOptions _retrieval = new();
-    private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _threads = new("--onnx-threads") { Description = "ONNX Runtime intra-op threads (0: its default; the firm-sentiment model then scores one batch per core at once, one thread each).", DefaultValueFactory = _ => 0 };
 
     /// <summary>Shared with <c>live</c>.</summary>
     public static Option<string> FirmModelOption() => new("--firm-model")
     {
-        Description = "Firm-level sentiment: 'default' (the shipped model trained by streamrisk train sentiment, served by ONNX Runtime), "
-            + "'ensemble' (the shipped three-network ensemble: more accurate, about half the texts per second), "
+        Description = "Firm-level sentiment: 'default' (the shipped three-network ensemble trained by streamrisk train sentiment, served by ONNX Runtime), "
+            + "'single' (its first network alone: faster, less accurate), "
             + "'lexicon' (the built-in word-list scorer, with the calibration shipped next to the model), or the manifest (JSON) or folder of an ONNX aspect-sentiment model.",
         DefaultValueFactory = _ => "default",
     };

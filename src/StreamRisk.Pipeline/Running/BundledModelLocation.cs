@@ -2,20 +2,21 @@ using StreamRisk.Core.Sentiment;
 
 namespace StreamRisk.Pipeline.Running;
 
-/// <summary>Finds the shipped trained firm-sentiment models (data/models/firm-sentiment, the default, and
-/// data/models/firm-sentiment-ensemble): next to the program (copied at build), else in the repository checkout.</summary>
+/// <summary>Finds the shipped trained firm-sentiment models (data/models/firm-sentiment, the default, an ensemble of three
+/// networks; data/models/firm-sentiment-single, its first network alone): next to the program (copied at build), else
+/// in the repository checkout.</summary>
 public static class BundledModelLocation
 {
     public const string FirmSentimentFolder = "data/models/firm-sentiment";
-    public const string FirmSentimentEnsembleFolder = "data/models/firm-sentiment-ensemble";
+    public const string FirmSentimentSingleFolder = "data/models/firm-sentiment-single";
     private const string ManifestFile = "manifest.json";
 
-    /// <summary>The manifest a configured firm model names: <c>default</c> is the shipped model, <c>ensemble</c> the
-    /// shipped ensemble; a folder stands for its manifest.json; anything else is a manifest path.</summary>
+    /// <summary>The manifest a configured firm model names: <c>default</c> is the shipped model, <c>single</c> its first
+    /// network alone; a folder stands for its manifest.json; anything else is a manifest path.</summary>
     public static string ResolveFirmModel(string configured) => configured switch
     {
         "default" => Shipped(FirmSentimentFolder, "model"),
-        "ensemble" => Shipped(FirmSentimentEnsembleFolder, "ensemble"),
+        "single" => Shipped(FirmSentimentSingleFolder, "single-network model"),
         _ when Directory.Exists(configured) => Path.Combine(configured, ManifestFile),
         _ => configured,
     };

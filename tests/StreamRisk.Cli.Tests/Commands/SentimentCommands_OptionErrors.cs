@@ -69,14 +69,14 @@ public sealed class SentimentCommands_OptionErrors
     }
 
     [Fact]
-    public void Eval_scores_the_shipped_ensemble_by_its_keyword()
+    public void Eval_scores_the_shipped_single_network_by_its_keyword()
     {
         var dir = CliProcess.NewTempDirectory();
         var data = Path.Combine(dir, "labels.csv");
         File.WriteAllText(data, "text,label\nshares rose sharply after the upgrade,positive\nthe company named a new finance chief,neutral\n");
-        var (code, stdout, stderr) = CliProcess.Run("eval", "sentiment", "--data", data, "--model", "ensemble");
+        var (code, stdout, stderr) = CliProcess.Run("eval", "sentiment", "--data", data, "--model", "single");
         Assert.True(code == 0, stderr);
-        Assert.Contains("model: firm-sentiment-cnn-ensemble@", stdout);
+        Assert.Contains("model: firm-sentiment-cnn@", stdout);
     }
 
     [Fact]

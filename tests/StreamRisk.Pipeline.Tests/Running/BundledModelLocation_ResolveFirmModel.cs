@@ -8,7 +8,7 @@ public sealed class BundledModelLocation_ResolveFirmModel
 {
     [Theory]
     [InlineData("default", BundledModelLocation.FirmSentimentFolder)]
-    [InlineData("ensemble", BundledModelLocation.FirmSentimentEnsembleFolder)]
+    [InlineData("single", BundledModelLocation.FirmSentimentSingleFolder)]
     public void A_keyword_names_the_shipped_model_next_to_the_program(string keyword, string folder)
     {
         var manifest = BundledModelLocation.ResolveFirmModel(keyword);
@@ -20,7 +20,7 @@ public sealed class BundledModelLocation_ResolveFirmModel
     [Fact]
     public void A_folder_stands_for_its_manifest_and_a_file_path_is_kept()
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, BundledModelLocation.FirmSentimentEnsembleFolder);
+        var folder = Path.Combine(AppContext.BaseDirectory, BundledModelLocation.FirmSentimentSingleFolder);
         Assert.Equal(Path.Combine(folder, "manifest.json"), BundledModelLocation.ResolveFirmModel(folder));
         Assert.Equal("elsewhere/model.json", BundledModelLocation.ResolveFirmModel("elsewhere/model.json"));
     }

@@ -16,7 +16,7 @@ internal static class EvalSentimentCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model folder (with manifest.json), a manifest file, 'default' (the shipped trained model), 'ensemble' (the shipped ensemble) or 'lexicon'.", DefaultValueFactory = _ => "default" };
+        var model = new Option<string>("--model") { Description = "Model folder (with manifest.json), a manifest file, 'default' (the shipped trained model), 'single' (its first network alone) or 'lexicon'.", DefaultValueFactory = _ => "default" };
         var data = new Option<string[]>("--data") { Description = "Labelled file(s), .csv (text,label[,issuer]) or .jsonl ({text, label, issuer?, mentions?}).", Required = true, AllowMultipleArgumentsPerToken = true };
         var out_ = new Option<string?>("--out", "-o") { Description = "Folder for calibration.svg (reliability diagram of the last file)." };
         var predictions = new Option<string?>("--predictions")
