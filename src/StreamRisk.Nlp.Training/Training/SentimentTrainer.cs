@@ -120,8 +120,8 @@ public static class SentimentTrainer
 
         // An ensemble (bagging): every further network is trained as if alone with seed + k: its own generated rows,
         // validation split (for its early stopping and temperature) and vocabulary; the served probabilities are the mean
-        // of the networks' calibrated probabilities. The ensemble's scores on the first network's
-        // validation split are optimistic: the other networks trained on most of it.
+        // of the networks' calibrated probabilities. The ensemble's scores on the first network's validation split are
+        // optimistic: the other networks trained on most of it.
         var members = new List<(ServedNetwork Network, NetworkRecord Record)>();
         var (firstRecord, firstTemperature) = Calibrate(net, options.Seed, best, validationRows, vocabulary, options.BatchSize);
         members.Add((new ServedNetwork(net, 1 / firstTemperature, vocabulary), firstRecord));
