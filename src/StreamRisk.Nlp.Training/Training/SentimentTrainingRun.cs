@@ -41,12 +41,16 @@ public static class SentimentTrainingRun
     {
         var clock = Stopwatch.StartNew();
         var rows = request.DataFiles.SelectMany(LabelledTextReader.Read).ToList();
+        // The run's own seed's sentences are drawn once: the first network trains on them and the word-list scorer is
+        // calibrated on them; further networks of an ensemble draw their own.
+        List<LabelledText> Generated(int seed) => new Synthetic.AspectSentenceGenerator(seed).Generate(request.SyntheticSentences);
+        var ownSynthetic = request.SyntheticSentences > 0 ? Generated(request.Options.Seed) : [];
         Func<int, IReadOnlyList<LabelledText>>? synthetic = request.SyntheticSentences > 0
-            ? seed => new Synthetic.AspectSentenceGenerator(seed).Generate(request.SyntheticSentences)
+            ? seed => seed == request.Options.Seed ? ownSynthetic : Generated(seed)
             : null;
         var tests = request.TestFiles.Select(f => (File: f, Rows: LabelledTextReader.Read(f))).ToList();
         var model = SentimentTrainer.Train(rows, request.VocabPath, request.Options, progress, cancellationToken, synthetic);
-        if (synthetic is not null) rows.AddRange(synthetic(request.Options.Seed));
+        rows.AddRange(ownSynthetic);
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         var training = new JsonObject
